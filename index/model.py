@@ -27,6 +27,9 @@ class Cleaned:
     date: dt.date | None = None
     dateline: str | None = None
     url: str | None = None
+    # text input only: indices into text.splitlines() of the lines kept as body, so
+    # bench/clean_eval.py can score line decisions through the very path reindex uses
+    kept_lines: list[int] | None = None
 
 
 @dataclass(slots=True)
