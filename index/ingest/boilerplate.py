@@ -1,0 +1,72 @@
+"""General boilerplate line patterns that survive main-content extraction.
+
+Extractors pick the right container but often keep the chrome inside it: share bars,
+"Read more" links, newsletter prompts, ad labels. These rules are deliberately generic
+(no per-site rules) so they hold on pages we have never seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line matches: short lines that are nothing but a prompt or a label.
+_EXACT = re.compile(
+    r"""^(?:
+        advertisement|advertisements|sponsored(?:\s+content)?|ad|ads|
+        (?:story\s+)?continues?\s+(?:below|after\s+(?:this\s+)?ad(?:vertisement)?)|
+        scroll\s+to\s+continue(?:\s+with\s+content)?|
+        skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
+        share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|
+        (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print)
+            (?:\s*[,|·•/]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print))*|
+        (?:read|see|view|load|show)\s+(?:more|all|full\s+(?:story|article))(?:\s+(?:stories|articles|news))?|
+        related(?:\s+(?:articles?|stories|posts?|content|reading|coverage|news|topics))?|
+        (?:you\s+may\s+|you\s+might\s+)?(?:also\s+)?like|
+        recommended(?:\s+(?:for\s+you|articles?|stories|reading))?|
+        (?:most\s+)?(?:popular|trending|read)(?:\s+(?:now|stories|articles|posts))?|
+        more\s+(?:from|on|in|stories|articles|news|like\s+this)(?:\s+[\w.'&-]+){0,4}|
+        (?:leave|post|add|write|view|show|load)\s+(?:a\s+|all\s+)?(?:comments?|reply|replies)|
+        \d+\s+comments?|comments?|no\s+comments(?:\s+yet)?|reply|
+        (?:sign\s+up|subscribe)(?:\s+(?:now|today|here|for\s+free|to\s+our\s+newsletter))?|
+        newsletter|follow\s+us(?:\s+on\s+\w+)?|
+        back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|
+        (?:previous|next)(?:\s+(?:article|post|story))?|
+        photo|image|video|listen(?:\s+to\s+(?:this\s+)?article)?|
+        \d+\s+min(?:ute)?s?\s+read|
+        (?:updated|published|posted)(?:\s+on)?
+    )[\s:.!>»›→…|-]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Prompts that start a line; only applied to short lines so body text quoting such
+# phrases survives.
+_PREFIX = re.compile(
+    r"""^(?:
+        (?:read|see)\s+(?:more|also|next|the\s+full|related)\b|
+        related\s*:|also\s+read\s*:|more\s*:|recommended\s*:|
+        (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|
+        (?:get|receive)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter|
+        enter\s+your\s+e-?mail|by\s+(?:clicking|subscribing|signing\s+up)|
+        share\s+(?:this|on)\b|follow\s+us\b|join\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:newsletter|community|mailing)|
+        (?:click|tap)\s+here\s+to\b|
+        this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:on|in)\b|
+        (?:copyright\s+)?(?:©|\(c\)|copyright)\s*\d{4}|all\s+rights\s+reserved|
+        we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|
+        (?:photo|image)\s*(?:credit)?\s*:|
+        (?:disclosure|affiliate\s+disclosure)\s*:|
+        (?:tags?|topics?|categories|filed\s+under)\s*:
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_PREFIX_MAX_WORDS = 25
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a line is page chrome rather than reporting."""
+    text = line.strip()
+    if not text:
+        return True
+    if _EXACT.match(text):
+        return True
+    return len(text.split()) <= _PREFIX_MAX_WORDS and bool(_PREFIX.match(text))
