@@ -1,0 +1,53 @@
+"""The Whoosh schema: which fields exist, how text is analysed, what is stored.
+
+One analyser serves title, body and queries, so stemming (`sanction` finds `sanctions`)
+and accent folding (`tete-a-tete` finds `tête-à-tête`) apply the same way on both sides.
+"""
+
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.support.charset import accent_map
+
+SCHEMA_VERSION = 1
+
+
+def text_analyzer():
+    """Fold accents before stemming so the stemmer sees plain ASCII words."""
+    return (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter()
+        | StemFilter(cachesize=50000)
+    )
+
+
+def plain_analyzer():
+    """Outlet and dateline words: folded but not stemmed, so `outlet:times` matches exactly."""
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def make_schema() -> fields.Schema:
+    ana = text_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=ana, stored=True, phrase=True),
+        body=fields.TEXT(analyzer=ana, stored=True, phrase=True, chars=True),
+        outlet=fields.TEXT(analyzer=plain_analyzer(), stored=True),
+        # exact outlet for facets and filters; "" (unknown) is stored as UNKNOWN_KEY
+        outlet_key=fields.ID(stored=False, sortable=True),
+        date=fields.DATETIME(stored=True),
+        # proleptic ordinal of the publication day, 0 when undated: one int per document
+        # that sorting, date filters and the histogram read as a column
+        day=fields.NUMERIC(numtype=int, bits=32, signed=False, stored=False, sortable=True, default=0),
+        dateline=fields.TEXT(analyzer=plain_analyzer(), stored=True),
+        url=fields.STORED(),
+        source=fields.STORED(),
+        content_hash=fields.ID(stored=True),
+        word_count=fields.NUMERIC(stored=True),
+    )
+
+
+UNKNOWN_KEY = "\u2205"  # Whoosh cannot index an empty ID, so "no outlet" gets a sentinel
