@@ -1,0 +1,133 @@
+"""Facet counts and the date histogram, computed over per-document columns with numpy.
+
+Whoosh's `groupedby` walks every matching document through Python objects; reading the
+outlet and day columns once per index generation into arrays makes each count one
+vectorised step, however many documents match.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.searching import Searcher
+
+from index.model import UNDATED, UNKNOWN_LABEL, UNKNOWN_OUTLET, Facet, FacetValue, SearchRequest
+from index.schema import UNKNOWN_KEY
+
+OUTLET_FACET_SIZE = 200  # the UI filters and folds this list; JSON says if it was cut
+
+
+@dataclass(slots=True)
+class Columns:
+    """Per-document arrays for one reader generation: outlet ordinal and publication day."""
+
+    outlets: list[str]  # ordinal -> outlet ("" for unknown)
+    outlet_ord: np.ndarray  # int32 per docnum
+    day: np.ndarray  # int32 per docnum: date.toordinal(), 0 when undated
+    live: np.ndarray  # bool per docnum: False for deleted documents
+
+    @classmethod
+    def load(cls, searcher: Searcher) -> Columns:
+        reader = searcher.reader()
+        n = reader.doc_count_all()
+        raw_outlets = list(reader.column_reader("outlet_key")) if n else []
+        names: dict[str, int] = {}
+        ords = np.empty(n, dtype=np.int32)
+        for i, key in enumerate(raw_outlets):
+            key = key.decode("utf-8") if isinstance(key, bytes) else (key or UNKNOWN_KEY)
+            ords[i] = names.setdefault(UNKNOWN_OUTLET if key == UNKNOWN_KEY else key, len(names))
+        day = np.fromiter(reader.column_reader("day"), dtype=np.int64, count=n).astype(np.int32)
+        live = np.ones(n, dtype=bool)
+        if reader.has_deletions():
+            for docnum in range(n):
+                live[docnum] = not reader.is_deleted(docnum)
+        return cls(outlets=list(names), outlet_ord=ords, day=day, live=live)
+
+    def outlet_mask(self, outlets: tuple[str, ...]) -> np.ndarray | None:
+        if not outlets:
+            return None
+        wanted = [i for i, name in enumerate(self.outlets) if name in set(outlets)]
+        return np.isin(self.outlet_ord, np.asarray(wanted, dtype=np.int32))
+
+    def date_mask(self, start: dt.date | None, end: dt.date | None) -> np.ndarray | None:
+        """A from/to filter keeps dated articles in range; undated ones cannot be placed."""
+        if not start and not end:
+            return None
+        lo = start.toordinal() if start else 1
+        hi = end.toordinal() if end else 10**7
+        return (self.day >= lo) & (self.day <= hi)
+
+
+def outlet_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
+    """Counts ignore the outlet selection itself, so a user can see what widening would add."""
+    counts = np.bincount(cols.outlet_ord[docs], minlength=len(cols.outlets))
+    order = sorted((i for i in range(len(cols.outlets)) if counts[i] or cols.outlets[i] in req.outlets),
+                   key=lambda i: (-counts[i], cols.outlets[i].lower()))
+    values = [
+        FacetValue(value=cols.outlets[i], label=cols.outlets[i] or UNKNOWN_LABEL, count=int(counts[i]),
+                   selected=cols.outlets[i] in req.outlets)
+        for i in order
+    ]
+    truncated = len(values) > OUTLET_FACET_SIZE
+    if truncated:
+        keep = values[:OUTLET_FACET_SIZE]
+        keep += [v for v in values[OUTLET_FACET_SIZE:] if v.selected]
+        values = keep
+    return Facet(name="outlet", values=values, truncated=truncated)
+
+
+def pick_interval(days: np.ndarray, wanted: str) -> str:
+    """Day buckets for a month or two of coverage, months up to a few years, else years."""
+    if wanted != "auto":
+        return wanted
+    if not len(days):
+        return "month"
+    span = int(days.max()) - int(days.min())
+    if span <= 62:
+        return "day"
+    if span <= 3 * 366:
+        return "month"
+    return "year"
+
+
+def date_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
+    """Histogram of the matches by period (date filter itself ignored), plus undated."""
+    all_days = cols.day[docs] if len(docs) else np.empty(0, np.int32)
+    dated = all_days[all_days > 0]
+    undated = int(len(all_days) - len(dated))
+    interval = pick_interval(dated, req.date_interval)
+    values: list[FacetValue] = []
+    if len(dated):
+        uniq, counts = np.unique(dated, return_counts=True)
+        buckets: dict[tuple[dt.date, dt.date], int] = {}
+        for ordinal, count in zip(uniq.tolist(), counts.tolist(), strict=True):
+            key = bucket(dt.date.fromordinal(ordinal), interval)
+            buckets[key] = buckets.get(key, 0) + count
+        for (start, end), count in sorted(buckets.items()):
+            values.append(FacetValue(
+                value=label(start, interval), label=label(start, interval), count=count,
+                selected=(req.date_from, req.date_to) == (start, end), start=start, end=end,
+            ))
+    if undated:
+        values.append(FacetValue(value=UNDATED, label="Undated", count=undated))
+    return Facet(name="date", values=values, interval=interval)
+
+
+def bucket(day: dt.date, interval: str) -> tuple[dt.date, dt.date]:
+    if interval == "day":
+        return day, day
+    if interval == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+
+
+def label(start: dt.date, interval: str) -> str:
+    if interval == "day":
+        return start.isoformat()
+    if interval == "month":
+        return start.strftime("%Y-%m")
+    return str(start.year)

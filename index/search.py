@@ -1,0 +1,129 @@
+"""One search function for every front end: page, fragment, JSON, CSV and CLI.
+
+It parses the query leniently (a malformed query is searched as words, and the page
+says what was ignored), matches once, then derives total, facets and the page of hits
+from that one match set, so counts and results can never disagree.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from index.facets import Columns, date_facet, outlet_facet
+from index.model import Facet, Hit, SearchPage, SearchRequest
+from index.query import parse_query, query_terms
+from index.snippets import highlight_title, snippet
+
+SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
+
+
+def columns_for(searcher: Searcher, cache: dict | None) -> Columns:
+    """Columns are per reader generation; callers pass a cache that lives as long as it."""
+    if cache is None:
+        return Columns.load(searcher)
+    cols = cache.get("columns")
+    if cols is None:
+        cols = cache["columns"] = Columns.load(searcher)
+    return cols
+
+
+def matching_docs(searcher: Searcher, q: wq.Query | None, cols: Columns) -> np.ndarray:
+    if q is None:
+        return np.flatnonzero(cols.live).astype(np.int32)
+    return np.fromiter(searcher.docs_for_query(q), dtype=np.int32)
+
+
+def search(searcher: Searcher, req: SearchRequest, cache: dict | None = None) -> SearchPage:
+    """Answer one request for every front end, so page, JSON, CSV and CLI never disagree."""
+    started = time.perf_counter()
+    parsed = parse_query(req.q, searcher.schema)
+    q, ignored = parsed.query, parsed.ignored
+    cols = columns_for(searcher, cache)
+    docs = matching_docs(searcher, q, cols)
+    docs = docs[cols.live[docs]]
+    qmask = cols.date_mask(parsed.date_from, parsed.date_to)  # date: clauses bind like words
+    if qmask is not None:
+        docs = docs[qmask[docs]]
+    omask = cols.outlet_mask(req.outlets)
+    dmask = cols.date_mask(req.date_from, req.date_to)
+    in_outlets = docs if omask is None else docs[omask[docs]]
+    in_dates = docs if dmask is None else docs[dmask[docs]]
+    allowed = in_outlets if dmask is None else in_outlets[dmask[in_outlets]]
+    facets: dict[str, Facet] = {}
+    if req.facets:
+        facets["outlet"] = outlet_facet(cols, in_dates, req)
+        facets["date"] = date_facet(cols, in_outlets, req)
+    filtered = omask is not None or dmask is not None or qmask is not None
+    hits = page_of_hits(searcher, q, req, cols, allowed, filtered=filtered)
+    page = SearchPage(request=req, total=int(len(allowed)), hits=hits, facets=facets, ignored=ignored)
+    if q is not None and page.total < SUGGEST_BELOW and req.q.strip():
+        page.suggestion = suggest(searcher, q, req.q, page.total)
+    page.took_ms = round((time.perf_counter() - started) * 1000, 2)
+    return page
+
+
+def page_of_hits(searcher: Searcher, q: wq.Query | None, req: SearchRequest, cols: Columns,
+                 allowed: np.ndarray, filtered: bool) -> list[Hit]:
+    start = (req.page - 1) * req.per_page
+    if start >= len(allowed):
+        return []
+    if req.sort == "relevance" and q is not None:
+        wanted = start + req.per_page
+        flt = set(allowed.tolist()) if filtered else None
+        results = searcher.search(q, limit=wanted, filter=flt)
+        scored = [(hit.docnum, hit.score) for hit in results][start:wanted]
+    else:
+        # date order from the day column: undated articles go last either way
+        days = cols.day[allowed].astype(np.int64)
+        key = np.where(days > 0, -days if req.sort != "oldest" else days, 10**8)
+        order = np.lexsort((allowed, key))
+        scored = [(int(d), 0.0) for d in allowed[order][start:start + req.per_page]]
+    terms = query_terms(q, searcher) if (q is not None and req.snippets) else set()
+    return [make_hit(searcher, docnum, score, terms, req.snippets) for docnum, score in scored]
+
+
+def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], with_snippet: bool) -> Hit:
+    f = searcher.stored_fields(docnum)
+    date = f.get("date")
+    return Hit(
+        id=f["id"],
+        title=f["title"],
+        title_html=highlight_title(f["title"], terms),
+        snippet=snippet(f["body"], terms) if with_snippet else "",
+        score=round(float(score), 4),
+        outlet=f.get("outlet") or None,
+        date=date.date() if date else None,
+        dateline=f.get("dateline") or None,
+        url=f.get("url") or None,
+        word_count=int(f.get("word_count") or 0),
+    )
+
+
+def suggest(searcher: Searcher, q: wq.Query, text: str, found: int) -> str | None:
+    """A corrected query, offered only if it actually finds more than the original."""
+    try:
+        corrected = searcher.correct_query(q, text, prefix=1, maxdist=2)
+    except Exception:  # correction is a nicety; it must never break a search
+        return None
+    if corrected.string == text or corrected.query is None:
+        return None
+    better = sum(1 for _ in searcher.docs_for_query(corrected.query))
+    return corrected.string if better > found else None
+
+
+def iter_all(searcher: Searcher, req: SearchRequest, cache: dict | None = None, batch: int = 500) -> Iterator[Hit]:
+    """Every matching hit in request order, page by page: CSV export streams from this."""
+    page = 1
+    lean = SearchRequest(**{**{f: getattr(req, f) for f in req.__dataclass_fields__},
+                            "facets": False, "snippets": False, "per_page": batch, "page": 1})
+    while True:
+        result = search(searcher, lean.but(page=page), cache)
+        yield from result.hits
+        if not result.has_next:
+            return
+        page += 1
