@@ -1,0 +1,43 @@
+# The two commands of the README: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: serve test install install-test browser lint bench-clean bench-perf bench-relevance clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e ".[serve]"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e ".[serve,test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+browser:
+	scripts/install-browser.sh
+
+serve: install
+	$(BIN)/flask reindex --if-missing
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+test: install-test browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+
+bench-clean: install-test
+	$(BIN)/python bench/clean_eval.py --write
+
+clean:
+	rm -rf $(VENV) index-data test-artifacts

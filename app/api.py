@@ -1,0 +1,72 @@
+"""JSON and CSV twins of the pages: the same parse and the same index call, another renderer."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
+
+from app import state
+from app.openapi import openapi_document
+from app.params import parse_search
+from app.serialize import article_json, page_json, similar_json
+from index.articles import get_article
+from index.search import iter_all
+from index.search import search as run_search
+from index.similar import similar_to
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+CSV_FIELDS = ("id", "title", "outlet", "date", "dateline", "url", "word_count", "score")
+
+
+@bp.get("/search")
+def search() -> Response:
+    if request.args.get("format") == "csv":
+        return search_csv()
+    req = parse_search(request.args, current_app.config)
+    return jsonify(page_json(run_search(state.searcher(), req, state.cache())))
+
+
+@bp.get("/search.csv")
+def search_csv() -> Response:
+    """Every matching row, streamed, so an export of the whole corpus needs no memory."""
+    req = parse_search(request.args, current_app.config)
+    s, cache = state.searcher(), state.cache()
+
+    def rows() -> Iterator[str]:
+        buf = io.StringIO()
+        out = csv.writer(buf)
+        out.writerow(CSV_FIELDS)
+        for n, hit in enumerate(iter_all(s, req, cache)):
+            if n >= current_app.config["CSV_MAX_ROWS"]:
+                break
+            out.writerow([hit.id, hit.title, hit.outlet or "", hit.date.isoformat() if hit.date else "",
+                          hit.dateline or "", hit.url or "", hit.word_count, hit.score])
+            if buf.tell() > 16384:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+
+    resp = Response(stream_with_context(rows()), mimetype="text/csv")
+    resp.headers["Content-Disposition"] = 'attachment; filename="lede-search.csv"'
+    return resp
+
+
+@bp.get("/articles/<path:aid>")
+def article(aid: str) -> Response:
+    return jsonify(article_json(get_article(state.searcher(), aid)))
+
+
+@bp.get("/articles/<path:aid>/similar")
+def similar(aid: str) -> Response:
+    items = similar_to(state.searcher(), aid, current_app.config["SIMILAR_LIMIT"])
+    return jsonify(similar_json(aid, items))
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    return jsonify(openapi_document())

@@ -1,0 +1,134 @@
+"""The OpenAPI 3 description of /api: kept beside the code it describes and fuzzed in tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NULLABLE_STR = {"type": ["string", "null"]}
+DATE_OR_NULL = {"type": ["string", "null"], "format": "date"}
+
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+        "code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"}}}},
+}
+
+FACET_VALUE = {
+    "type": "object",
+    "required": ["value", "label", "count", "selected", "toggle_url"],
+    "properties": {
+        "value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer", "minimum": 0},
+        "selected": {"type": "boolean"}, "toggle_url": NULLABLE_STR,
+        "from": DATE_OR_NULL, "to": DATE_OR_NULL,
+    },
+}
+
+HIT = {
+    "type": "object",
+    "required": ["id", "title", "outlet", "date", "url", "snippet", "score"],
+    "properties": {
+        "id": {"type": "string"}, "title": {"type": "string"}, "title_html": {"type": "string"},
+        "outlet": NULLABLE_STR, "date": DATE_OR_NULL, "dateline": NULLABLE_STR, "url": NULLABLE_STR,
+        "snippet": {"type": "string", "description": "Sanitised HTML: only <mark> tags."},
+        "score": {"type": "number"}, "word_count": {"type": "integer"},
+        "article_url": {"type": "string"}, "json_url": {"type": "string"},
+    },
+}
+
+SEARCH = {
+    "type": "object",
+    "required": ["query", "total", "page", "results", "facets"],
+    "properties": {
+        "query": {"type": "string"}, "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer"}, "pages": {"type": "integer"},
+        "sort": {"type": "string", "enum": ["relevance", "newest", "oldest"]},
+        "filters": {"type": "object"}, "took_ms": {"type": "number"},
+        "suggestion": NULLABLE_STR, "suggestion_url": NULLABLE_STR,
+        "ignored": {"type": "array", "items": {"type": "string"}},
+        "next_url": NULLABLE_STR, "prev_url": NULLABLE_STR, "html_url": {"type": "string"},
+        "results": {"type": "array", "items": HIT},
+        "facets": {"type": "object", "properties": {
+            "outlet": {"type": "array", "items": FACET_VALUE}, "date": {"type": "array", "items": FACET_VALUE}}},
+        "facets_meta": {"type": "object"},
+    },
+}
+
+ARTICLE = {
+    "type": "object",
+    "required": ["id", "title", "outlet", "date", "dateline", "url", "body", "source"],
+    "properties": {
+        "id": {"type": "string"}, "title": {"type": "string"}, "outlet": NULLABLE_STR, "date": DATE_OR_NULL,
+        "dateline": NULLABLE_STR, "url": NULLABLE_STR, "body": {"type": "string"}, "source": {"type": "string"},
+        "word_count": {"type": "integer"}, "html_url": {"type": "string"}, "similar_url": {"type": "string"},
+    },
+}
+
+SIMILAR = {
+    "type": "object",
+    "required": ["id", "similar"],
+    "properties": {"id": {"type": "string"}, "similar": {"type": "array", "items": {
+        "type": "object",
+        "required": ["id", "title", "outlet", "date", "score", "relation"],
+        "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "outlet": NULLABLE_STR, "date": DATE_OR_NULL,
+            "score": {"type": "number"},
+            "relation": {"type": "string", "enum": ["duplicate", "rewrite", "same-story", "related"]},
+            "reused": {"type": "number"}, "term_overlap": {"type": "number"},
+            "shared_terms": {"type": "array", "items": {"type": "string"}},
+            "only_here": {"type": "array", "items": {"type": "string"}},
+            "only_there": {"type": "array", "items": {"type": "string"}},
+            "article_url": {"type": "string"}, "json_url": {"type": "string"},
+        }}}},
+}
+
+
+def param(name: str, schema: dict, description: str, many: bool = False) -> dict[str, Any]:
+    p: dict[str, Any] = {"name": name, "in": "query", "required": False, "description": description,
+                         "schema": {"type": "array", "items": schema} if many else schema}
+    if many:
+        p["style"], p["explode"] = "form", True
+    return p
+
+
+DATE_PARAM = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{2})?)?$"}
+SEARCH_PARAMS = [
+    param("q", {"type": "string", "maxLength": 2000}, "Query: words, \"phrases\"~slop, AND/OR/NOT, -word, "
+          "title:/body:/outlet:/dateline:, wildcards, fuzzy~, date:[A to B]. Malformed parts are ignored, not errors."),
+    param("outlet", {"type": "string"}, "Outlet filter, repeatable (OR); empty value = unknown outlet.", many=True),
+    param("from", DATE_PARAM, "From date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    param("to", DATE_PARAM, "To date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    param("sort", {"type": "string", "enum": ["relevance", "newest", "oldest"]}, "Result order."),
+    param("page", {"type": "integer", "minimum": 1, "maximum": 100000}, "Page number, from 1."),
+    param("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Results per page (at most 100)."),
+    param("date_interval", {"type": "string", "enum": ["auto", "day", "month", "year"]}, "Date histogram bucket size."),
+]
+
+
+def responses(ok: dict, content_type: str = "application/json") -> dict[str, Any]:
+    err = {"content": {"application/json": {"schema": ERROR}}}
+    return {"200": {"description": "OK", "content": {content_type: {"schema": ok}}},
+            "400": {"description": "Invalid parameter", **err}, "404": {"description": "Not found", **err},
+            "503": {"description": "No index built yet", **err}}
+
+
+ID_PARAM = {"name": "aid", "in": "path", "required": True, "schema": {"type": "string", "minLength": 1}}
+
+
+def openapi_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Lede API", "version": "1.0.0",
+                 "description": "Search a corpus of news coverage: the JSON twins of Lede's pages."},
+        "paths": {
+            "/api/search": {"get": {"operationId": "search", "summary": "Search articles, with facets",
+                                    "parameters": SEARCH_PARAMS, "responses": responses(SEARCH)}},
+            "/api/search.csv": {"get": {"operationId": "searchCsv", "summary": "All matching rows as CSV",
+                                        "parameters": SEARCH_PARAMS,
+                                        "responses": responses({"type": "string"}, "text/csv")}},
+            "/api/articles/{aid}": {"get": {"operationId": "article", "summary": "One cleaned article",
+                                            "parameters": [ID_PARAM], "responses": responses(ARTICLE)}},
+            "/api/articles/{aid}/similar": {"get": {"operationId": "similar", "summary": "Similar coverage",
+                                                    "parameters": [ID_PARAM], "responses": responses(SIMILAR)}},
+        },
+    }

@@ -1,0 +1,94 @@
+"""JSON bodies: one function per shape, used by the API, the CLI and the HTML's JSON twins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from app.urls import article_url, date_toggle, outlet_toggle, search_url
+from index.model import Article, Hit, SearchPage, SimilarArticle
+
+
+def iso(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def hit_json(hit: Hit, q: str) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "title_html": hit.title_html,
+        "outlet": hit.outlet,
+        "date": iso(hit.date),
+        "dateline": hit.dateline,
+        "url": hit.url,
+        "snippet": hit.snippet,
+        "score": hit.score,
+        "word_count": hit.word_count,
+        "article_url": article_url(hit.id, q),
+        "json_url": url_for("api.article", aid=hit.id),
+    }
+
+
+def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
+    """The /api/search body; field names of the foundation contract are kept as they were."""
+    req = page.request
+    facets: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    if "outlet" in page.facets:
+        f = page.facets["outlet"]
+        facets["outlet"] = [
+            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,
+             "toggle_url": outlet_toggle(req, v.value, endpoint)}
+            for v in f.values
+        ]
+        meta["outlet"] = {"truncated": f.truncated}
+    if "date" in page.facets:
+        f = page.facets["date"]
+        facets["date"] = [
+            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,
+             "from": iso(v.start), "to": iso(v.end),
+             "toggle_url": date_toggle(req, v.start, v.end, endpoint) if v.start else None}
+            for v in f.values
+        ]
+        meta["date"] = {"interval": f.interval}
+    return {
+        "query": req.q,
+        "total": page.total,
+        "page": req.page,
+        "per_page": req.per_page,
+        "pages": page.pages,
+        "sort": req.sort,
+        "filters": {"outlet": list(req.outlets), "from": iso(req.date_from), "to": iso(req.date_to)},
+        "took_ms": page.took_ms,
+        "suggestion": page.suggestion,
+        "suggestion_url": search_url(req.but(q=page.suggestion), endpoint) if page.suggestion else None,
+        "ignored": page.ignored,
+        "next_url": search_url(req.but(page=req.page + 1), endpoint) if page.has_next else None,
+        "prev_url": search_url(req.but(page=req.page - 1), endpoint) if req.page > 1 else None,
+        "html_url": search_url(req),
+        "results": [hit_json(h, req.q) for h in page.hits],
+        "facets": facets,
+        "facets_meta": meta,
+    }
+
+
+def article_json(a: Article) -> dict[str, Any]:
+    body = a.to_json()
+    body["html_url"] = url_for("views.article", aid=a.id)
+    body["similar_url"] = url_for("api.similar", aid=a.id)
+    return body
+
+
+def similar_json(aid: str, items: list[SimilarArticle]) -> dict[str, Any]:
+    return {
+        "id": aid,
+        "similar": [
+            {"id": s.id, "title": s.title, "outlet": s.outlet, "date": iso(s.date), "score": s.score,
+             "relation": s.relation, "reused": s.reused, "term_overlap": s.term_overlap,
+             "shared_terms": s.shared_terms, "only_here": s.only_here, "only_there": s.only_there,
+             "article_url": article_url(s.id), "json_url": url_for("api.article", aid=s.id)}
+            for s in items
+        ],
+    }
