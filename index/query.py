@@ -84,8 +84,8 @@ def fix_syntax(text: str, ignored: list[str]) -> str:
         name = m.group(1)
         if name.lower() in FIELDS:
             return name.lower() + ":"
-        ignored.append(f"unknown field '{name}:' searched as a word")
-        return name + " "
+        ignored.append(f"unknown field '{name}:' ignored")
+        return ""
 
     text = _FIELD.sub(unknown_field, text)
     if text.count('"') % 2:
@@ -158,14 +158,23 @@ def period(value: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
-def query_terms(q: wq.Query, searcher: Searcher) -> set[str]:
-    """The analysed words to highlight, wildcards and fuzzy terms expanded to what exists."""
-    try:
-        pairs = q.existing_terms(searcher.reader(), phrases=True, expand=True)
-    except Exception:
-        pairs = q.all_terms(phrases=True)
+def query_terms(q: wq.Query, searcher: Searcher, limit: int = 2000) -> set[str]:
+    """The analysed words to highlight, wildcards and fuzzy terms expanded to what exists.
+
+    Walks the leaves rather than Query.existing_terms(), which drops terms of
+    multi-field queries in whoosh 2.7.
+    """
+    reader = searcher.reader()
     out: set[str] = set()
-    for fieldname, text in pairs:
-        if fieldname in ("title", "body"):
+    for leaf in q.leaves():
+        if getattr(leaf, "fieldname", None) not in ("title", "body"):
+            continue
+        try:
+            pairs = leaf.expanded_terms(reader)
+        except Exception:  # an odd leaf must not cost the page its snippets
+            continue
+        for _, text in pairs:
             out.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+            if len(out) >= limit:
+                return out
     return out

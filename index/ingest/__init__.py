@@ -61,8 +61,11 @@ def clean_raw(raw: RawDoc) -> Cleaned:
 
         return clean_text(raw.content, name=raw.source)
     # crawler records carry a body already separated from the page: trust it, keep paragraphs
+    from index.ingest.clean import find_dateline
+
     sep = "\n\n" if "\n\n" in raw.content.strip() else "\n"
-    return Cleaned(paragraphs=[p for p in raw.content.split(sep) if p.strip()])
+    paragraphs = [p for p in raw.content.split(sep) if p.strip()]
+    return Cleaned(paragraphs=paragraphs, dateline=find_dateline(paragraphs[0].strip()) if paragraphs else None)
 
 
 def fallback_title(paragraphs: list[str]) -> str:

@@ -1,0 +1,192 @@
+"""The search core, without Flask: query forms, facets, dates, sorting, paging, snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from index.model import SearchRequest
+from index.search import search
+from index.store import IndexHandle
+
+
+@pytest.fixture(scope="module")
+def run(index_dir):
+    handle = IndexHandle(index_dir)
+
+    def run(q: str = "", **kw):
+        return search(handle.searcher(), SearchRequest(q=q, **kw), handle.cache())
+
+    return run
+
+
+def ids(page) -> set[str]:
+    return {h.id for h in page.hits}
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("defence pact", {"pact-reuters", "pact-guardian", "herald"}),             # words, AND by default
+    ('"mutual defence pact"', {"pact-reuters", "pact-guardian"}),
+    ('"mutual pact"', set()),
+    ('"mutual pact"~2', {"pact-reuters", "pact-guardian"}),                    # sloppy phrase
+    ("riverside OR liquefied", {"park", "eu-gas"}),
+    ("pact NOT ambassador", {"pact-reuters", "pact-guardian"}),
+    ("pact -ambassador", {"pact-reuters", "pact-guardian"}),
+    ("(pact OR pyongyang) -putin", {"hostile"}),
+    ("title:gas", {"eu-gas"}),
+    ("outlet:reuters", {"eu-gas", "pact-reuters"}),
+    ("outlet:guardian pact", {"pact-guardian"}),
+    ("dateline:brussels", {"eu-gas"}),
+    ("pyong*", {"pact-reuters", "pact-guardian", "arrival-bbc", "arrival-copy", "hostile", "planet-summit",
+                "herald"}),
+    ("transhipment~2", {"eu-gas"}),                                            # fuzzy
+    ("sanction", {"eu-gas", "sanction-2022", "creme"}),                        # stemming both ways
+    ("tete-a-tete", {"creme"}),                                                # accent folding
+    ("crème brûlée", {"creme"}),
+    ("creme brulee", {"creme"}),
+])
+def test_query_forms(run, q, expected):
+    page = run(q, per_page=50)
+    assert ids(page) == expected, q
+    assert page.ignored == []
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("date:[2024-06-01 to 2024-06-18] putin", {"arrival-bbc"}),
+    ("date:>2024-06-19 pact", {"pact-guardian", "herald"}),
+    ("date:>=2024-06-19 pact", {"pact-reuters", "pact-guardian", "herald"}),
+    ("date:<2024-01-01", {"creme", "sanction-2022"}),
+    ("date:2023", {"creme"}),
+    ("date:2024-06-12", {"eu-gas"}),
+])
+def test_date_clauses(run, q, expected):
+    assert ids(run(q, per_page=50)) == expected
+
+
+def test_title_match_ranks_above_body_only(run):
+    page = run("sanctions")
+    assert page.hits[0].id in {"eu-gas", "sanction-2022"}
+    assert page.hits[-1].id == "creme"
+
+
+@pytest.mark.parametrize("q,note", [
+    ('"defence pact', "unmatched quote"),
+    ("(defence pact", "unbalanced"),
+    ("defence] pact", "unbalanced"),
+    ("colour:mutual pact", "unknown field 'colour:'"),
+    ("date:[soon to later] pact", "date clause"),
+])
+def test_malformed_queries_are_searched_and_explained(run, q, note):
+    page = run(q)
+    assert page.total > 0
+    assert any(note in i for i in page.ignored), page.ignored
+
+
+def test_only_syntax_finds_nothing_without_error(run):
+    page = run('"" ( ] ~')
+    assert page.total == 0 and page.ignored
+
+
+def test_outlet_facet_counts_ignore_own_selection(run):
+    everything = {v.value: v.count for v in run("putin").facets["outlet"].values}
+    page = run("putin", outlets=("Reuters",))
+    counts = {v.value: v.count for v in page.facets["outlet"].values}
+    assert counts == everything                     # unselected outlets still show what they would add
+    assert page.total == everything["Reuters"] == 1
+    assert [v.value for v in page.facets["outlet"].values if v.selected] == ["Reuters"]
+
+
+def test_outlets_or_within_and_dates_across(run):
+    page = run("putin", outlets=("Reuters", "BBC"))
+    assert ids(page) == {"pact-reuters", "arrival-bbc"}
+    page = run("putin", outlets=("Reuters", "BBC"), date_from=dt.date(2024, 6, 19))
+    assert ids(page) == {"pact-reuters"}
+    # the date facet ignores the date filter but honours the outlet filter
+    assert sum(v.count for v in page.facets["date"].values) == 2
+
+
+def test_unknown_outlet_is_a_facet_value_and_a_filter(run):
+    values = {v.value: v for v in run(per_page=50).facets["outlet"].values}
+    assert values[""].label == "Unknown outlet" and values[""].count >= 1
+    assert "park" in ids(run(outlets=("",)))
+    assert "eu-gas" not in ids(run(outlets=("",)))
+
+
+def test_date_histogram_intervals_and_undated(run):
+    june = run("putin", per_page=50).facets["date"]
+    assert june.interval == "day"
+    assert {v.value: v.count for v in june.values}["2024-06-19"] == 2
+    wide = run(per_page=50).facets["date"]
+    assert wide.interval == "month"
+    labels = {v.value: v.count for v in wide.values}
+    assert labels["2022-03"] == 1 and labels["undated"] >= 1
+    assert sum(labels.values()) == 11
+    years = run(per_page=50, date_interval="year").facets["date"]
+    counts = {v.value: v.count for v in years.values}
+    assert (counts["2022"], counts["2023"]) == (1, 1) and counts["2024"] + counts["undated"] == 9
+    bucket = next(v for v in years.values if v.value == "2023")
+    assert (bucket.start, bucket.end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_sorting_by_date_puts_undated_last(run):
+    newest = [h.date for h in run(sort="newest", per_page=50).hits]
+    oldest = [h.date for h in run(sort="oldest", per_page=50).hits]
+    for dates in (newest, oldest):
+        n = sum(d is not None for d in dates)
+        assert all(d is None for d in dates[n:]) and n >= 9
+    assert newest[:9] == sorted(newest[:9], reverse=True)
+    assert oldest[:9] == sorted(oldest[:9])
+
+
+def test_paging(run):
+    full = [h.id for h in run("putin", per_page=50).hits]
+    pages = [h.id for p in (1, 2, 3, 4) for h in run("putin", per_page=2, page=p).hits]
+    assert pages == full
+    last = run("putin", per_page=2, page=99)
+    assert last.hits == [] and last.total == len(full)
+
+
+def test_phrase_highlighted_as_a_whole_and_title_highlighted(run):
+    hit = next(h for h in run('"defence pact"').hits if h.id == "pact-reuters")
+    assert "<mark>defence pact</mark>" in hit.snippet
+    assert hit.title_html == "Putin and Kim sign mutual <mark>defence pact</mark>"
+
+
+def test_snippet_is_sentences_around_matches(run):
+    (hit,) = run("transshipment").hits
+    assert hit.snippet.startswith("The measures ban the <mark>transshipment</mark>")
+    assert hit.snippet.count("…") <= 2
+
+
+def test_whole_body_is_searchable_and_highlightable(tmp_path):
+    from index.build import build_index
+
+    filler = " ".join(["Routine filler sentence about nothing in particular."] * 1500)  # ~80K characters
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "long.jsonl").write_text(
+        '{"id": "long", "title": "Long", "body": "%s\\n\\nThe zeppelin landed at dawn."}\n' % filler)
+    build_index(tmp_path / "src", tmp_path / "ix", workers=1)
+    handle = IndexHandle(tmp_path / "ix")
+    (hit,) = search(handle.searcher(), SearchRequest(q="zeppelin"), handle.cache()).hits
+    assert "<mark>zeppelin</mark>" in hit.snippet
+
+
+def test_hostile_markup_never_survives(run):
+    (hit,) = run("crowds reporters").hits
+    for html in (hit.snippet, hit.title_html):
+        assert "<script" not in html and "<img" not in html and "<a " not in html
+        assert html.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+    assert "&lt;script&gt;" in hit.title_html          # shown as text, not run
+    assert hit.snippet.count("<mark>") >= 1
+
+
+def test_did_you_mean(run):
+    page = run("pyongyng")
+    assert page.total == 0 and page.suggestion == "pyongyang"
+    assert run("pyongyang").suggestion is None
+
+
+def test_empty_query_lists_everything_newest_first(run):
+    page = run(per_page=50)
+    assert page.total == 11 and page.hits[0].date == max(h.date for h in page.hits if h.date)
