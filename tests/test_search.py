@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -164,8 +165,8 @@ def test_whole_body_is_searchable_and_highlightable(tmp_path):
 
     filler = " ".join(["Routine filler sentence about nothing in particular."] * 1500)  # ~80K characters
     (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "long.jsonl").write_text(
-        '{"id": "long", "title": "Long", "body": "%s\\n\\nThe zeppelin landed at dawn."}\n' % filler)
+    record = {"id": "long", "title": "Long", "body": filler + "\n\nThe zeppelin landed at dawn."}
+    (tmp_path / "src" / "long.jsonl").write_text(json.dumps(record) + "\n")
     build_index(tmp_path / "src", tmp_path / "ix", workers=1)
     handle = IndexHandle(tmp_path / "ix")
     (hit,) = search(handle.searcher(), SearchRequest(q="zeppelin"), handle.cache()).hits
