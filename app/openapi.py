@@ -91,7 +91,7 @@ def param(name: str, schema: dict, description: str, many: bool = False) -> dict
     return p
 
 
-DATE_PARAM = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{2})?)?$"}
+DATE_PARAM = {"type": "string", "pattern": r"^\d{4}(-(0?[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"}
 SEARCH_PARAMS = [
     param("q", {"type": "string", "maxLength": 2000}, "Query: words, \"phrases\"~slop, AND/OR/NOT, -word, "
           "title:/body:/outlet:/dateline:, wildcards, fuzzy~, date:[A to B]. Malformed parts are ignored, not errors."),

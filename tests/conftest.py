@@ -20,6 +20,11 @@ def corpus_dir(tmp_path_factory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("corpus"))
 
 
+def build_fixture_index(path: Path) -> Path:
+    build_index(write_corpus(path / "corpus"), path / "index", workers=1)
+    return path / "index"
+
+
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory, corpus_dir) -> Path:
     path = tmp_path_factory.mktemp("index")
