@@ -9,6 +9,15 @@ from __future__ import annotations
 
 import re
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a date standing alone is a byline remnant, not reporting
+_DATE = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:"
+    + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    + r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+\d{4}|"
+    + r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
@@ -32,8 +41,13 @@ _EXACT = re.compile(
         back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|
         (?:previous|next)(?:\s+(?:article|post|story))?|
         photo|image|video|listen(?:\s+to\s+(?:this\s+)?article)?|
-        \d+\s+min(?:ute)?s?\s+read|
-        (?:updated|published|posted)(?:\s+on)?
+        \d+\s+min(?:ute)?s?\s+(?:read|listen)|
+        (?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|jump\s+to(?:\s+section)?|
+        home|blog|news|menu|search|close|
+        back\s+to\s+(?:the\s+|all\s+)?(?:blog|home|top|news|articles?|posts?|stories|search|results|homepage|\w+\s+(?:home|blog|page))|
+        (?:(?:last\s+)?(?:updated|published|posted|modified|reviewed)(?:\s+on)?:?\s*)?(?:"""
+    + _DATE
+    + r""")?(?:\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?
     )[\s:.!>»›→…|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -60,11 +74,12 @@ _PREFIX = re.compile(
 )
 
 _PREFIX_MAX_WORDS = 25
+_LIST_MARK = re.compile(r"^(?:[-*•·▪]|\d{1,2}[.)])\s+")
 
 
 def is_boilerplate(line: str) -> bool:
     """True when a line is page chrome rather than reporting."""
-    text = line.strip()
+    text = _LIST_MARK.sub("", line.strip())
     if not text:
         return True
     if _EXACT.match(text):

@@ -21,7 +21,18 @@ from index.ingest.boilerplate import is_boilerplate
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
+_RECALL_GAIN = 0.85  # take the recall pass when the default one has <85% of its words
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
+_BYLINE_NEAR, _BYLINE_FAR = 300, 600  # characters of text after the <h1>
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_SHOWN_DATE = re.compile(
+    rf"\b(?P<mon1>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON}),?\s+(?P<y2>\d{{4}})\b"
+    r"|\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"  # SEOUL / NEW YORK / ST. LOUIS
     r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?)"  # , South Korea / , Calif.
@@ -48,13 +59,13 @@ def _extract(html: str, url: str | None) -> Cleaned:
     canonical = meta.canonical_url(url)
     outlet = meta.outlet(canonical)
     title = meta.title(outlet)
-    paragraphs = _body(tree, canonical, title)
+    paragraphs = _body(tree, canonical, [title or "", *meta.title_candidates()])
     dateline = _dateline(paragraphs[0]) if paragraphs else None
     return Cleaned(
         paragraphs=paragraphs,
         title=title,
         outlet=outlet,
-        date=_date(tree, meta, canonical),
+        date=_date(tree, canonical),
         dateline=dateline,
         url=canonical,
     )
@@ -71,24 +82,43 @@ def _parse(html: str) -> lxml_html.HtmlElement | None:
 # --- body -------------------------------------------------------------------------
 
 
-def _body(tree: lxml_html.HtmlElement, url: str | None, title: str | None) -> list[str]:
-    """Body paragraphs: trafilatura's text, minus boilerplate lines and a repeated title."""
+def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> list[str]:
+    """Body paragraphs: the fuller of a default and a recall-favouring trafilatura pass.
+
+    trafilatura's default pass often stops at the first container and loses sections
+    (key points, later chapters); its recall pass keeps them but sometimes adds chrome.
+    Taking the recall pass only when it is clearly longer recovers the lost text while
+    the boilerplate rules below take off most of what recall adds.
+    """
+    default = _pass(tree, url, favor_recall=False)
+    recall = _pass(tree, url, favor_recall=True)
+    chosen = recall if _words(default) < _RECALL_GAIN * _words(recall) else default
+    paragraphs = [line for line in chosen if not is_boilerplate(line)]
+    # the headline repeated above the body belongs to the title, not the text
+    heads = {_norm(t) for t in titles if t}
+    while paragraphs and _norm(paragraphs[0]) in heads:
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def _pass(tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool) -> list[str]:
     from trafilatura import bare_extraction
 
     doc = bare_extraction(
-        copy.deepcopy(tree),
+        copy.deepcopy(tree),  # trafilatura prunes the tree it is given
         url=url,
+        favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
         with_metadata=False,
         deduplicate=False,
     )
     text = getattr(doc, "text", None) or ""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    paragraphs = [line for line in lines if line and not is_boilerplate(line)]
-    if paragraphs and title and _norm(paragraphs[0]) == _norm(title):
-        paragraphs = paragraphs[1:]
-    return paragraphs
+    return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
 
 
 def _dateline(first: str) -> str | None:
@@ -143,6 +173,12 @@ class _Meta:
                 return " ".join(pub["name"].split())
         return None
 
+    def title_candidates(self) -> list[str]:
+        """Every headline the page states, to spot it repeated at the top of the body."""
+        found = [_text(self.tree.find(".//title")), *(_text(h) for h in self.tree.iter("h1"))]
+        found += [self.metas.get("og:title", ""), self.metas.get("twitter:title", "")]
+        return [t for t in found if t]
+
     def title(self, outlet: str | None) -> str | None:
         """The headline: an <h1> or og:title that agrees with <title>, suffix stripped."""
         page_title = _text(self.tree.find(".//title"))
@@ -194,20 +230,17 @@ def _strip_site(title: str, outlet: str | None) -> str:
 # --- date -------------------------------------------------------------------------
 
 
-def _date(tree: lxml_html.HtmlElement, meta: _Meta, url: str | None) -> dt.date | None:
-    """Original publication date from structured data first, then htmldate's markup search."""
-    for obj in meta.jsonld:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            value = obj.get(key)
-            if isinstance(value, str):
-                parsed = _parse_date(value)
-                if parsed:
-                    return parsed
-    for key in ("article:published_time", "og:published_time", "datepublished", "pubdate",
-                "publish-date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date"):
-        parsed = _parse_date(meta.metas.get(key, ""))
-        if parsed:
-            return parsed
+def _date(tree: lxml_html.HtmlElement, url: str | None) -> dt.date | None:
+    """Publication date: the one printed under the headline, else the page's markup.
+
+    A date printed right below the <h1> is what readers see as the article's date;
+    markup (htmldate, without its full-text search) is next. We never fall back to any
+    date found anywhere in the text: that is how copyright years and "today" get
+    invented for undated pages.
+    """
+    shown = _byline_date(tree)
+    if shown and shown[0] <= _BYLINE_NEAR:
+        return shown[1]
     from htmldate import find_date
 
     found = find_date(
@@ -217,7 +250,47 @@ def _date(tree: lxml_html.HtmlElement, meta: _Meta, url: str | None) -> dt.date 
         extensive_search=False,
         max_date=dt.date.today().isoformat(),
     )
-    return _parse_date(found) if found else None
+    marked = _parse_date(found) if found else None
+    return marked or (shown[1] if shown else None)
+
+
+def _byline_date(tree: lxml_html.HtmlElement) -> tuple[int, dt.date] | None:
+    """The first date in the text right after the first <h1>, with its offset."""
+    heading = next(tree.iter("h1"), None)
+    if heading is None:
+        return None
+    chunks: list[str] = []
+    size, started = 0, False
+    for el in tree.iter():
+        if el is heading:
+            started = True
+        if not started or el.tag in _SKIP_TAGS or not isinstance(el.tag, str):
+            continue
+        for chunk in (el.text, None if el is heading else el.tail):
+            if chunk and chunk.strip():
+                chunks.append(chunk)
+                size += len(chunk)
+        if size > _BYLINE_FAR * 2:
+            break
+    text = " ".join(" ".join(chunks).split())[:_BYLINE_FAR]
+    for match in _SHOWN_DATE.finditer(text):
+        day = _date_from_match(match)
+        if day:
+            return match.start(), day
+    return None
+
+
+def _date_from_match(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    try:
+        if parts["iso_y"]:
+            day = dt.date(int(parts["iso_y"]), int(parts["iso_m"]), int(parts["iso_d"]))
+        else:
+            month = _MONTHS.index((parts["mon1"] or parts["mon2"])[:3].lower()) + 1
+            day = dt.date(int(parts["y1"] or parts["y2"]), month, int(parts["d1"] or parts["d2"]))
+    except (ValueError, TypeError):
+        return None
+    return day if dt.date(1995, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1) else None
 
 
 def _parse_date(value: str) -> dt.date | None:
