@@ -23,12 +23,16 @@ from pathlib import Path
 from whoosh import index as windex
 
 from index.ingest import RawDoc, read_source, to_article
-from index.model import Article, ReindexBusy, Skipped
+from index.model import Article, LedeError, ReindexBusy, Skipped
 from index.schema import UNKNOWN_KEY, make_schema
 from index.store import BUILD_PREFIX, GEN_PREFIX, LOCK_NAME, current_generation, fsync_dir, switch_to
 
 Progress = Callable[[int, "Article | Skipped"], None]
 PARALLEL_MIN_DOCS = 64  # below this, starting worker processes costs more than it saves
+
+
+class EmptySource(LedeError):
+    """Switching to an empty index is almost always a wrong --source: refuse and keep the old one."""
 
 
 @dataclass(slots=True)
@@ -94,6 +98,10 @@ def build_index(
         building.mkdir()
         try:
             report = write_generation(source, building, progress=progress, workers=workers)
+            if report.indexed == 0:
+                reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])
+                raise EmptySource(f"no articles found in {source} ({len(report.skipped)} skipped"
+                                  f"{': ' + reasons if reasons else ''}); the previous index is still serving")
             gen = index_dir / f"{GEN_PREFIX}{stamp}"
             os.rename(building, gen)
             fsync_dir(index_dir)

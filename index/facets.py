@@ -33,6 +33,9 @@ class Columns:
     def load(cls, searcher: Searcher) -> Columns:
         reader = searcher.reader()
         n = reader.doc_count_all()
+        if n == 0:  # an empty index has no columns to read
+            empty = np.empty(0, dtype=np.int32)
+            return cls(outlets=[], outlet_ord=empty, day=empty, live=np.empty(0, dtype=bool))
         raw_outlets = list(reader.column_reader("outlet_key")) if n else []
         names: dict[str, int] = {}
         ords = np.empty(n, dtype=np.int32)

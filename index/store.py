@@ -68,9 +68,10 @@ def open_index(index_dir: Path) -> windex.FileIndex:
 class IndexHandle:
     """Owns the live index for a long-running process: one searcher per thread.
 
-    Whoosh readers hold file cursors, so each thread keeps its own searcher; it is
-    refreshed at the start of each request (refresh() reuses unchanged segments) and
-    reopened when a reindex has switched `CURRENT` to another generation.
+    Whoosh readers hold file cursors, so each thread keeps its own searcher, checked at
+    the start of each request and reopened when the index changed: a new generation in
+    `CURRENT`, or a new commit to this one. (Searcher.refresh() fails on an empty index's
+    reader in whoosh 2.7, and generations are rebuilt whole, so reopening costs nothing extra.)
     """
 
     def __init__(self, index_dir: Path | str):
@@ -92,12 +93,8 @@ class IndexHandle:
         gen = current_generation(self.index_dir)
         local = self._local
         s: Searcher | None = getattr(local, "searcher", None)
-        if s is not None and getattr(local, "gen", None) == gen.name:
-            fresh = s.refresh()
-            if fresh is not s:
-                local.cache = {}
-            local.searcher = fresh
-            return fresh
+        if s is not None and getattr(local, "gen", None) == gen.name and s.up_to_date():
+            return s
         if s is not None:
             s.close()
         local.searcher = self._index(gen).searcher()

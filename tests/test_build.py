@@ -84,3 +84,14 @@ def test_duplicate_ids_are_kept_apart(tmp_path):
             json.dumps({"id": "same", "title": "T", "body": f"Body text number {sub} about herons."}) + "\n")
     report = build_index(tmp_path / "src", tmp_path / "ix", workers=1)
     assert report.indexed == 2 and report.renamed == [("same", "same~2")]
+
+
+def test_source_without_articles_keeps_old_index(writable_index, tmp_path):
+    from index.build import EmptySource
+
+    before = current_generation(writable_index)
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "empty.txt").write_text("")
+    with pytest.raises(EmptySource, match="no articles found"):
+        build_index(tmp_path / "junk", writable_index, workers=1)
+    assert current_generation(writable_index) == before
