@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from index.ingest.boilerplate import is_boilerplate
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
+_MIN_LONE_H1_WORDS = 3  # an <h1> disagreeing with every meta title must look like a headline
 _RECALL_GAIN = 0.85  # take the recall pass when the default one has <85% of its words
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
 _BYLINE_NEAR, _BYLINE_FAR = 300, 600  # characters of text after the <h1>
@@ -180,24 +182,37 @@ class _Meta:
         return [t for t in found if t]
 
     def title(self, outlet: str | None) -> str | None:
-        """The headline: an <h1> or og:title that agrees with <title>, suffix stripped."""
-        page_title = _text(self.tree.find(".//title"))
+        """The headline readers see: the page's <h1>, unless it is the masthead or chrome.
+
+        An <h1> agreeing with <title>/og:title/JSON-LD wins outright; otherwise a
+        plausible <h1> still beats the meta titles, which are often SEO rewrites.
+        """
+        page_title = html_lib.unescape(_text(self.tree.find(".//title")))
         og = self.metas.get("og:title") or self.metas.get("twitter:title")
         headline = next(
             (" ".join(o["headline"].split()) for o in self.jsonld if isinstance(o.get("headline"), str)),
             None,
         )
-        h1s = [t for t in (_text(h) for h in self.tree.iter("h1")) if 2 <= len(t) <= 300][:3]
+        site = {_norm(n) for n in (outlet, self.metas.get("og:site_name"), self._publisher()) if n}
+        h1s = [t for t in (_text(h) for h in self.tree.iter("h1")) if _plausible_headline(t, site)][:3]
         anchors = [t for t in (page_title, og, headline) if t]
         for h1 in h1s:
             if any(_agrees(h1, a) for a in anchors):
                 return h1
+        if h1s and len(h1s[0].split()) >= _MIN_LONE_H1_WORDS:
+            return h1s[0]
         for cand in (headline, og, page_title):
             if cand:
-                stripped = _strip_site(cand, outlet)
-                if stripped:
+                stripped = _strip_site(html_lib.unescape(cand), outlet)
+                if stripped and _norm(stripped) not in site:
                     return stripped
         return h1s[0] if h1s else None
+
+
+def _plausible_headline(text: str, site: set[str]) -> bool:
+    """Not the masthead, not a widget label ("Menu", "Related Articles")."""
+    words = len(text.split())
+    return 1 <= words <= 40 and len(text) <= 300 and _norm(text) not in site and not is_boilerplate(text)
 
 
 def _agrees(candidate: str, anchor: str) -> bool:
