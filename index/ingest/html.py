@@ -37,10 +37,12 @@ _SHOWN_DATE = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"  # SEOUL / NEW YORK / ST. LOUIS
-    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?)"  # , South Korea / , Calif.
-    r"(?:\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
-    r"\s*(?:—|–|--|-)\s+"
+    r"(?P<region>,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?)"  # , South Korea / , Calif.
+    r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
+    r"\s*(?P<dash>—|–|--|-)\s+"
 )
+_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
+               "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
 
 
 def extract_html(html: str, *, url: str | None = None) -> Cleaned:
@@ -129,8 +131,13 @@ def _dateline(first: str) -> str | None:
     if not match:
         return None
     place = match.group("place").strip()
-    # a single capitalised common word ("BREAKING -") is not a place
-    return place if any(c.isalpha() for c in place) and len(place) >= 3 else None
+    if place.upper() in _NOT_PLACES or len(place) < 3:
+        return None
+    # a bare hyphen after capitals is too often prose ("U.S. - China talks"); wire
+    # datelines with a hyphen carry an agency or a region
+    if match.group("dash") == "-" and not (match.group("agency") or match.group("region")):
+        return None
+    return place
 
 
 # --- metadata ---------------------------------------------------------------------
@@ -162,8 +169,10 @@ class _Meta:
     def outlet(self, url: str | None) -> str | None:
         """Site name from the page; else the bare host, never an author or section."""
         for name in (self.metas.get("og:site_name"), self._publisher(), self.metas.get("application-name")):
-            if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")):
-                return name.lstrip("@")
+            # "Blog" or "Home" is a section label some CMSs put in og:site_name
+            if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")) \
+                    and not is_boilerplate(name):
+                return html_lib.unescape(name.lstrip("@"))
         return _host(url)
 
     def _publisher(self) -> str | None:
