@@ -237,7 +237,8 @@ def machine() -> str:
         mem = f"{kb / 1024 / 1024:.0f} GB"
     except (OSError, StopIteration, ValueError):
         pass
-    return f"{platform.machine()}, {os.cpu_count()} cores, {mem} RAM, Python {platform.python_version()}"
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())  # other jobs skew pages/s
+    return f"{platform.machine()}, {os.cpu_count()} cores, {mem} RAM, load {load}, Python {platform.python_version()}"
 
 
 def write_results(section: list[str]) -> None:
