@@ -1,0 +1,83 @@
+"""Untrusted text stays text, every response carries strict headers, no input causes a 500."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+SYNTAX = list('"()[]{}:~*?^+-!\\/<>= ') + ["AND", "OR", "NOT", "TO", "date:", "title:", "outlet:", "\x00", "\u202e"]
+
+
+def test_security_headers_on_pages_and_api(client):
+    for url in ("/", "/?q=putin", "/api/search?q=x", "/articles/eu-gas", "/nope"):
+        r = client.get(url)
+        csp = r.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+        assert r.headers["X-Frame-Options"] == "DENY"
+        assert r.headers["Referrer-Policy"]
+
+
+class ActiveContent(HTMLParser):
+    """Collects everything in parsed HTML that could run: inline scripts, handlers, js: URLs."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and not attrs.get("src"):
+            self.found.append("inline <script>")
+        if tag in ("img", "svg", "math", "iframe", "object", "embed"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                self.found.append(f"{tag} {name}=")
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"{tag} {name}=javascript:")
+
+
+def active_content(html: str) -> list[str]:
+    parser = ActiveContent()
+    parser.feed(html)
+    return parser.found
+
+
+def test_pages_have_no_active_content(client):
+    for url in ("/?q=pyongyang", "/?q=crowds", "/articles/hostile", "/articles/hostile?q=crowds",
+                "/articles/hostile/similar"):
+        assert active_content(client.get(url).data.decode()) == [], url
+
+
+def test_hostile_article_is_shown_as_text(client):
+    html = client.get("/articles/hostile?q=pyongyang").data.decode()
+    assert "&lt;script&gt;alert(" in html          # the reader still sees what the page said
+    body = client.get("/api/articles/hostile").get_json()
+    assert body["title"].startswith("<script>")    # JSON carries the text as it is; escaping is the page's job
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(q=st.one_of(st.text(max_size=300), st.lists(st.sampled_from(SYNTAX + ["putin", "pact", "2024"]),
+                                                   max_size=20).map("".join)))
+def test_any_query_is_answered_without_server_error(client, q):
+    for url in ("/api/search", "/"):
+        r = client.get(url, query_string={"q": q})
+        assert r.status_code in (200, 400), (q, r.status_code)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(params=st.dictionaries(st.sampled_from(["page", "per_page", "sort", "from", "to", "outlet", "date_interval",
+                                               "format"]), st.text(max_size=40), max_size=5))
+def test_any_parameters_are_200_or_400(client, params):
+    r = client.get("/api/search", query_string=params)
+    assert r.status_code in (200, 400), (params, r.status_code)
+    if r.status_code == 400:
+        assert set(r.get_json()["error"]) >= {"code", "message"}
+
+
+def test_huge_query_is_a_clear_400(client):
+    r = client.get("/api/search", query_string={"q": "putin " * 1000})
+    assert r.status_code == 400 and r.get_json()["error"]["field"] == "q"
