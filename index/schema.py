@@ -7,18 +7,31 @@ and accent folding (`tete-a-tete` finds `tête-à-tête`) apply the same way on 
 from __future__ import annotations
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# words, keeping dotted acronyms (U.S., e.g.) whole but splitting hosts and handles
+# (pic.twitter.com -> pic twitter com), as people type them back from memory
+WORD_PATTERN = r"\w+(?:\.\w\b)*"
+
+
+class FoldAccents(Filter):
+    """Accent folding for the few tokens that need it (CharsetFilter translates every token)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if not t.text.isascii():
+                t.text = t.text.translate(accent_map)
+            yield t
 
 
 def text_analyzer():
     """Fold accents before stemming so the stemmer sees plain ASCII words."""
     return (
-        RegexTokenizer()
+        RegexTokenizer(WORD_PATTERN)
         | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        | FoldAccents()
         | StopFilter()
         | StemFilter(cachesize=50000)
     )
@@ -26,7 +39,7 @@ def text_analyzer():
 
 def plain_analyzer():
     """Outlet and dateline words: folded but not stemmed, so `outlet:times` matches exactly."""
-    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldAccents()
 
 
 def make_schema() -> fields.Schema:
@@ -34,7 +47,7 @@ def make_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=ana, stored=True, phrase=True),
-        body=fields.TEXT(analyzer=ana, stored=True, phrase=True, chars=True),
+        body=fields.TEXT(analyzer=ana, stored=True, phrase=True),
         outlet=fields.TEXT(analyzer=plain_analyzer(), stored=True),
         # exact outlet for facets and filters; "" (unknown) is stored as UNKNOWN_KEY
         outlet_key=fields.ID(stored=False, sortable=True),

@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 from index.facets import Columns, date_facet, outlet_facet
 from index.model import Facet, Hit, SearchPage, SearchRequest
 from index.query import parse_query, query_terms
+from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
@@ -75,8 +76,8 @@ def page_of_hits(searcher: Searcher, q: wq.Query | None, req: SearchRequest, col
     if req.sort == "relevance" and q is not None:
         wanted = start + req.per_page
         flt = set(allowed.tolist()) if filtered else None
-        results = searcher.search(q, limit=wanted, filter=flt)
-        scored = [(hit.docnum, hit.score) for hit in results][start:wanted]
+        results = searcher.search(q, limit=max(wanted, CANDIDATES), filter=flt)
+        scored = rescore(searcher, q, ((hit.docnum, hit.score) for hit in results))[start:wanted]
     else:
         # date order from the day column: undated articles go last either way
         days = cols.day[allowed].astype(np.int64)

@@ -1,0 +1,50 @@
+"""Shared bits of the benchmarks: where the corpora are, machine facts, RESULTS.md sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+NEWS = SHARED / "news-corpus" / "allsides-article-bias" / "articles.jsonl.gz"
+OUT = ROOT / "bench" / "out"  # git-ignored: built indexes and scratch files
+RESULTS = ROOT / "bench" / "RESULTS.md"
+
+sys.path.insert(0, str(ROOT))
+
+
+def machine() -> str:
+    mem = 0
+    try:
+        with open("/proc/meminfo") as fh:
+            mem = int(fh.readline().split()[1]) // 1024 // 1024
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {mem} GiB RAM, Python {platform.python_version()}, {platform.machine()}"
+
+
+def news_records(limit: int | None = None) -> Iterator[dict]:
+    with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if limit is not None and n >= limit:
+                return
+            yield json.loads(line)
+
+
+def write_section(name: str, body: str, command: str) -> None:
+    """Replace this benchmark's section of RESULTS.md between its markers, leaving others."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    stamp = f"_{dt.date.today().isoformat()} · {machine()} · `{command}`_\n\n"
+    block = f"{start}\n{stamp}{body.strip()}\n{end}"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    text = pattern.sub(lambda m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
