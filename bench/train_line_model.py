@@ -1,0 +1,167 @@
+"""Train the two-stage line classifier behind index/ingest/clean.py; writes line_model.json.
+
+    .venv/bin/python bench/train_line_model.py            # grouped CV report + write weights
+    .venv/bin/python bench/train_line_model.py --cv-only  # CV report only
+
+Data: the WCXB article pages rendered to naive text lines (/work/shared, never copied into
+the repo). Cross-validation is grouped by site domain, so every figure printed is for pages
+of sites the model never saw; the stage-2 model is trained on out-of-fold stage-1 scores so
+it learns from the same noisy scores it gets at inference. scikit-learn is needed here only;
+the shipped JSON is evaluated with numpy (index/ingest/lines.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import GroupKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from index.ingest import lines as L  # noqa: E402
+
+DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
+OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
+SEED = 8
+PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=24, max_depth=6,
+              min_samples_leaf=40, l2_regularization=1.0, random_state=SEED)
+
+
+def load_pages() -> list[dict]:
+    """Pages as the cleaner sees them: non-blank stripped lines with their gold labels."""
+    meta = json.loads(gzip.open(DATA / "metadata.json.gz", "rt").read())["files"]
+    pages = []
+    for line in gzip.open(DATA / "naive-lines.jsonl.gz", "rt"):
+        r = json.loads(line)
+        raw = "\n".join(r["lines"]).splitlines()
+        if len(raw) != len(r["lines"]) or not any(s.strip() for s in raw):
+            continue  # embedded newlines would shift labels; none expected
+        keep = [i for i, s in enumerate(raw) if s.strip()]
+        pages.append({
+            "id": r["id"],
+            "domain": meta.get(r["id"], {}).get("domain", r["id"]),
+            "lines": [raw[i].strip() for i in keep],
+            "y": np.array([bool(r["gold_body_line"][i]) for i in keep]),
+        })
+    return pages
+
+
+def featurise(pages: list[dict]) -> None:
+    for p in pages:
+        p["x1"] = L.stage1_features(L.base_features(p["lines"]))
+
+
+def fit(X: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
+    return HistGradientBoostingClassifier(**PARAMS).fit(X, y)
+
+
+def oof_stage1(pages: list[dict], n_splits: int = 5) -> list[np.ndarray]:
+    """Out-of-fold stage-1 scores for every page (grouped by domain)."""
+    out: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    groups = [p["domain"] for p in pages]
+    for tr, te in GroupKFold(n_splits=n_splits).split(pages, groups=groups):
+        m = fit(np.vstack([pages[i]["x1"] for i in tr]), np.concatenate([pages[i]["y"] for i in tr]))
+        for i in te:
+            out[i] = m.predict_proba(pages[i]["x1"])[:, 1]
+    return out
+
+
+def train_two_stage(pages: list[dict]) -> tuple:
+    m1 = fit(np.vstack([p["x1"] for p in pages]), np.concatenate([p["y"] for p in pages]))
+    p1 = oof_stage1(pages)
+    x2 = np.vstack([L.stage2_features(p["x1"], q) for p, q in zip(pages, p1, strict=True)])
+    m2 = fit(x2, np.concatenate([p["y"] for p in pages]))
+    return m1, m2
+
+
+def predict_two_stage(m1, m2, x1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    p1 = m1.predict_proba(x1)[:, 1]
+    return p1, m2.predict_proba(L.stage2_features(x1, p1))[:, 1]
+
+
+def prf(y: np.ndarray, k: np.ndarray) -> tuple[float, float, float]:
+    tp = float((y & k).sum())
+    p = tp / max(k.sum(), 1)
+    r = tp / max(y.sum(), 1)
+    return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
+def cross_validate(pages: list[dict], n_splits: int = 5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Honest two-stage scores: each page scored by models that never saw its domain."""
+    groups = [p["domain"] for p in pages]
+    s1 = [np.zeros(0)] * len(pages)
+    s2 = [np.zeros(0)] * len(pages)
+    for f, (tr, te) in enumerate(GroupKFold(n_splits=n_splits).split(pages, groups=groups)):
+        t = time.time()
+        m1, m2 = train_two_stage([pages[i] for i in tr])
+        for i in te:
+            s1[i], s2[i] = predict_two_stage(m1, m2, pages[i]["x1"])
+        print(f"  fold {f}: {time.time() - t:.0f}s", flush=True)
+    y = np.concatenate([p["y"] for p in pages])
+    return y, np.concatenate(s1), np.concatenate(s2)
+
+
+def export(m) -> dict:
+    """Flatten sklearn's histogram-GBM trees into padded arrays (see lines.TreeEnsemble)."""
+    feature, threshold, left, right, value, roots = [], [], [], [], [], []
+    depth = 0
+    for (pred,) in m._predictors:
+        nodes = pred.nodes
+        base = len(feature)
+        roots.append(base)
+        for j, nd in enumerate(nodes):
+            depth = max(depth, int(nd["depth"]))
+            if nd["is_leaf"]:
+                feature.append(0)
+                threshold.append(float("inf"))
+                left.append(base + j)
+                right.append(base + j)
+                value.append(float(nd["value"]))
+            else:
+                feature.append(int(nd["feature_idx"]))
+                threshold.append(float(nd["num_threshold"]))
+                left.append(base + int(nd["left"]))
+                right.append(base + int(nd["right"]))
+                value.append(0.0)
+    bias = float(np.ravel(m._baseline_prediction)[0])
+    return {"feature": feature, "threshold": [round(t, 6) if np.isfinite(t) else 1e300
+                                              for t in threshold],
+            "left": left, "right": right, "value": [round(v, 6) for v in value],
+            "roots": roots, "depth": depth, "bias": bias}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--no-cv", action="store_true")
+    args = ap.parse_args()
+    t = time.time()
+    pages = load_pages()
+    featurise(pages)
+    print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} non-blank lines, "
+          f"features {pages[0]['x1'].shape[1]} ({time.time() - t:.0f}s)")
+    threshold = 0.5
+    if not args.no_cv:
+        y, s1, s2 = cross_validate(pages)
+        best = max(np.arange(0.2, 0.8, 0.02), key=lambda th: prf(y, s2 >= th)[2])
+        threshold = round(float(best), 2)
+        for name, s, th in (("stage1", s1, 0.5), ("stage2", s2, 0.5), ("stage2", s2, threshold)):
+            p, r, f = prf(y, s >= th)
+            print(f"CV(domain-grouped, 5-fold) {name} th={th:.2f}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if args.cv_only:
+        return
+    m1, m2 = train_two_stage(pages)
+    spec = {"threshold": threshold, "stage1": export(m1), "stage2": export(m2),
+            "trained_on": "WCXB dev article pages (naive-lines)", "seed": SEED}
+    OUT.write_text(json.dumps(spec, separators=(",", ":")))
+    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

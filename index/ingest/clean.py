@@ -1,0 +1,325 @@
+"""Turn a raw plain-text scrape of a news page into reporting plus trustworthy metadata.
+
+Line decisions come from lines.score_lines (a small learned model over shape, vocabulary and
+neighbourhood). This module adds what a reader of the page would use: the headline is the
+prominent line just above the reporting (often repeated), the outlet is a masthead near the
+top or the headline's " | Outlet" suffix, and the date is a short date line in the header.
+Anything below the start of the reporting is never used for metadata, because captions and
+teasers there carry dates and names that belong to other stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+
+from index.ingest.lines import (
+    BOILER_LINE_RE,
+    BYLINE_RE,
+    DATE_RE,
+    LEAD_RE,
+    STRONG_CHROME_RE,
+    load_model,
+    score_lines,
+)
+from index.model import Cleaned
+
+HEADER_SPAN = 25
+OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
+GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
+_END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_SUFFIX_RE = re.compile(r"^(?P<head>.+?)\s*(?:\s[-|–—]\s*|\s*\|\s*)(?P<site>[^-|–—]{2,40})$")
+_OUTLET_WORDS = re.compile(
+    r"(?i)\b(?:times|journal|news|post|herald|tribune|daily|gazette|press|media|magazine"
+    r"|chronicle|telegraph|guardian|observer|star|mail|express|today|monitor|review|standard"
+    r"|independent|insider|wire|network|tv|radio|broadcasting|weekly|online|digest|globe|sun"
+    r"|record|courier|examiner|inquirer|reporter|bulletin|dispatch|sentinel|voice|mirror"
+    r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
+    r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer)\b"
+    r"|\.(?:com|net|org|co|news|io)\b"
+)
+_SECTION_ONLY = re.compile(
+    r"(?i)^(?:(?:world|us|u\.s\.|uk|local|national|international|breaking|latest|top|news"
+    r"|politics|business|sports?|opinion|tech(?:nology)?|science|health|entertainment"
+    r"|lifestyle|culture|asia|europe|africa|americas|middle east|economy|markets|home)\s*"
+    r"(?:&|and|/|-|\|)?\s*)+$"
+)
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|-{1,2})\s*\S"
+)
+# Photo captions end in (or carry) an agency credit; reporting almost never does.
+_CAPTION_RE = re.compile(
+    r"(?i)(?:getty ?images|\bap photo\b|photo(?:graph)?(?: by| via|:)|\bimage(?: by|:)"
+    r"|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b)"
+)
+# Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
+_PROMPT_RE = re.compile(
+    r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|your inbox"
+    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go)\b"
+)
+_UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
+
+
+def clean_text(text: str, *, name: str | None = None) -> Cleaned:
+    """Reporting, headline, outlet, date and dateline of one plain-text page.
+
+    `name` (a file name or id) is accepted for callers' logging symmetry; the cleaner never
+    derives metadata from it because file names are not the publisher's words.
+    """
+    raw = text.splitlines()
+    idx = [i for i, s in enumerate(raw) if s.strip()]
+    lines = [raw[i].strip() for i in idx]
+    if not lines:
+        return Cleaned(paragraphs=[], kept_lines=[])
+    probs = score_lines(lines)
+    model = load_model()
+    keep = refine(lines, probs, model["threshold"] if model else 0.5)
+    first_body = int(np.argmax(keep)) if keep.any() else min(len(lines), HEADER_SPAN)
+
+    t_pos = find_title(lines, first_body, keep)
+    title = outlet = None
+    if t_pos is not None:
+        title, outlet = split_title(lines[t_pos])
+        tkey = _key(lines[t_pos])
+        for j, s in enumerate(lines):  # the headline and its repeats are not reporting
+            if _key(s) == tkey:
+                keep[j] = False
+        first_body = int(np.argmax(keep)) if keep.any() else first_body
+    header_end = t_pos if t_pos is not None else first_body
+    if outlet is None:
+        outlet = find_masthead(lines[: max(header_end, 0)][:HEADER_SPAN])
+    date = find_date(lines, first_body, t_pos)
+
+    kept = [k for k, flag in enumerate(keep) if flag]
+    kept_lines = [idx[k] for k in kept]
+    paragraphs = _paragraphs(raw, kept_lines, blank_separated=len(idx) < 0.8 * len(raw))
+    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    return Cleaned(paragraphs=paragraphs, title=title, outlet=outlet, date=date,
+                   dateline=dateline, kept_lines=kept_lines)
+
+
+def _prose(s: str, min_words: int = 7) -> bool:
+    """Sentence-shaped: several words ending in sentence punctuation, no chrome words."""
+    return (len(s.split()) >= min_words and s.endswith(_END)
+            and not STRONG_CHROME_RE.search(s) and not BOILER_LINE_RE.match(s))
+
+
+def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
+    """Page-level structure on top of per-line scores.
+
+    Reporting is one dominant run: lines far outside it need a confident score (teasers
+    and footers look like prose line by line), sentence-shaped lines inside it are kept
+    even when scored low (a short quote between paragraphs), and the run is extended over
+    adjacent sentence-shaped lines so the last paragraph is never cut. Lines printed twice
+    are page furniture (toggles, repeated headlines, duplicated captions).
+    """
+    n = len(lines)
+    keep = probs >= th
+    counts: dict[str, int] = {}
+    keys = [_key(s) for s in lines]
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    heads: dict[str, int] = {}
+    tails: dict[str, int] = {}
+    for k in keys:
+        if len(k) > 60:
+            heads[k[:50]] = heads.get(k[:50], 0) + 1
+            tails[k[-50:]] = tails.get(k[-50:], 0) + 1
+    dup = np.array([
+        counts[k] > 1 or (len(k) > 60 and (heads[k[:50]] > 1 or tails[k[-50:]] > 1))
+        or (len(k) < 400 and _CAPTION_RE.search(k) is not None)
+        or BOILER_LINE_RE.match(s) is not None or LEAD_RE.match(s) is not None
+        or (len(k) < 250 and _PROMPT_RE.search(k) is not None)
+        for k, s in zip(keys, lines, strict=True)
+    ])
+    lens = np.array([len(s) for s in lines], dtype=np.float64)
+    weighted = (probs - th) * np.sqrt(lens + 1) * ~dup
+    best, cur, start, bs, be = -1e18, 0.0, 0, 0, -1
+    for i, v in enumerate(weighted.tolist()):
+        cur, start = (v, i) if cur <= 0 else (cur + v, start)
+        if cur > best:
+            best, bs, be = cur, start, i
+    if be < 0 or best <= 0:
+        return keep & ~dup
+    outside = np.ones(n, dtype=bool)
+    outside[bs : be + 1] = False
+    keep &= ~outside | (probs >= OUTSIDE_TH)
+    prose = np.array([_prose(s) for s in lines])
+    inside = ~outside & prose & (probs >= GAP_TH)
+    keep |= inside
+    j = be + 1
+    while j < n and _prose(lines[j], 4) and not dup[j]:
+        keep[j] = True
+        j += 1
+    j = bs - 1
+    while j >= 0 and prose[j] and not dup[j] and probs[j] >= GAP_TH:
+        keep[j] = True
+        j -= 1
+    keep &= ~dup
+    # a run of several short unpunctuated lines inside the story is a widget, not a heading
+    short = np.array([len(s.split()) < 5 and not s.endswith(_END) for s in lines])
+    i = bs
+    while i <= be:
+        j = i
+        while j <= be and keep[j] and short[j]:
+            j += 1
+        if j - i >= 2:
+            keep[i:j] = False
+        i = j + 1 if j == i else j
+    return keep
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _paragraphs(raw: list[str], kept: list[int], *, blank_separated: bool) -> list[str]:
+    """One paragraph per kept block: with blank-line input a block may span wrapped lines."""
+    paras: list[str] = []
+    prev = -2
+    for i in kept:
+        s = raw[i].strip()
+        if blank_separated and i == prev + 1 and paras:
+            paras[-1] = f"{paras[-1]} {s}"
+        else:
+            paras.append(s)
+        prev = i
+    return paras
+
+
+def _headline_like(s: str) -> bool:
+    """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
+    words = s.split()
+    if not (3 <= len(words) <= 40) or len(s) > 300:
+        return False
+    if s.endswith((".", ":", ",", ";")) and not s.endswith("..."):
+        return False
+    if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
+        return False
+    if DATE_RE.search(s) and len(s) < 60:
+        return False
+    return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 6
+
+
+def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | None:
+    """Index of the headline: the headline-shaped line nearest above the reporting.
+
+    A line repeated near the top wins outright, because pages print the headline both in
+    the breadcrumb/title bar and above the story while chrome lines rarely repeat verbatim
+    at headline length. Without reporting there is no headline to trust.
+    """
+    if not keep.any():
+        return None
+    lo = max(0, first_body - HEADER_SPAN)
+    cands = [j for j in range(lo, min(first_body + 1, len(lines))) if _headline_like(lines[j])]
+    if not cands:
+        return None
+    seen: dict[str, int] = {}
+    for j in cands:
+        k = _key(lines[j])
+        if k in seen and len(lines[j].split()) >= 4:
+            return seen[k]
+        seen.setdefault(k, j)
+    # prefer the closest candidate with at least four words; teaser-free header lines above
+    # the story are usually section names or taglines that are shorter
+    for j in reversed(cands):
+        if len(lines[j].split()) >= 4:
+            return j
+    return cands[-1]
+
+
+def split_title(line: str) -> tuple[str, str | None]:
+    """Headline without a trailing " - Outlet" / " | Outlet" suffix, and that outlet."""
+    m = _SUFFIX_RE.match(line)
+    if m:
+        site = m.group("site").strip()
+        words = site.split()
+        looks_site = (
+            1 <= len(words) <= 5
+            and not site.endswith((".", "?", "!"))
+            and all(w[0].isupper() or w[0].isdigit() for w in words)
+            and not _SECTION_ONLY.match(site)
+        )
+        if looks_site and len(m.group("head").split()) >= 3:
+            return m.group("head").strip(), site
+    return line, None
+
+
+def find_masthead(header: list[str]) -> str | None:
+    """The outlet's name printed as its own short line above the headline."""
+    for s in header:
+        words = s.split()
+        if not (1 <= len(words) <= 6) or len(s) > 50:
+            continue
+        if s.endswith((".", ":", "?", "!", ",")) or DATE_RE.search(s) or BYLINE_RE.match(s):
+            continue
+        if BOILER_LINE_RE.match(s) or _SECTION_ONLY.match(s) or STRONG_CHROME_RE.search(s):
+            continue
+        if not all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "&"}
+                   for w in words):
+            continue
+        if _OUTLET_WORDS.search(s):
+            return s
+    return None
+
+
+def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date | None:
+    """A short date line in the header (above the reporting, or just below the headline)."""
+    end = first_body
+    if t_pos is not None:
+        end = max(end, min(t_pos + 6, len(lines)))
+    start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
+    for s in lines[start:min(end, max(HEADER_SPAN, first_body))]:
+        if len(s) > 120:
+            continue
+        m = DATE_RE.search(s)
+        if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s):
+            d = parse_date(m.group(0))
+            if d:
+                return d
+    return None
+
+
+def parse_date(s: str) -> dt.date | None:
+    """Parse the date formats DATE_RE finds; ambiguous day/month numbers give None."""
+    s = s.strip().rstrip(".")
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return dt.date.fromisoformat(s)
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", s)
+        if m:
+            a, b, y = (int(g) for g in m.groups())
+            y += 2000 if y < 100 else 0
+            if a > 12 >= b:
+                return dt.date(y, b, a)
+            if b > 12 >= a:
+                return dt.date(y, a, b)
+            return None
+        toks = re.findall(r"[A-Za-z]+|\d+", s)
+        month = next((_MONTH_NUM[t[:3].lower()] for t in toks
+                      if t.isalpha() and t[:3].lower() in _MONTH_NUM), None)
+        nums = [int(t) for t in toks if t.isdigit()]
+        year = next((n for n in nums if n > 31), None)
+        day = next((n for n in nums if n <= 31), None)
+        if month and year and day:
+            return dt.date(year, month, day)
+    except ValueError:
+        return None
+    return None
+
+
+def find_dateline(first: str) -> str | None:
+    """'SEOUL, South Korea' from 'SEOUL, South Korea — The streets…' (caps city first)."""
+    m = _DATELINE_RE.match(first)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    city = place.split(",")[0]
+    if len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
+        return None
+    return place

@@ -1,0 +1,203 @@
+"""Behaviour of the plain-text cleaner on the seed pages and on small hand-made pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from index.ingest.clean import clean_text, find_dateline, parse_date, split_title
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+STORY = [
+    "WASHINGTON — Lawmakers on Tuesday approved a sweeping budget deal after weeks of "
+    "negotiations that had threatened to shut down parts of the federal government.",
+    "The measure passed by a wide margin in both chambers, with members of both parties "
+    "saying the compromise was imperfect but necessary to keep agencies running.",
+    "“This is not the bill any of us would have written alone,” the committee chairman said "
+    "in a statement released shortly after the vote on Tuesday evening.",
+    "Officials said the spending plan would fund agencies through the end of September and "
+    "include new money for disaster relief in several states hit by storms.",
+    "The president is expected to sign the bill later this week, aides said on Wednesday.",
+]
+
+
+def seed(prefix: str) -> tuple[str, object]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    return text, clean_text(text, name=path.name)
+
+
+def body_of(text: str, cleaned) -> str:
+    raw = text.splitlines()
+    return "\n".join(raw[i] for i in cleaned.kept_lines)
+
+
+def page(*blocks: str, sep: str = "\n\n") -> str:
+    return sep.join(blocks)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "outlet", "date"),
+    [
+        ("000", "Kim Jong Un welcomes Putin to North Korea and pledges 'full support' for "
+         "Ukraine war", None, None),
+        ("001", "Kim Jong Un and Putin meet in North Korea and sign a strategic partnership",
+         "Brighton Journal", dt.date(2024, 7, 13)),
+        ("002", "Russia's Putin 'desperate' for ammunition reaches North Korea", None, None),
+        ("003", "Vladimir Putin receives lavish welcome in North Korea as Kim Jong Un vows "
+         "closer ties", "Dlight News", dt.date(2024, 7, 20)),
+        ("004", "Kim vows ‘full support’ for Russia on Ukraine", "The Manila Times", None),
+    ],
+)
+def test_seed_metadata(prefix: str, title: str, outlet: str | None, date: dt.date | None) -> None:
+    _, c = seed(prefix)
+    assert (c.title, c.outlet, c.date) == (title, outlet, date)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_keeps_every_paragraph_of_reporting(prefix: str) -> None:
+    text, c = seed(prefix)
+    kept = set(c.kept_lines)
+    raw = text.splitlines()
+    # reporting = the long sentence-shaped lines of the seed, minus captions/credits
+    for i, s in enumerate(raw):
+        s = s.strip()
+        is_caption = "Getty Images" in s or "PHOTO" in s or s.endswith(", 2024.")
+        if len(s) > 55 and s.endswith((".", "”", '"', "’")) and not is_caption:
+            if any(w in s for w in ("Switch to", "email address", "account data", "Please check", "password")):
+                continue
+            assert i in kept, f"{prefix}: dropped reporting line {s[:60]!r}"
+    assert c.paragraphs[-1] == raw[c.kept_lines[-1]].strip()
+
+
+CHROME_000_002 = [
+    "Switch to the dark mode", "Source link", "What do you think?", "Written by ADMIN",
+    "Leave a Reply", "GIPHY App Key", "Log In", "Forgot password?", "Hey Friend!",
+    "Rich UK family spent more on dogs", "Signal Foundation warns", "billionaire exodus",
+    "Back to Top", "Stories to tell you", "Don't worry, we don't spam",
+]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002"])
+def test_seed_chrome_removed(prefix: str) -> None:
+    text, c = seed(prefix)
+    body = body_of(text, c)
+    for chrome in CHROME_000_002:
+        assert chrome not in body
+
+
+def test_seed_specific_boilerplate_removed() -> None:
+    text, c = seed("001")
+    body = body_of(text, c)
+    assert "See also" not in body and c.title not in body
+    text, c = seed("003")
+    body = body_of(text, c)
+    for s in ("Unlock the Editor", "Related Articles", "Advertisement", "Latest Articles"):
+        assert s not in body
+    text, c = seed("004")
+    body = body_of(text, c)
+    assert "Newspapers in English" not in body and "Newspapers from" not in body
+    assert body.count("acknowledge young well-wishers") <= 1
+
+
+def test_seed_datelines() -> None:
+    assert seed("000")[1].dateline == "SEOUL, South Korea"
+    assert seed("002")[1].dateline == "SEOUL"
+    assert seed("004")[1].dateline == "SEOUL"
+    assert seed("003")[1].dateline is None
+
+
+def test_cookie_prompt_and_read_more_line_dropped() -> None:
+    text = page(
+        "We use cookies to improve your experience. Accept all cookies or manage settings.",
+        "Budget deal clears Congress after weeks of talks",
+        STORY[0], STORY[1],
+        "Read more: Five things to know about the shutdown fight",
+        *STORY[2:],
+    )
+    c = clean_text(text)
+    assert c.paragraphs == STORY
+    assert c.title == "Budget deal clears Congress after weeks of talks"
+
+
+def test_teaser_list_of_headlines_at_end_dropped() -> None:
+    teasers = [
+        "More from our newsroom",
+        "Storm knocks out power to thousands across the region",
+        "City council votes to expand bike lanes downtown",
+        "Local team wins championship in overtime thriller",
+        "Police investigate break-in at downtown jewelry store",
+    ]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, *teasers,
+                        sep="\n"))
+    assert c.paragraphs == STORY
+
+
+def test_pipe_title_suffix_becomes_outlet() -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks | The Daily Ledger",
+                        *STORY))
+    assert c.title == "Budget deal clears Congress after weeks of talks"
+    assert c.outlet == "The Daily Ledger"
+    assert split_title("Budget deal clears Congress - Capital News") == (
+        "Budget deal clears Congress", "Capital News")
+    # a dash inside a headline is not a site suffix
+    assert split_title("Biden meets Xi - and the talks go badly")[1] is None
+
+
+def test_masthead_outlet_and_header_date() -> None:
+    c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
+                        "Budget deal clears Congress after weeks of talks", *STORY))
+    assert c.outlet == "The Riverside Herald"
+    assert c.date == dt.date(2024, 3, 4)
+    assert "The Riverside Herald" not in " ".join(c.paragraphs)
+
+
+def test_date_inside_story_is_not_the_publication_date() -> None:
+    story = [*STORY[:-1], "The agency said the rules would take effect on June 19, 2024, after "
+             "a public comment period that drew thousands of responses."]
+    assert clean_text(page("Budget deal clears Congress after weeks of talks", *story)).date is None
+
+
+@pytest.mark.parametrize(
+    ("s", "want"),
+    [("July 13, 2024", dt.date(2024, 7, 13)), ("Saturday, July 20, 2024", dt.date(2024, 7, 20)),
+     ("13 July 2024", dt.date(2024, 7, 13)), ("2024-07-13", dt.date(2024, 7, 13)),
+     ("Jul. 4, 2023", dt.date(2023, 7, 4)), ("03/04/2024", None), ("31/12/2023", dt.date(2023, 12, 31))],
+)
+def test_date_formats(s: str, want: dt.date | None) -> None:
+    assert parse_date(s) == want
+
+
+def test_updated_header_line_gives_date() -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks",
+                        "Updated 6:02 PM EDT, 13 July 2024", *STORY))
+    assert c.date == dt.date(2024, 7, 13)
+
+
+@pytest.mark.parametrize(
+    ("para", "want"),
+    [("SEOUL, South Korea — The streets were full.", "SEOUL, South Korea"),
+     ("SEOUL – North Korean leader Kim said.", "SEOUL"),
+     ("WASHINGTON (AP) — Lawmakers voted.", "WASHINGTON"),
+     ("The President — in a rare move — spoke.", None),
+     ("US officials said on Tuesday — again.", None)],
+)
+def test_datelines(para: str, want: str | None) -> None:
+    assert find_dateline(para) == want
+
+
+def test_quote_short_and_last_paragraphs_kept() -> None:
+    story = [STORY[0], "“We will not back down,” she said.", STORY[1], "He declined to comment.",
+             STORY[3], "The vote is set for Friday."]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *story,
+                        "Share this article", "Leave a comment"))
+    assert c.paragraphs == story
+    assert c.dateline == "WASHINGTON"
+
+
+def test_empty_and_chrome_only_pages() -> None:
+    assert clean_text("").paragraphs == []
+    c = clean_text(page("Home", "Log in", "Subscribe", "Privacy Policy", sep="\n"))
+    assert c.paragraphs == [] and c.title is None and c.date is None
