@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-CANDIDATES = 200  # how many first-stage hits are rescored
+CANDIDATES = 100  # first-stage hits rescored (200 gained 0.002 passage MRR for twice the time)
 BODY_WEIGHT = 2.0  # tuned with bench/relevance.py on seed 1, checked on seed 2
 TITLE_WEIGHT = 2.0
 
@@ -38,10 +38,17 @@ def positive_words(q: wq.Query) -> list[str]:
     return words
 
 
-def positions(searcher: Searcher, field: str, words: list[str], docnums: list[int]) -> dict[int, dict[str, list[int]]]:
+def positions(searcher: Searcher, field: str, words: list[str], docnums: list[int],
+              cache: dict | None = None) -> dict[int, dict[str, list[int]]]:
     """Positions of each word in each candidate, read from the postings in one pass per word."""
-    reader = searcher.reader()
     out: dict[int, dict[str, list[int]]] = {d: {} for d in docnums}
+    p = cache.get("postings") if cache is not None else None
+    if p is not None:  # block-indexed reads from the numpy posting store (index.postings)
+        for word in words:
+            for d, ps in p.positions(field, word, docnums).items():
+                out[d][word] = ps
+        return out
+    reader = searcher.reader()
     ordered = sorted(docnums)
     for word in words:
         try:
@@ -122,7 +129,8 @@ def bonus(body: tuple[float, float, bool], title: tuple[float, float, bool]) -> 
     return BODY_WEIGHT * passage + TITLE_WEIGHT * headline
 
 
-def rescore(searcher: Searcher, q: wq.Query, scored: Iterable[tuple[int, float]]) -> list[tuple[int, float]]:
+def rescore(searcher: Searcher, q: wq.Query, scored: Iterable[tuple[int, float]],
+            cache: dict | None = None) -> list[tuple[int, float]]:
     """Re-order first-stage hits by BM25 (normalised to the best hit) plus proximity evidence."""
     scored = list(scored)
     words = positive_words(q)
@@ -130,8 +138,8 @@ def rescore(searcher: Searcher, q: wq.Query, scored: Iterable[tuple[int, float]]
         return scored
     docnums = [d for d, _ in scored]
     top = max(s for _, s in scored) or 1.0
-    body = positions(searcher, "body", words, docnums)
-    title = positions(searcher, "title", words, docnums)
+    body = positions(searcher, "body", words, docnums, cache)
+    title = positions(searcher, "title", words, docnums, cache)
     out = [(d, s / top + bonus(features(body[d], words), features(title[d], words))) for d, s in scored]
     out.sort(key=lambda x: (-x[1], x[0]))
     return out

@@ -8,6 +8,7 @@ from that one match set, so counts and results can never disagree.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 
 import numpy as np
@@ -16,10 +17,12 @@ from whoosh.searching import Searcher
 
 from index.facets import Columns, date_facet, outlet_facet
 from index.model import Facet, Hit, SearchPage, SearchRequest
+from index.postings import fast_match, top_candidates
 from index.query import parse_query, query_terms
 from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 
+PAGE_CACHE = 256
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
 
 
@@ -40,12 +43,31 @@ def matching_docs(searcher: Searcher, q: wq.Query | None, cols: Columns) -> np.n
 
 
 def search(searcher: Searcher, req: SearchRequest, cache: dict | None = None) -> SearchPage:
-    """Answer one request for every front end, so page, JSON, CSV and CLI never disagree."""
+    """Answer one request for every front end, so page, JSON, CSV and CLI never disagree.
+
+    `cache` lives as long as the searcher's generation (IndexHandle.cache()): facet
+    clicks and back-navigation repeat requests, so whole pages are memoised in it.
+    """
+    pages = cache.setdefault("pages", OrderedDict()) if cache is not None else None
+    if pages is not None and req in pages:
+        pages.move_to_end(req)
+        return pages[req]
+    page = compute(searcher, req, cache)
+    if pages is not None:
+        pages[req] = page
+        if len(pages) > PAGE_CACHE:
+            pages.popitem(last=False)
+    return page
+
+
+def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> SearchPage:
     started = time.perf_counter()
     parsed = parse_query(req.q, searcher.schema)
     q, ignored = parsed.query, parsed.ignored
     cols = columns_for(searcher, cache)
-    docs = matching_docs(searcher, q, cols)
+    fast = fast_match(searcher, q, cache) if q is not None else None
+    scores = fast[1] if fast else None
+    docs = fast[0] if fast else matching_docs(searcher, q, cols)
     docs = docs[cols.live[docs]]
     qmask = cols.date_mask(parsed.date_from, parsed.date_to)  # date: clauses bind like words
     if qmask is not None:
@@ -60,7 +82,7 @@ def search(searcher: Searcher, req: SearchRequest, cache: dict | None = None) ->
         facets["outlet"] = outlet_facet(cols, in_dates, req)
         facets["date"] = date_facet(cols, in_outlets, req)
     filtered = omask is not None or dmask is not None or qmask is not None
-    hits = page_of_hits(searcher, q, req, cols, allowed, filtered=filtered)
+    hits = page_of_hits(searcher, q, req, cols, allowed, filtered=filtered, scores=scores, cache=cache)
     page = SearchPage(request=req, total=int(len(allowed)), hits=hits, facets=facets, ignored=ignored)
     if q is not None and page.total < SUGGEST_BELOW and req.q.strip():
         page.suggestion = suggest(searcher, q, req.q, page.total)
@@ -69,15 +91,20 @@ def search(searcher: Searcher, req: SearchRequest, cache: dict | None = None) ->
 
 
 def page_of_hits(searcher: Searcher, q: wq.Query | None, req: SearchRequest, cols: Columns,
-                 allowed: np.ndarray, filtered: bool) -> list[Hit]:
+                 allowed: np.ndarray, filtered: bool, scores: np.ndarray | None = None,
+                 cache: dict | None = None) -> list[Hit]:
     start = (req.page - 1) * req.per_page
     if start >= len(allowed):
         return []
     if req.sort == "relevance" and q is not None:
         wanted = start + req.per_page
-        flt = set(allowed.tolist()) if filtered else None
-        results = searcher.search(q, limit=max(wanted, CANDIDATES), filter=flt)
-        scored = rescore(searcher, q, ((hit.docnum, hit.score) for hit in results))[start:wanted]
+        if scores is not None:  # numpy path: scores for every match are already known
+            first = top_candidates(allowed, scores, max(wanted, CANDIDATES))
+        else:
+            flt = set(allowed.tolist()) if filtered else None
+            results = searcher.search(q, limit=max(wanted, CANDIDATES), filter=flt)
+            first = [(hit.docnum, hit.score) for hit in results]
+        scored = rescore(searcher, q, first, cache)[start:wanted]
     else:
         # date order from the day column: undated articles go last either way
         days = cols.day[allowed].astype(np.int64)

@@ -51,9 +51,12 @@ def mark(text: str, terms: set[str]) -> tuple[str, int, int]:
     return _MARK_GAP.sub(r"\1", "".join(out)), len(hits), total
 
 
-def prefixes(terms: Iterable[str]) -> list[str]:
-    """Cheap pre-filter: a stem's first letters appear in any word it came from."""
-    return sorted({t[:4] if len(t) > 4 else t for t in terms if t})
+def prefix_pattern(terms: Iterable[str]) -> re.Pattern | None:
+    """Cheap pre-filter: a stem's first letters start any word it came from (happi -> happ)."""
+    heads = sorted({(t[:-1] if t.endswith("i") and len(t) > 3 else t)[:6] for t in terms if t}, key=len, reverse=True)
+    if not heads:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + ")", re.IGNORECASE)
 
 
 def sentences(body: str) -> list[str]:
@@ -72,17 +75,24 @@ def trim(sentence: str) -> str:
 
 
 def snippet(body: str, terms: set[str]) -> str:
-    """Up to three best sentences in reading order, or the lead when nothing matches."""
-    if terms:
-        pre = prefixes(terms)
-        scored: list[tuple[int, int, int, str]] = []
+    """Up to three best sentences in reading order, or the lead when nothing matches.
+
+    Sentences are ranked first by a regex over folded text (cheap), and only the best
+    few are analysed to mark the exact matches, so long bodies cost little.
+    """
+    pattern = prefix_pattern(terms) if terms else None
+    if pattern is not None:
+        rough: list[tuple[int, int, int, str]] = []
         for i, sent in enumerate(sentences(body)):
-            folded = fold(sent)
-            if not any(p in folded for p in pre):
-                continue
+            found = pattern.findall(fold(sent))
+            if found:
+                rough.append((len({f.lower() for f in found}), len(found), -i, sent))
+        rough.sort(reverse=True)
+        scored = []
+        for _, _, neg_i, sent in rough[: MAX_FRAGMENTS + 1]:
             marked, distinct, total = mark(trim(sent), terms)
             if distinct:
-                scored.append((distinct, total, -i, marked))
+                scored.append((distinct, total, neg_i, marked))
         if scored:
             best = sorted(scored, reverse=True)[:MAX_FRAGMENTS]
             best.sort(key=lambda s: -s[2])
