@@ -10,7 +10,7 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from app.params import ParamError
-from app.render import page
+from app.render import fragment_target, page
 from index.model import ArticleNotFound, IndexMissing, SearchRequest
 
 
@@ -26,6 +26,8 @@ def error_response(status: int, code: str, message: str, field: str | None = Non
         resp = jsonify({"error": err})
         resp.status_code = status
         return resp
+    if fragment_target() == "similar":  # the lazy panel on an article page: say so inside the panel
+        return page("similar.html", status=status, error=message, items=[])
     # the search page re-renders with the message where results go, so an htmx swap shows it
     return page("error.html", status=status, status_code=status, code=code, message=message,
                 req=SearchRequest(q=request.args.get("q", "")[:200]))

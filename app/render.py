@@ -20,10 +20,18 @@ def fragment_target() -> str | None:
     return _htmx.target if _htmx.target in FRAGMENTS else None
 
 
-def page(template: str, status: int = 200, alternate: str | None = None, **ctx: Any) -> Response:
+def page(template: str, status: int = 200, alternate: str | None = None, push_url: str | None = None,
+         **ctx: Any) -> Response:
+    """Render the page or its targeted block.
+
+    push_url is the canonical URL of the state shown: a form submit would otherwise push
+    `?q=x&from=&to=&sort=relevance`, and HX-Push-Url replaces it with the short form.
+    """
     block = fragment_target()
     body = render_block(template, block, **ctx) if block else render_template(template, **ctx)
     resp = make_response(body, status)
     if alternate:
         resp.headers["Link"] = f'<{alternate}>; rel="alternate"; type="application/json"'
+    if block and push_url:
+        resp.headers["HX-Push-Url"] = push_url
     return resp

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, Response, current_app, make_response, render_template, request, url_for
 
 from app import state
@@ -10,10 +12,13 @@ from app.render import page
 from app.serialize import page_json
 from app.urls import search_url
 from index.articles import get_article, highlighted_paragraphs
+from index.model import SearchRequest
 from index.search import search as run_search
 from index.similar import similar_to
 
 bp = Blueprint("views", __name__)
+
+BAR_STEPS = 20  # histogram bar heights are classes h0..h20 in lede.css (the CSP forbids style=)
 
 
 @bp.get("/")
@@ -21,8 +26,8 @@ def search() -> Response:
     req = parse_search(request.args, current_app.config)
     result = run_search(state.searcher(), req, state.cache())
     data = page_json(result, endpoint="views.search")
-    return page("search.html", result=result, data=data, req=req,
-                alternate=search_url(req, "api.search"))
+    return page("search.html", result=result, data=data, req=req, links=filter_links(req),
+                alternate=search_url(req, "api.search"), push_url=search_url(req))
 
 
 @bp.get("/articles/<path:aid>")
@@ -31,13 +36,16 @@ def article(aid: str) -> Response:
     a = get_article(s, aid)
     q = request.args.get("q", "")[: current_app.config["MAX_QUERY_CHARS"]]
     return page("article.html", article=a, paragraphs=highlighted_paragraphs(s, a, q), q=q,
+                back_url=search_url(SearchRequest(q=" ".join(q.split()))),
                 alternate=url_for("api.article", aid=a.id))
 
 
 @bp.get("/articles/<path:aid>/similar")
 def similar(aid: str) -> Response:
-    items = similar_to(state.searcher(), aid, current_app.config["SIMILAR_LIMIT"])
-    return page("similar.html", aid=aid, items=items, alternate=url_for("api.similar", aid=aid))
+    s = state.searcher()
+    a = get_article(s, aid)  # an unknown id is a clean 404, not an empty panel
+    items = similar_to(s, aid, current_app.config["SIMILAR_LIMIT"])
+    return page("similar.html", article=a, items=items, alternate=url_for("api.similar", aid=aid))
 
 
 @bp.get("/opensearch.xml")
@@ -45,3 +53,28 @@ def opensearch() -> Response:
     resp = make_response(render_template("opensearch.xml"))
     resp.mimetype = "application/opensearchdescription+xml"
     return resp
+
+
+def filter_links(req: SearchRequest) -> dict[str, str]:
+    """URLs the filter chips need beyond the facets' own toggles: drop the dates, drop everything."""
+    return {
+        "json": search_url(req, "api.search"),
+        "csv": search_url(req, "api.search_csv"),
+        "clear_dates": search_url(req.but(date_from=None, date_to=None)),
+        "clear_all": search_url(SearchRequest(q=req.q, sort=req.sort, per_page=req.per_page)),
+    }
+
+
+@bp.app_template_filter("bar")
+def bar(count: int, peak: int) -> int:
+    """Bar height step for a histogram count: 1..BAR_STEPS, so a non-zero count is never invisible."""
+    return max(1, -(-count * BAR_STEPS // peak)) if count and peak else 0
+
+
+@bp.app_template_filter("day")
+def day(value: dt.date | str | None) -> str:
+    """12 Jun 2024: readable, unambiguous across locales, and the same on page and fragment."""
+    if not value:
+        return ""
+    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{d.day} {d:%b %Y}"
