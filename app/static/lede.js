@@ -81,8 +81,10 @@
   };
 
   // Remember what had focus inside #results, so a swap does not drop a keyboard user to <body>.
+  const isResults = (e) => (e.detail?.target || e.target)?.id === "results";
+
   document.addEventListener("htmx:beforeSwap", (e) => {
-    if (e.detail.target.id !== "results") return;
+    if (!isResults(e)) return;
     const a = document.activeElement;
     kept.focus = a && a.closest("#results") ? { name: a.name || "", value: a.type === "checkbox" ? a.value : null } : null;
     kept.more = Boolean($(".facet-outlet details.more")?.open);
@@ -99,7 +101,7 @@
   };
 
   document.addEventListener("htmx:afterSwap", (e) => {
-    if (e.detail.target.id !== "results") return;
+    if (!isResults(e)) return;
     setup(true);
     syncQuery(false);
     announce();
