@@ -29,7 +29,7 @@ from index.ingest import lines as L  # noqa: E402
 DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
 OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
 SEED = 8
-PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=24, max_depth=6,
+PARAMS = dict(max_iter=70, learning_rate=0.15, max_leaf_nodes=24, max_depth=6,
               min_samples_leaf=40, l2_regularization=1.0, random_state=SEED)
 
 

@@ -60,7 +60,7 @@ _CAPTION_RE = re.compile(
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|your inbox"
-    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go)\b"
+    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
 )
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 
@@ -124,51 +124,53 @@ def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
     keys = [_key(s) for s in lines]
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
-    heads: dict[str, int] = {}
-    tails: dict[str, int] = {}
+    heads: dict[str, set[str]] = {}
+    tails: dict[str, set[str]] = {}
     for k in keys:
         if len(k) > 60:
-            heads[k[:50]] = heads.get(k[:50], 0) + 1
-            tails[k[-50:]] = tails.get(k[-50:], 0) + 1
-    dup = np.array([
-        counts[k] > 1 or (len(k) > 60 and (heads[k[:50]] > 1 or tails[k[-50:]] > 1))
-        or (len(k) < 400 and _CAPTION_RE.search(k) is not None)
+            heads.setdefault(k[:50], set()).add(k)
+            tails.setdefault(k[-50:], set()).add(k)
+    # a caption printed twice differs by a credit prefix or suffix: same head or tail only
+    near = [len(k) > 60 and (len(heads[k[:50]]) > 1 or len(tails[k[-50:]]) > 1) for k in keys]
+    bad = np.array([
+        nr or (len(k) < 400 and _CAPTION_RE.search(k) is not None)
         or BOILER_LINE_RE.match(s) is not None or LEAD_RE.match(s) is not None
         or (len(k) < 250 and _PROMPT_RE.search(k) is not None)
-        for k, s in zip(keys, lines, strict=True)
+        for k, s, nr in zip(keys, lines, near, strict=True)
     ])
+    # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
+    dup = np.array([counts[k] > 1 and len(k) < 120 for k in keys])
     lens = np.array([len(s) for s in lines], dtype=np.float64)
-    weighted = (probs - th) * np.sqrt(lens + 1) * ~dup
+    weighted = (probs - th) * np.sqrt(lens + 1) * ~(bad | dup)
     best, cur, start, bs, be = -1e18, 0.0, 0, 0, -1
     for i, v in enumerate(weighted.tolist()):
         cur, start = (v, i) if cur <= 0 else (cur + v, start)
         if cur > best:
             best, bs, be = cur, start, i
     if be < 0 or best <= 0:
-        return keep & ~dup
+        return keep & ~bad & ~dup
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
-    keep &= ~outside | (probs >= OUTSIDE_TH)
+    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup)
     prose = np.array([_prose(s) for s in lines])
-    inside = ~outside & prose & (probs >= GAP_TH)
-    keep |= inside
+    keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
-    while j < n and _prose(lines[j], 4) and not dup[j]:
+    while j < n and _prose(lines[j], 4) and not (bad[j] or dup[j]):
         keep[j] = True
         j += 1
     j = bs - 1
-    while j >= 0 and prose[j] and not dup[j] and probs[j] >= GAP_TH:
+    while j >= 0 and prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH:
         keep[j] = True
         j -= 1
-    keep &= ~dup
-    # a run of several short unpunctuated lines inside the story is a widget, not a heading
+    keep &= ~bad
+    # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = np.array([len(s.split()) < 5 and not s.endswith(_END) for s in lines])
     i = bs
     while i <= be:
         j = i
         while j <= be and keep[j] and short[j]:
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
             keep[i:j] = False
         i = j + 1 if j == i else j
     return keep

@@ -45,12 +45,6 @@ STRONG_CHROME_RE = re.compile(
     r"|inbox|unlock|free trial|download (?:the|our) app|all rights|tags?:|categor(?:y|ies)"
     r"|previous (?:post|article)|next (?:post|article)|back to top|load more|show more)\b"
 )
-WEAK_CHROME_RE = re.compile(
-    r"(?i)\b(?:home|menu|search|share|facebook|twitter|instagram|linkedin|whatsapp|pinterest"
-    r"|youtube|tiktok|telegram|reddit|email|e-mail|print|photo|photos|image|video|watch|listen"
-    r"|podcast|getty|credit|reuters|afp|shutterstock|about us|contact|account|register|login"
-    r"|news|opinion|sports|business|entertainment|lifestyle|weather|world|politics|latest|more)\b"
-)
 # A whole line that is nothing but a widget label ("Advertisement", "Source link", "Share").
 BOILER_LINE_RE = re.compile(
     r"(?i)^[\W_]*(?:advertisement|ad|sponsored(?: content)?|source link|share(?: this)?"
@@ -62,12 +56,32 @@ BOILER_LINE_RE = re.compile(
     r"|subscribe(?: now)?|follow us|newsletter|skip to (?:main )?content|toggle navigation"
     r"|written by .{1,40}|posted by .{1,40}|photo|video|image|credit|getty images)[\W_]*$"
 )
+# The same vocabulary as word sets: counting hits by set intersection is ~20x faster than
+# scanning with the alternations above, which matters at hundreds of lines per page.
+STRONG_WORDS = frozenset(
+    "cookie cookies subscribe subscribed subscribes subscription subscriptions newsletter "
+    "newsletters password advertisement advertisements sponsored copyright comment comments "
+    "recommended trending inbox unlock tags category categories login logout signup".split()
+)
+STRONG_BIGRAMS = frozenset(tuple(p.split()) for p in (
+    "sign in", "sign up", "log in", "log out", "read more", "see also", "related articles",
+    "related stories", "related posts", "more stories", "more news", "more from", "follow us",
+    "rights reserved", "click here", "skip to", "terms of", "privacy policy", "share this",
+    "share on", "leave a", "you may", "also like", "most read", "most popular",
+    "popular posts", "free trial", "previous post", "next post", "previous article",
+    "next article", "back to", "load more", "show more", "download the", "our app"))
+WEAK_WORDS = frozenset(
+    "home menu search share facebook twitter instagram linkedin whatsapp pinterest youtube "
+    "tiktok telegram reddit email print photo photos image video watch listen podcast getty "
+    "credit reuters afp shutterstock contact account register news opinion sports business "
+    "entertainment lifestyle weather world politics latest more".split()
+)
+WORD_RE = re.compile(r"[a-z]+")
 LEAD_RE = re.compile(r"(?i)^(?:see also|read more|related|read also|also read|more:|watch:"
                      r"|listen:|recommended:|click here|read:|more from|follow )")
 BYLINE_RE = re.compile(r"(?i)^(?:by|written by|posted by|author|reporting by|words by)\b")
 UPPER_RE = re.compile(r"\b[A-Z]")
 DIGIT_RE = re.compile(r"\d")
-SEP_RE = re.compile(r"[|»›·•/]|\s>\s")
 SENT_RE = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 URLISH_RE = re.compile(r"(?i)https?://|www\.|@\w|#\w|\.com\b")
 _END_PUNCT = tuple('.!?…"”’)')
@@ -83,8 +97,11 @@ def _line_row(s: str) -> list[float]:
     """Shape and vocabulary of one stripped line; cheap C-level string ops only (speed)."""
     n = len(s)
     words = s.count(" ") + 1
-    strong = len(STRONG_CHROME_RE.findall(s))
-    weak = len(WEAK_CHROME_RE.findall(s))
+    toks = WORD_RE.findall(s.lower())
+    strong = len(STRONG_WORDS.intersection(toks))
+    if n < 300:
+        strong += len(STRONG_BIGRAMS.intersection(zip(toks, toks[1:], strict=False)))
+    weak = len(WEAK_WORDS.intersection(toks))
     ends = s.endswith(_END_PUNCT)
     return [
         math.log1p(n),
@@ -107,7 +124,7 @@ def _line_row(s: str) -> list[float]:
         0.0,  # char position
         0.0,  # length relative to page max
         1.0 if s.isupper() else 0.0,
-        len(SEP_RE.findall(s)) / words,
+        (s.count("|") + s.count("»") + s.count("›") + s.count("/") + s.count("•")) / words,
         1.0 if s[0] in "-•*–—·>" or s[:2].rstrip(".)").isdigit() else 0.0,
         1.0 if s[0].islower() else 0.0,
         len(SENT_RE.findall(s)) + (1.0 if ends and words > 6 else 0.0),
