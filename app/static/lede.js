@@ -36,7 +36,7 @@
   // Checkboxes and the sort menu apply at once; without JS their Apply/Sort buttons do it.
   document.addEventListener("change", (e) => {
     const el = e.target;
-    if (el.matches?.("[data-autosubmit]") && el.form) el.form.requestSubmit();
+    if (el.matches?.("[data-autosubmit], .outlets input") && el.form) el.form.requestSubmit();
   });
 
   // Client-side filter over a long outlet list (the <details> "more" holds the tail without JS).
