@@ -287,6 +287,10 @@ def test_screenshots(browser, base_url, name, viewport):
             page.goto("/?q=putin")
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]  # no sideways scroll
             page.screenshot(path=ARTIFACTS / f"search-{name}-{scheme}.png", full_page=True)
+            page.goto("/?q=putin&outlet=Reuters&outlet=BBC&from=2024-06-01&to=2024-06-30&sort=newest")
+            page.screenshot(path=ARTIFACTS / f"search-filtered-{name}-{scheme}.png")
+            page.goto("/?q=zzqqxx+putn")
+            page.screenshot(path=ARTIFACTS / f"search-empty-{name}-{scheme}.png")
             page.goto("/articles/pact-reuters?q=putin")
             page.locator("#similar .similar-list li").first.wait_for()
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
