@@ -103,6 +103,12 @@ def clean_text(text: str, *, name: str | None = None) -> Cleaned:
                    dateline=dateline, kept_lines=kept_lines)
 
 
+def _long_prose(s: str) -> bool:
+    """A long multi-sentence paragraph whose end the scrape cut off is still reporting."""
+    return (len(s.split()) >= 25 and len(re.findall(r"[.!?…][\"”’]?\s", s)) >= 1
+            and not STRONG_CHROME_RE.search(s) and not BOILER_LINE_RE.match(s))
+
+
 def _prose(s: str, min_words: int = 7) -> bool:
     """Sentence-shaped: several words ending in sentence punctuation, no chrome words."""
     return (len(s.split()) >= min_words and s.endswith(_END)
@@ -155,7 +161,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
     prose = np.array([_prose(s) for s in lines])
     keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
-    while j < n and _prose(lines[j], 4) and not (bad[j] or dup[j]):
+    while j < n and (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
         keep[j] = True
         j += 1
     j = bs - 1

@@ -222,10 +222,12 @@ def shift(v: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
     """v moved by k lines (value of line i+k at i), padded where the page ends."""
     out = np.full_like(v, fill)
     n = len(v)
+    if abs(k) >= n:  # a page shorter than the window: every neighbour is off the page
+        return out
     if k > 0:
-        out[: n - k] = v[k:] if k < n else out[:0]
+        out[: n - k] = v[k:]
     elif k < 0:
-        out[-k:] = v[: n + k] if -k < n else out[:0]
+        out[-k:] = v[: n + k]
     else:
         out[:] = v
     return out
