@@ -7,14 +7,14 @@ from typing import Any
 from flask import url_for
 
 from app.urls import article_url, date_toggle, outlet_toggle, search_url
-from index.model import Article, Hit, SearchPage, SimilarArticle
+from index.model import Article, Hit, SearchPage, SearchRequest, SimilarArticle
 
 
 def iso(d) -> str | None:
     return d.isoformat() if d else None
 
 
-def hit_json(hit: Hit, q: str) -> dict[str, Any]:
+def hit_json(hit: Hit, req: SearchRequest) -> dict[str, Any]:
     return {
         "id": hit.id,
         "title": hit.title,
@@ -26,7 +26,7 @@ def hit_json(hit: Hit, q: str) -> dict[str, Any]:
         "snippet": hit.snippet,
         "score": hit.score,
         "word_count": hit.word_count,
-        "article_url": article_url(hit.id, q),
+        "article_url": article_url(hit.id, req),
         "json_url": url_for("api.article", aid=hit.id),
     }
 
@@ -68,7 +68,7 @@ def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
         "next_url": search_url(req.but(page=req.page + 1), endpoint) if page.has_next else None,
         "prev_url": search_url(req.but(page=req.page - 1), endpoint) if req.page > 1 else None,
         "html_url": search_url(req),
-        "results": [hit_json(h, req.q) for h in page.hits],
+        "results": [hit_json(h, req) for h in page.hits],
         "facets": facets,
         "facets_meta": meta,
     }

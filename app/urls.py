@@ -25,5 +25,7 @@ def date_toggle(req: SearchRequest, start, end, endpoint: str) -> str:
     return search_url(req.but(date_from=start, date_to=end), endpoint)
 
 
-def article_url(aid: str, q: str = "") -> str:
-    return url_for("views.article", aid=aid, **({"q": q} if q else {}))
+def article_url(aid: str, req: SearchRequest | None = None) -> str:
+    """The article, carrying the search it was found in: terms to highlight, a way back."""
+    query = urlencode(req.to_args()) if req else ""
+    return url_for("views.article", aid=aid) + ("?" + query if query else "")

@@ -7,7 +7,7 @@ import datetime as dt
 from flask import Blueprint, Response, current_app, make_response, render_template, request, url_for
 
 from app import state
-from app.params import parse_search
+from app.params import ParamError, parse_search
 from app.render import page
 from app.serialize import page_json
 from app.urls import search_url
@@ -34,9 +34,13 @@ def search() -> Response:
 def article(aid: str) -> Response:
     s = state.searcher()
     a = get_article(s, aid)
-    q = request.args.get("q", "")[: current_app.config["MAX_QUERY_CHARS"]]
+    try:  # the search this article was opened from rides along in its URL
+        came_from = parse_search(request.args, current_app.config)
+    except ParamError:
+        came_from = SearchRequest()
+    q = came_from.q
     return page("article.html", article=a, paragraphs=highlighted_paragraphs(s, a, q), q=q,
-                back_url=search_url(SearchRequest(q=" ".join(q.split()))),
+                back_url=search_url(came_from),
                 alternate=url_for("api.article", aid=a.id))
 
 

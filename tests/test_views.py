@@ -259,3 +259,12 @@ def test_server_error_is_friendly(index_dir, monkeypatch):
         body = r.get_data(as_text=True)
         assert r.status_code == 500 and "Something went wrong" in body
         assert "secret internals" not in body and "Traceback" not in body
+
+
+def test_article_link_carries_the_search_and_back_link_restores_it(client):
+    data = client.get("/api/search?q=pact&outlet=Reuters&sort=newest").get_json()
+    link = data["results"][0]["article_url"]
+    assert link.startswith("/articles/pact-reuters?") and "outlet=Reuters" in link and "sort=newest" in link
+    html = client.get(link).data.decode()
+    assert 'href="/?q=pact&amp;outlet=Reuters&amp;sort=newest"' in html
+    assert "<mark>pact</mark>" in html
