@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test install install-test browser lint bench-clean bench-perf bench-relevance clean
+WORKERS ?= 2
+
+.PHONY: serve serve-prod test install install-test browser lint bench-clean bench-perf bench-relevance clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +30,11 @@ browser:
 serve: install
 	$(BIN)/flask reindex --if-missing
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+# several processes (search is CPU-bound Python), a few threads each, loopback only by default
+serve-prod: install
+	$(BIN)/flask reindex --if-missing
+	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) --access-logfile - "app:create_app()"
 
 test: install-test browser
 	$(BIN)/ruff check .
