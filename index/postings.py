@@ -22,6 +22,7 @@ from whoosh.util.numeric import byte_to_length
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
 TERM_CACHE = 4096
+MATCH_CACHE = 32  # whole match sets (a dense score array each: 8 bytes per document)
 BLOCK_CACHE = 4096  # decoded posting blocks (raw position values) kept per generation
 _LENGTH_OF_BYTE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
@@ -37,6 +38,7 @@ class Postings:
         self._blocks: dict[tuple[str, str], list[tuple[object, int, int]]] = {}  # (matcher, offset, first index)
         self._lengths: dict[str, np.ndarray] = {}
         self._values: OrderedDict[tuple[str, str, int], list] = OrderedDict()
+        self.matches: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
     def lengths(self, field: str) -> np.ndarray:
         arr = self._lengths.get(field)
@@ -96,11 +98,12 @@ class Postings:
         present = ids[idx] == wanted
         starts = np.asarray([b[2] for b in blocks])
         out: dict[int, list[int]] = {}
-        for d, i in zip(wanted[present].tolist(), idx[present].tolist(), strict=True):
-            b = int(np.searchsorted(starts, i, side="right")) - 1
+        found = idx[present]
+        block_of = np.searchsorted(starts, found, side="right") - 1
+        decode = blocks[0][0].format.decode_as
+        for d, i, b in zip(wanted[present].tolist(), found.tolist(), block_of.tolist(), strict=True):
             values = self._block_values(field, text, b)
-            m, _, first = blocks[b]
-            out[d] = list(m.format.decode_as("positions", values[i - first]))
+            out[d] = list(decode("positions", values[i - blocks[b][2]]))
         return out
 
     def _block_values(self, field: str, text: str, b: int) -> list:
@@ -138,6 +141,8 @@ def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | Non
         matched[ids] = True
         score[ids] = scores * node.boost
         return matched, score
+    if type(node) is wq.Phrase:
+        return phrase(node, p)
     if type(node) in (wq.And, wq.Or):
         positives = [c for c in node.children() if not isinstance(c, wq.Not)]
         negatives = [c.query for c in node.children() if isinstance(c, wq.Not)]
@@ -157,10 +162,47 @@ def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | Non
             if part is None:
                 return None
             matched &= ~part[0]
+            score += 1.0  # Whoosh's inverse matcher scores 1 for each document it lets through
         score *= node.boost
         score[~matched] = 0
         return matched, score
     return None
+
+
+def phrase(node: wq.Phrase, p: Postings) -> tuple[np.ndarray, np.ndarray]:
+    """Documents holding the words in order, each within `slop` positions of the last.
+
+    Same rule as Whoosh's SpanNear2 (ordered, mindist 1); positions are renumbered
+    after stop words, so "state of the union" is the adjacent pair "state union". The
+    score is the sum of the words' BM25F, as Whoosh's span matcher gives.
+    """
+    words = [w.decode("utf-8") if isinstance(w, bytes) else w for w in node.words]
+    matched = np.zeros(p.n, dtype=bool)
+    score = np.zeros(p.n, dtype=np.float64)
+    arrays = [p.bm25(node.fieldname, w) for w in words]
+    if not words or any(not len(ids) for ids, _ in arrays):
+        return matched, score
+    docs = arrays[0][0]
+    for ids, _ in arrays[1:]:
+        docs = np.intersect1d(docs, ids, assume_unique=True)
+    if len(docs):
+        doc_list = docs.tolist()
+        positions = [p.positions(node.fieldname, w, doc_list) for w in words]
+        keep = [d for d in doc_list if in_sequence([pos.get(d, []) for pos in positions], node.slop)]
+        matched[keep] = True
+        for ids, scores in arrays:
+            score[ids] += scores * node.boost
+    score[~matched] = 0
+    return matched, score
+
+
+def in_sequence(positions: list[list[int]], slop: int) -> bool:
+    spans = [(q, q) for q in positions[0]]
+    for nxt in positions[1:]:
+        spans = [(start, q) for start, end in spans for q in nxt if 1 <= q - end <= slop]
+        if not spans:
+            return False
+    return True
 
 
 def fast_match(searcher: Searcher, q: wq.Query, cache: dict | None) -> tuple[np.ndarray, np.ndarray] | None:
@@ -170,6 +212,11 @@ def fast_match(searcher: Searcher, q: wq.Query, cache: dict | None) -> tuple[np.
         p = Postings(searcher)
         if cache is not None:
             cache["postings"] = p
+    key = repr(q)
+    memo = p.matches.get(key)
+    if memo is not None:  # paging and facet clicks repeat the query with other filters
+        p.matches.move_to_end(key)
+        return memo
     try:
         result = evaluate(q, p)
     except (AttributeError, KeyError):  # a codec without the internals we read: use Whoosh
@@ -177,7 +224,11 @@ def fast_match(searcher: Searcher, q: wq.Query, cache: dict | None) -> tuple[np.
     if result is None:
         return None
     matched, score = result
-    return np.flatnonzero(matched).astype(np.int32), score
+    out = np.flatnonzero(matched).astype(np.int32), score
+    p.matches[key] = out
+    if len(p.matches) > MATCH_CACHE:
+        p.matches.popitem(last=False)
+    return out
 
 
 def top_candidates(docs: np.ndarray, score: np.ndarray, k: int) -> list[tuple[int, float]]:
