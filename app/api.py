@@ -63,7 +63,7 @@ def article(aid: str) -> Response:
 
 @bp.get("/articles/<path:aid>/similar")
 def similar(aid: str) -> Response:
-    items = similar_to(state.searcher(), aid, current_app.config["SIMILAR_LIMIT"])
+    items = similar_to(state.searcher(), aid, current_app.config["SIMILAR_LIMIT"], state.cache())
     return jsonify(similar_json(aid, items))
 
 

@@ -48,7 +48,7 @@ def article(aid: str) -> Response:
 def similar(aid: str) -> Response:
     s = state.searcher()
     a = get_article(s, aid)  # an unknown id is a clean 404, not an empty panel
-    items = similar_to(s, aid, current_app.config["SIMILAR_LIMIT"])
+    items = similar_to(s, aid, current_app.config["SIMILAR_LIMIT"], state.cache())
     return page("similar.html", article=a, items=items, alternate=url_for("api.similar", aid=aid))
 
 
