@@ -11,8 +11,9 @@ from flask import Blueprint, Response, current_app, jsonify, request, stream_wit
 from app import state
 from app.openapi import openapi_document
 from app.params import parse_search
-from app.serialize import article_json, page_json, similar_json
+from app.serialize import article_json, compare_json, page_json, similar_json
 from index.articles import get_article
+from index.compare import compare as compare_articles
 from index.search import iter_all
 from index.search import search as run_search
 from index.similar import similar_to
@@ -65,6 +66,11 @@ def article(aid: str) -> Response:
 def similar(aid: str) -> Response:
     items = similar_to(state.searcher(), aid, current_app.config["SIMILAR_LIMIT"], state.cache())
     return jsonify(similar_json(aid, items))
+
+
+@bp.get("/compare/<path:aid>/<path:bid>")
+def compare(aid: str, bid: str) -> Response:
+    return jsonify(compare_json(compare_articles(state.searcher(), aid, bid, state.cache())))
 
 
 @bp.get("/openapi.json")

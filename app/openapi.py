@@ -83,6 +83,30 @@ SIMILAR = {
 }
 
 
+SIDE = {"type": "object", "required": ["id", "title"], "properties": {
+    "id": {"type": "string"}, "title": {"type": "string"}, "outlet": NULLABLE_STR, "date": DATE_OR_NULL,
+    "article_url": {"type": "string"}}}
+QUOTE = {"type": "object", "required": ["text", "speaker", "match"], "properties": {
+    "text": {"type": "string"}, "speaker": NULLABLE_STR, "match": NULLABLE_STR, "similarity": {"type": "number"}}}
+COMPARE = {
+    "type": "object",
+    "required": ["a", "b", "a_in_b", "b_in_a", "passages", "quotes"],
+    "properties": {
+        "a": SIDE, "b": SIDE,
+        "a_in_b": {"type": "number"}, "b_in_a": {"type": "number"},
+        "a_verbatim_in_b": {"type": "number"}, "b_verbatim_in_a": {"type": "number"},
+        "passages": {"type": "array", "items": {"type": "object", "required": ["a", "b", "similarity", "kind"],
+                                                "properties": {"a": NULLABLE_STR, "b": NULLABLE_STR,
+                                                               "similarity": {"type": "number"},
+                                                               "kind": {"type": "string", "enum": [
+                                                                   "same", "reworded", "only-a", "only-b"]}}}},
+        "quotes": {"type": "object", "properties": {"a": {"type": "array", "items": QUOTE},
+                                                    "b": {"type": "array", "items": QUOTE}}},
+        "html_url": {"type": "string"},
+    },
+}
+
+
 def param(name: str, schema: dict, description: str, many: bool = False) -> dict[str, Any]:
     p: dict[str, Any] = {"name": name, "in": "query", "required": False, "description": description,
                          "schema": {"type": "array", "items": schema} if many else schema}
@@ -130,5 +154,8 @@ def openapi_document() -> dict[str, Any]:
                                             "parameters": [ID_PARAM], "responses": responses(ARTICLE)}},
             "/api/articles/{aid}/similar": {"get": {"operationId": "similar", "summary": "Similar coverage",
                                                     "parameters": [ID_PARAM], "responses": responses(SIMILAR)}},
+            "/api/compare/{aid}/{bid}": {"get": {
+                "operationId": "compare", "summary": "Two articles aligned passage by passage",
+                "parameters": [ID_PARAM, {**ID_PARAM, "name": "bid"}], "responses": responses(COMPARE)}},
         },
     }

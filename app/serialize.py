@@ -92,3 +92,22 @@ def similar_json(aid: str, items: list[SimilarArticle]) -> dict[str, Any]:
             for s in items
         ],
     }
+
+
+def compare_json(c) -> dict[str, Any]:
+    """The /api/compare body: both articles' metadata, aligned passages, shares and quotes."""
+    def meta(a: Article) -> dict[str, Any]:
+        return {"id": a.id, "title": a.title, "outlet": a.outlet, "date": iso(a.date),
+                "article_url": url_for("views.article", aid=a.id)}
+
+    def quote(q) -> dict[str, Any]:
+        return {"text": q.text, "speaker": q.speaker, "match": q.match, "similarity": q.similarity}
+
+    return {
+        "a": meta(c.a), "b": meta(c.b),
+        "a_in_b": c.a_in_b, "b_in_a": c.b_in_a,
+        "a_verbatim_in_b": c.a_verbatim_in_b, "b_verbatim_in_a": c.b_verbatim_in_a,
+        "passages": [{"a": p.a, "b": p.b, "similarity": p.similarity, "kind": p.kind} for p in c.passages],
+        "quotes": {"a": [quote(q) for q in c.quotes_a], "b": [quote(q) for q in c.quotes_b]},
+        "html_url": url_for("views.compare", aid=c.a.id, bid=c.b.id),
+    }

@@ -12,6 +12,7 @@ from app.render import page
 from app.serialize import page_json
 from app.urls import search_url
 from index.articles import get_article, highlighted_paragraphs
+from index.compare import compare as compare_articles
 from index.model import SearchRequest
 from index.search import search as run_search
 from index.similar import similar_to
@@ -50,6 +51,12 @@ def similar(aid: str) -> Response:
     a = get_article(s, aid)  # an unknown id is a clean 404, not an empty panel
     items = similar_to(s, aid, current_app.config["SIMILAR_LIMIT"], state.cache())
     return page("similar.html", article=a, items=items, alternate=url_for("api.similar", aid=aid))
+
+
+@bp.get("/compare/<path:aid>/<path:bid>")
+def compare(aid: str, bid: str) -> Response:
+    c = compare_articles(state.searcher(), aid, bid, state.cache())
+    return page("compare.html", c=c, alternate=url_for("api.compare", aid=aid, bid=bid))
 
 
 @bp.get("/opensearch.xml")

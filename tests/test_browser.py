@@ -226,6 +226,9 @@ def test_article_page_and_similar_panel(ui):
     page.locator("#similar .similar-list li").first.wait_for()
     assert page.locator("#similar").get_by_text("Russia and North Korea agree defence pact").count() == 1
     assert "q=defence" in page.get_by_role("link", name=re.compile("Back to results")).get_attribute("href")
+    page.locator("#similar .compare-link").first.click()
+    page.wait_for_url(re.compile(r"/compare/pact-reuters/pact-guardian"))
+    assert page.locator(".passage-reworded").count() >= 1
 
 
 def test_keyboard_shortcuts(ui):
@@ -295,6 +298,9 @@ def test_screenshots(browser, base_url, name, viewport):
             page.locator("#similar .similar-list li").first.wait_for()
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
             page.screenshot(path=ARTIFACTS / f"article-{name}-{scheme}.png", full_page=True)
+            page.goto("/compare/pact-reuters/pact-guardian")
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            page.screenshot(path=ARTIFACTS / f"compare-{name}-{scheme}.png", full_page=True)
         finally:
             ctx.close()
         assert watch.errors == [] and watch.dialogs == []
