@@ -22,6 +22,7 @@ from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
 from index.articles import article_from_fields, docnum_of
+from index.ingest.boilerplate import is_boilerplate
 from index.model import Article, SimilarArticle
 from index.schema import WORD_PATTERN
 from index.snippets import sentences
@@ -33,13 +34,17 @@ MIN_SENTENCE_WORDS = 4
 # thresholds, measured on the seeds and the fixture pairs (see tests/test_similar.py)
 SAME_SENTENCE = 0.5  # word-set Jaccard at which two sentences say the same thing
 EXACT_SENTENCE = 0.9
-DUPLICATE_EXACT = 0.8  # share of the shorter text repeated word for word
+DUPLICATE_EXACT = 0.8  # share of each text repeated word for word in the other
 REWRITE_REUSED = 0.45  # share of the shorter text found, reworded or not
 STORY_TERMS = 0.3  # key-term overlap of independent coverage of one event
 STORY_REUSED = 0.15
 RELATED_TERMS = 0.12
 COMMON_SHARE = 0.15  # words in more than this share of articles are not key terms ("would", "said")
 _WORD = re.compile(WORD_PATTERN)
+# photo-gallery and video-player text scraped into bodies: shared by every page of a site,
+# so it would make unrelated articles look like copies of each other
+WIDGET = re.compile(r"(?i)\b(?:hide|show|expand) caption\b|\b\d+ of \d+\b.{0,40}\bphotos?\b|\bphotos?: photos?:"
+                    r"|\breplay\b.{0,20}\bmore videos\b|\bjust watched\b|\bmust watch\b")
 
 
 @dataclass(slots=True)
@@ -98,7 +103,7 @@ def build_profile(searcher: Searcher, article: Article, df: dict[str, int]) -> P
         for st, surface in ws:
             counts[st] += 1
             surfaces.setdefault(st, Counter())[surface.lower()] += 1
-        if len(ws) >= MIN_SENTENCE_WORDS:
+        if len(ws) >= MIN_SENTENCE_WORDS and not WIDGET.search(sent) and not is_boilerplate(sent):
             sents.append(sent)
             sets.append(frozenset(s for s, _ in ws))
             weights.append(len(ws))
@@ -153,10 +158,10 @@ def relate(a: Profile, b: Profile) -> tuple[str, float, float, float]:
     ra, ea = shares(a, alignment(a, b))
     rb, eb = shares(b, alignment(b, a))
     shorter_reused = ra if sum(a.weights) <= sum(b.weights) else rb
-    reused, exact = max(ra, rb, shorter_reused), max(ea, eb)
+    reused = max(ra, rb, shorter_reused)
     ka, kb = set(a.terms), set(b.terms)
     overlap = len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.0
-    if exact >= DUPLICATE_EXACT:
+    if min(ea, eb) >= DUPLICATE_EXACT:  # both texts repeated word for word: only the chrome differs
         relation = "duplicate"
     elif reused >= REWRITE_REUSED:
         relation = "rewrite"
