@@ -24,6 +24,8 @@ K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
 TERM_CACHE = 4096
 MATCH_CACHE = 32  # whole match sets (a dense score array each: 8 bytes per document)
 BLOCK_CACHE = 4096  # decoded posting blocks (raw position values) kept per generation
+EXPANSION_CAP = 200  # words one wildcard, prefix or fuzzy term may stand for
+EXPANSION_SCAN = 5000  # words looked at before keeping only the most common (ranking them costs a lookup each)
 _LENGTH_OF_BYTE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
 
@@ -38,7 +40,8 @@ class Postings:
         self._blocks: dict[tuple[str, str], list[tuple[object, int, int]]] = {}  # (matcher, offset, first index)
         self._lengths: dict[str, np.ndarray] = {}
         self._values: OrderedDict[tuple[str, str, int], list] = OrderedDict()
-        self.matches: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self.matches: OrderedDict[str, tuple[np.ndarray, np.ndarray, list[str]]] = OrderedDict()
+        self.notes: list[str] = []  # what the current evaluation had to leave out
 
     def lengths(self, field: str) -> np.ndarray:
         arr = self._lengths.get(field)
@@ -143,6 +146,8 @@ def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | Non
         return matched, score
     if type(node) is wq.Phrase:
         return phrase(node, p)
+    if isinstance(node, wq.MultiTerm):
+        return expansion(node, p)
     if type(node) in (wq.And, wq.Or):
         positives = [c for c in node.children() if not isinstance(c, wq.Not)]
         negatives = [c.query for c in node.children() if isinstance(c, wq.Not)]
@@ -167,6 +172,30 @@ def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | Non
         score[~matched] = 0
         return matched, score
     return None
+
+
+def expansion(node: wq.MultiTerm, p: Postings) -> tuple[np.ndarray, np.ndarray]:
+    """Wildcards, prefixes and fuzzy terms as an OR of the words they expand to.
+
+    A short pattern can expand to tens of thousands of words (Whoosh then ORs them all,
+    for minutes); only the EXPANSION_CAP most frequent are kept, and the page says so.
+    Scores are constant (the query's boost), as Whoosh's constantscore expansions give.
+    """
+    texts = []
+    for i, btext in enumerate(node._btexts(p.reader)):
+        texts.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+        if i >= EXPANSION_SCAN:
+            break
+    field = node.fieldname
+    if len(texts) > EXPANSION_CAP:
+        p.notes.append(f"'{node.text}' matches more than {EXPANSION_CAP} words; the {EXPANSION_CAP} most "
+                       f"common were searched")
+        texts = sorted(texts, key=lambda t: -p.reader.doc_frequency(field, t))[:EXPANSION_CAP]
+    matched = np.zeros(p.n, dtype=bool)
+    for text in texts:
+        matched[p.term(field, text)[0]] = True
+    score = np.where(matched, float(node.boost), 0.0)
+    return matched, score
 
 
 def phrase(node: wq.Phrase, p: Postings) -> tuple[np.ndarray, np.ndarray]:
@@ -205,8 +234,9 @@ def in_sequence(positions: list[list[int]], slop: int) -> bool:
     return True
 
 
-def fast_match(searcher: Searcher, q: wq.Query, cache: dict | None) -> tuple[np.ndarray, np.ndarray] | None:
-    """Matching docnums and a dense score array, or None when Whoosh must do it."""
+def fast_match(searcher: Searcher, q: wq.Query,
+               cache: dict | None) -> tuple[np.ndarray, np.ndarray, list[str]] | None:
+    """Matching docnums, a dense score array and notes on what was left out; None: use Whoosh."""
     p = cache.get("postings") if cache is not None else None
     if p is None:
         p = Postings(searcher)
@@ -217,6 +247,7 @@ def fast_match(searcher: Searcher, q: wq.Query, cache: dict | None) -> tuple[np.
     if memo is not None:  # paging and facet clicks repeat the query with other filters
         p.matches.move_to_end(key)
         return memo
+    p.notes = []
     try:
         result = evaluate(q, p)
     except (AttributeError, KeyError):  # a codec without the internals we read: use Whoosh
@@ -224,7 +255,7 @@ def fast_match(searcher: Searcher, q: wq.Query, cache: dict | None) -> tuple[np.
     if result is None:
         return None
     matched, score = result
-    out = np.flatnonzero(matched).astype(np.int32), score
+    out = np.flatnonzero(matched).astype(np.int32), score, list(p.notes)
     p.matches[key] = out
     if len(p.matches) > MATCH_CACHE:
         p.matches.popitem(last=False)

@@ -49,7 +49,7 @@ def parse_query(text: str, schema) -> ParsedQuery:
     result = ParsedQuery(query=None)
     text = extract_dates(text or "", result)
     text = fix_syntax(text, result.ignored)
-    if not text.strip():
+    if not text.strip() or not re.search(r"[^\s*?]", text):  # nothing, or only "*": everything
         return result
     parser = parser_for(schema)
     try:

@@ -68,6 +68,8 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
     fast = fast_match(searcher, q, cache) if q is not None else None
     scores = fast[1] if fast else None
     docs = fast[0] if fast else matching_docs(searcher, q, cols)
+    if fast:
+        ignored = ignored + [n for n in dict.fromkeys(fast[2]) if n not in ignored]  # title and body say it twice
     docs = docs[cols.live[docs]]
     qmask = cols.date_mask(parsed.date_from, parsed.date_to)  # date: clauses bind like words
     if qmask is not None:

@@ -18,15 +18,25 @@ def test_fast_path_matches_and_scores_like_whoosh(index_dir, text):
     q = parse_query(text, s.schema).query
     fast = fast_match(s, q, {})
     assert fast is not None, "word and phrase queries take the fast path"
-    docs, scores = fast
+    docs, scores, _ = fast
     assert set(docs.tolist()) == set(s.docs_for_query(q))
     if "Phrase" not in repr(q):  # a phrase scores as its words' sum here; Whoosh's span scoring differs
         for hit in s.search(q, limit=None):
             assert scores[hit.docnum] == pytest.approx(hit.score, rel=1e-4)
 
 
-def test_other_queries_fall_back_to_whoosh(index_dir):
+@pytest.mark.parametrize("text", ["pyong*", "putn~", "p?ngyang", "*yang"])
+def test_expansions_match_like_whoosh(index_dir, text):
     s = IndexHandle(index_dir).searcher()
-    for text in ("pyong*", "putn~"):
-        q = parse_query(text, s.schema).query
-        assert fast_match(s, q, {}) is None
+    q = parse_query(text, s.schema).query
+    docs, _, notes = fast_match(s, q, {})
+    assert set(docs.tolist()) == set(s.docs_for_query(q)) and notes == []
+
+
+def test_huge_expansion_is_capped_and_said(index_dir, monkeypatch):
+    from index import postings
+
+    monkeypatch.setattr(postings, "EXPANSION_CAP", 3)
+    s = IndexHandle(index_dir).searcher()
+    docs, _, notes = fast_match(s, parse_query("p*", s.schema).query, {})
+    assert len(docs) > 0 and "most common were searched" in notes[0]
