@@ -18,13 +18,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh import index as windex
 
 from index.ingest import RawDoc, read_source, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
-from index.schema import UNKNOWN_KEY, make_schema
+from index.schema import UNKNOWN_KEY, Analyzed, make_schema
 from index.store import BUILD_PREFIX, GEN_PREFIX, LOCK_NAME, current_generation, fsync_dir, switch_to
 
 Progress = Callable[[int, "Article | Skipped"], None]
@@ -174,8 +175,23 @@ def chain(first: list, rest: Iterator) -> Iterator:
     yield from rest
 
 
+ANALYZED_FIELDS = ("title", "body")
+
+
+@lru_cache(maxsize=1)
+def worker_schema():
+    return make_schema()
+
+
 def clean_one(raw: RawDoc | Skipped) -> Article | Skipped:
-    return raw if isinstance(raw, Skipped) else to_article(raw)
+    """In a worker: clean, then analyse title and body so the writer process only files terms."""
+    if isinstance(raw, Skipped):
+        return raw
+    article = to_article(raw)
+    if isinstance(article, Article):
+        schema = worker_schema()
+        article.analyzed = {f: Analyzed(list(schema[f].index(getattr(article, f)))) for f in ANALYZED_FIELDS}
+    return article
 
 
 def document(a: Article) -> dict:
@@ -192,6 +208,9 @@ def document(a: Article) -> dict:
         "content_hash": hashlib.sha1(a.body.encode("utf-8")).hexdigest(),
         "word_count": a.word_count,
     }
+    for name, terms in (a.analyzed or {}).items():  # analysed in a worker: store the text, file the terms
+        doc["_stored_" + name] = doc[name]
+        doc[name] = terms
     if a.date:
         doc["date"] = dt.datetime(a.date.year, a.date.month, a.date.day)
         doc["day"] = a.date.toordinal()

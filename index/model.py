@@ -44,6 +44,7 @@ class Article:
     date: dt.date | None = None
     dateline: str | None = None
     url: str | None = None
+    analyzed: dict | None = None  # terms computed ahead by a build worker (index.schema.Analyzed)
 
     @property
     def paragraphs(self) -> list[str]:

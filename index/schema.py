@@ -42,12 +42,30 @@ def plain_analyzer():
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldAccents()
 
 
+class Analyzed:
+    """Terms of a field computed ahead (in a cleaning worker), so the writer only files them."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list):
+        self.items = items
+
+
+class PreAnalyzedText(fields.TEXT):
+    """A TEXT field that also accepts Analyzed values: analysis moves off the single writer."""
+
+    def index(self, value, **kwargs):
+        if isinstance(value, Analyzed):
+            return iter(value.items)
+        return super().index(value, **kwargs)
+
+
 def make_schema() -> fields.Schema:
     ana = text_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(analyzer=ana, stored=True, phrase=True),
-        body=fields.TEXT(analyzer=ana, stored=True, phrase=True),
+        title=PreAnalyzedText(analyzer=ana, stored=True, phrase=True),
+        body=PreAnalyzedText(analyzer=ana, stored=True, phrase=True),
         outlet=fields.TEXT(analyzer=plain_analyzer(), stored=True),
         # exact outlet for facets and filters; "" (unknown) is stored as UNKNOWN_KEY
         outlet_key=fields.ID(stored=False, sortable=True),
