@@ -39,6 +39,7 @@ REWRITE_REUSED = 0.45  # share of the shorter text found, reworded or not
 STORY_TERMS = 0.3  # key-term overlap of independent coverage of one event
 STORY_REUSED = 0.15
 RELATED_TERMS = 0.12
+STORY_DAYS = 7  # independent coverage of one event appears within a week (copies may come later)
 COMMON_SHARE = 0.15  # words in more than this share of articles are not key terms ("would", "said")
 _WORD = re.compile(WORD_PATTERN)
 # photo-gallery and video-player text scraped into bodies: shared by every page of a site,
@@ -153,6 +154,11 @@ def shares(a: Profile, aligned: list[tuple[int, float]]) -> tuple[float, float]:
     return reused / total, exact / total
 
 
+def close_in_time(a: Article, b: Article) -> bool:
+    """One event is covered within days; the same topic two years on is only related."""
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= STORY_DAYS
+
+
 def relate(a: Profile, b: Profile) -> tuple[str, float, float, float]:
     """(relation, score, reused share of the shorter text, key-term overlap)."""
     ra, ea = shares(a, alignment(a, b))
@@ -165,7 +171,7 @@ def relate(a: Profile, b: Profile) -> tuple[str, float, float, float]:
         relation = "duplicate"
     elif reused >= REWRITE_REUSED:
         relation = "rewrite"
-    elif overlap >= STORY_TERMS or reused >= STORY_REUSED:
+    elif (overlap >= STORY_TERMS or reused >= STORY_REUSED) and close_in_time(a.article, b.article):
         relation = "same-story"
     else:
         relation = "related"

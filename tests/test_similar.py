@@ -58,3 +58,8 @@ def test_similar_endpoints(client):
     assert client.get("/api/articles/nope/similar").status_code == 404
     html = client.get("/articles/pact-reuters/similar", headers={"HX-Request": "true", "HX-Target": "similar"})
     assert b"rewrite" in html.data.lower() and b"<html" not in html.data
+
+
+def test_same_topic_years_apart_is_only_related(fixtures):
+    # the 2022 sanctions piece shares the topic with the 2024 EU sanctions story, not the event
+    assert all(s.relation == "related" for s in fixtures("sanction-2022") if s.id == "eu-gas")
