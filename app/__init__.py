@@ -19,10 +19,11 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     app.extensions["lede"] = IndexHandle(app.config["INDEX_DIR"])
 
-    from app import api, cli, errors, security, views
+    from app import api, cli, errors, security, state, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    state.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     cli.init_app(app)

@@ -1,24 +1,35 @@
-"""Per-request access to the index: the handle's searcher for this thread, fetched once."""
+"""Per-request access to the index: a leased searcher with warm caches, returned at teardown."""
 
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import Flask, current_app, g
 from whoosh.searching import Searcher
 
-from index.store import IndexHandle
+from index.store import IndexHandle, Lease
 
 
 def handle() -> IndexHandle:
     return current_app.extensions["lede"]
 
 
+def lease() -> Lease:
+    """Borrowed once per request, so a finished reindex shows up without a restart."""
+    if "lease" not in g:
+        g.lease = handle().acquire()
+    return g.lease
+
+
 def searcher() -> Searcher:
-    """Refreshed once per request, so a finished reindex shows up without a restart."""
-    if "searcher" not in g:
-        g.searcher = handle().searcher()
-    return g.searcher
+    return lease().searcher
 
 
 def cache() -> dict:
-    searcher()
-    return handle().cache()
+    return lease().cache
+
+
+def init_app(app: Flask) -> None:
+    @app.teardown_appcontext
+    def give_back(exc: BaseException | None) -> None:
+        borrowed = g.pop("lease", None)
+        if borrowed is not None:
+            app.extensions["lede"].release(borrowed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,24 @@ def open_index(index_dir: Path) -> windex.FileIndex:
     return windex.open_dir(str(current_generation(index_dir)))
 
 
+MAX_IDLE_LEASES = 16
+
+
+@dataclass(slots=True)
+class Lease:
+    """A searcher and the caches warmed on it (columns, postings, pages), lent to one request."""
+
+    searcher: Searcher
+    cache: dict[str, Any]
+    gen: str
+
+
 class IndexHandle:
-    """Owns the live index for a long-running process: one searcher per thread.
+    """Owns the live index for a long-running process.
+
+    Web requests borrow a Lease (acquire/release): a pool of searchers, each with its
+    warm caches, so a server that runs each request on a fresh thread (the development
+    server does) still reuses them. Scripts use searcher()/cache(), kept per thread.
 
     Whoosh readers hold file cursors, so each thread keeps its own searcher, checked at
     the start of each request and reopened when the index changed: a new generation in
@@ -79,6 +96,30 @@ class IndexHandle:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._ix: dict[str, windex.FileIndex] = {}
+        self._idle: list[Lease] = []
+
+    def acquire(self) -> Lease:
+        """A searcher on the newest generation, with its caches, for one request."""
+        gen = current_generation(self.index_dir)
+        stale: list[Lease] = []
+        lease = None
+        with self._lock:
+            while self._idle:
+                candidate = self._idle.pop()
+                if candidate.gen == gen.name and candidate.searcher.up_to_date():
+                    lease = candidate
+                    break
+                stale.append(candidate)
+        for old in stale:  # a reindex switched generations: their readers are done with
+            old.searcher.close()
+        return lease or Lease(self._index(gen).searcher(), {}, gen.name)
+
+    def release(self, lease: Lease) -> None:
+        with self._lock:
+            if len(self._idle) < MAX_IDLE_LEASES:
+                self._idle.append(lease)
+                return
+        lease.searcher.close()
 
     def _index(self, gen: Path) -> windex.FileIndex:
         with self._lock:

@@ -95,3 +95,22 @@ def test_source_without_articles_keeps_old_index(writable_index, tmp_path):
     with pytest.raises(EmptySource, match="no articles found"):
         build_index(tmp_path / "junk", writable_index, workers=1)
     assert current_generation(writable_index) == before
+
+
+def test_requests_reuse_a_warm_searcher_until_a_reindex(writable_index, tmp_path):
+    from app import create_app
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(writable_index)})
+    client = app.test_client()
+    handle = app.extensions["lede"]
+    client.get("/api/search?q=putin")
+    (first,) = handle._idle
+    client.get("/api/search?q=pact")
+    assert handle._idle == [first] and "columns" in first.cache  # same searcher, caches kept warm
+    src = tmp_path / "one"
+    src.mkdir()
+    (src / "a.jsonl").write_text(json.dumps({"id": "x", "title": "Otters", "body": "Otters hold hands."}) + "\n")
+    build_index(src, writable_index, workers=1)
+    assert client.get("/api/search?q=otters").get_json()["total"] == 1
+    (second,) = handle._idle
+    assert second is not first and second.gen != first.gen
