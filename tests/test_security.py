@@ -81,3 +81,58 @@ def test_any_parameters_are_200_or_400(client, params):
 def test_huge_query_is_a_clear_400(client):
     r = client.get("/api/search", query_string={"q": "putin " * 1000})
     assert r.status_code == 400 and r.get_json()["error"]["field"] == "q"
+
+
+HOSTILE_HTML = """<html><head><title>Hostile page &lt;script&gt;alert(1)&lt;/script&gt; | Evil Site</title>
+<meta property="og:site_name" content="Evil&lt;img src=x onerror=alert(2)&gt;"></head>
+<body><article><h1>Hostile page <script>alert(3)</script></h1>
+<p>Reporters in Pyongyang met officials on Tuesday to discuss the summit, officials said in a statement.</p>
+<p><img src=x onerror="alert(4)"> The talks in Pyongyang lasted two hours, according to state media reports.</p>
+<p><svg onload="alert(5)"><a href="javascript:alert(6)">click</a></svg> More talks in Pyongyang are planned.</p>
+<p><math><mtext><table><mglyph><style><img src=x onerror=alert(7)></style></mglyph></table></mtext></math></p>
+</article></body></html>"""
+
+HOSTILE_TXT = """Evil Gazette
+
+Hostile text <script>alert(8)</script> from Pyongyang
+
+PYONGYANG — Officials in Pyongyang said on Tuesday that <b onmouseover=alert(9)>talks</b> would continue next week.
+
+The statement, read on state television, gave no further details about the talks in Pyongyang.
+
+\u202eThis line is reversed by a control character\u202c and has a bell \x07 in it, officials in Pyongyang said.
+"""
+
+
+def test_hostile_corpus_in_every_format_renders_inert(tmp_path):
+    import json
+
+    from app import create_app
+    from index.build import build_index
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "page.html").write_text(HOSTILE_HTML)
+    (src / "scrape.txt").write_text(HOSTILE_TXT)
+    records = [
+        {"id": "rec1", "title": "&lt;script&gt;alert(10)&lt;/script&gt; Pyongyang", "outlet": "<i>Evil</i>",
+         "body": "Officials in Pyongyang &lt;img src=x onerror=alert(11)&gt; spoke.\n\n<a href='javascript:alert(12)'>x"
+                 "</a> Pyongyang " + "long line " * 20000},
+        {"id": "rec2\u202e", "title": "Pyongyang \x00\x1b[31m control", "body": "Pyongyang talks continue. " * 50},
+    ]
+    (src / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    report = build_index(src, tmp_path / "ix", workers=1)
+    assert report.indexed == 4, report.skipped
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "ix")}).test_client()
+    ids = [h["id"] for h in client.get("/api/search?q=pyongyang&per_page=50").get_json()["results"]]
+    assert len(ids) == 4
+    pages = ["/?q=pyongyang", "/?q=talks+pyongyang", "/?q=pyongyang&sort=newest"]
+    for aid in ids:
+        pages += [f"/articles/{aid}?q=pyongyang", f"/articles/{aid}/similar"]
+        pages += [f"/compare/{aid}/{other}" for other in ids if other != aid][:1]
+    for url in pages:
+        r = client.get(url)
+        assert r.status_code == 200, url
+        html = r.data.decode()
+        assert active_content(html) == [], url
+        assert "\u202e" not in html and "\x07" not in html and "\x1b" not in html, url
