@@ -33,6 +33,7 @@ HIT = {
         "snippet": {"type": "string", "description": "Sanitised HTML: only <mark> tags."},
         "score": {"type": "number"}, "word_count": {"type": "integer"},
         "article_url": {"type": "string"}, "json_url": {"type": "string"},
+        "copies": {"type": "array", "items": {"type": "string"}},
     },
 }
 
@@ -126,6 +127,8 @@ SEARCH_PARAMS = [
     param("page", {"type": "integer", "minimum": 1, "maximum": 100000}, "Page number, from 1."),
     param("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Results per page (at most 100)."),
     param("date_interval", {"type": "string", "enum": ["auto", "day", "month", "year"]}, "Date histogram bucket size."),
+    param("collapse", {"type": "string", "enum": ["0", "1"]},
+          "1: fold near-verbatim copies behind their earliest version (relevance order); see each hit's copies."),
 ]
 
 

@@ -84,4 +84,5 @@ def parse_search(args: Mapping[str, Any] | MultiDict, config: Mapping[str, Any])
         page=parse_int(args, "page", 1, 1, 100_000),
         per_page=parse_int(args, "per_page", 10, 1, config["MAX_PER_PAGE"]),
         date_interval=parse_choice(args, "date_interval", DATE_INTERVALS, "auto"),
+        collapse=parse_choice(args, "collapse", ("0", "1"), "0") == "1",
     )

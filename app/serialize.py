@@ -28,6 +28,7 @@ def hit_json(hit: Hit, req: SearchRequest) -> dict[str, Any]:
         "word_count": hit.word_count,
         "article_url": article_url(hit.id, req),
         "json_url": url_for("api.article", aid=hit.id),
+        "copies": hit.copies,
     }
 
 
@@ -60,6 +61,8 @@ def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
         "per_page": req.per_page,
         "pages": page.pages,
         "sort": req.sort,
+        "collapse": req.collapse,
+        "collapse_url": search_url(req.but(collapse=not req.collapse), endpoint),
         "filters": {"outlet": list(req.outlets), "from": iso(req.date_from), "to": iso(req.date_to)},
         "took_ms": page.took_ms,
         "suggestion": page.suggestion,

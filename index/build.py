@@ -23,6 +23,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 
+from index import signatures
 from index.ingest import RawDoc, read_source, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
 from index.schema import UNKNOWN_KEY, Analyzed, make_schema
@@ -123,6 +124,7 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
     ix = windex.create_in(str(target), make_schema())
     writer = ix.writer(limitmb=256)
     seen: dict[str, int] = {}
+    sigs: list = []  # one row per document, in document-number order
     done = 0
     try:
         for item in clean_all(read_source(source), workers):
@@ -135,6 +137,7 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
                     report.renamed.append((item.id, unique))
                     item.id = unique
                 writer.add_document(**document(item))
+                sigs.append(item.signature if item.signature is not None else signatures.signature(item.body))
                 report.indexed += 1
             if progress:
                 progress(done, item)
@@ -142,6 +145,7 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
     except BaseException:
         writer.cancel()
         raise
+    signatures.save(target, sigs)
     return report
 
 
@@ -191,6 +195,7 @@ def clean_one(raw: RawDoc | Skipped) -> Article | Skipped:
     if isinstance(article, Article):
         schema = worker_schema()
         article.analyzed = {f: Analyzed(list(schema[f].index(getattr(article, f)))) for f in ANALYZED_FIELDS}
+        article.signature = signatures.signature(article.body)
     return article
 
 

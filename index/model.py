@@ -45,6 +45,7 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     analyzed: dict | None = None  # terms computed ahead by a build worker (index.schema.Analyzed)
+    signature: Any = None  # near-duplicate MinHash computed by a build worker (index.signatures)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -90,6 +91,7 @@ class SearchRequest:
     date_interval: str = "auto"
     facets: bool = True  # CSV and the CLI switch facets off instead of taking another path
     snippets: bool = True
+    collapse: bool = False  # fold near-verbatim copies behind their earliest version
 
     def to_args(self) -> list[tuple[str, str]]:
         """The canonical query string: defaults left out, so URLs stay short and stable."""
@@ -107,6 +109,8 @@ class SearchRequest:
             args.append(("date_interval", self.date_interval))
         if self.per_page != 10:
             args.append(("per_page", str(self.per_page)))
+        if self.collapse:
+            args.append(("collapse", "1"))
         if self.page != 1:
             args.append(("page", str(self.page)))
         return args

@@ -10,11 +10,13 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from index import signatures
 from index.facets import Columns, date_facet, outlet_facet
 from index.model import Facet, Hit, SearchPage, SearchRequest
 from index.postings import fast_match, top_candidates
@@ -23,6 +25,7 @@ from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 
 PAGE_CACHE = 256
+NEAR_COPY = 0.5  # estimated shingle resemblance above which two results are one text
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
 
 
@@ -106,18 +109,68 @@ def page_of_hits(searcher: Searcher, q: wq.Query | None, req: SearchRequest, col
             flt = set(allowed.tolist()) if filtered else None
             results = searcher.search(q, limit=max(wanted, CANDIDATES), filter=flt)
             first = [(hit.docnum, hit.score) for hit in results]
-        scored = rescore(searcher, q, first, cache)[start:wanted]
+        ranked = rescore(searcher, q, first, cache)
+        if req.collapse:
+            groups = collapse_copies(searcher, ranked, cols, cache)
+            return [make_hit(searcher, d, sc, terms_for(searcher, q, req), req.snippets, copies)
+                    for d, sc, copies in groups[start:wanted]]
+        scored = ranked[start:wanted]
     else:
         # date order from the day column: undated articles go last either way
         days = cols.day[allowed].astype(np.int64)
         key = np.where(days > 0, -days if req.sort != "oldest" else days, 10**8)
         order = np.lexsort((allowed, key))
         scored = [(int(d), 0.0) for d in allowed[order][start:start + req.per_page]]
-    terms = query_terms(q, searcher) if (q is not None and req.snippets) else set()
+    terms = terms_for(searcher, q, req)
     return [make_hit(searcher, docnum, score, terms, req.snippets) for docnum, score in scored]
 
 
-def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], with_snippet: bool) -> Hit:
+def terms_for(searcher: Searcher, q: wq.Query | None, req: SearchRequest) -> set[str]:
+    return query_terms(q, searcher) if (q is not None and req.snippets) else set()
+
+
+def collapse_copies(searcher: Searcher, ranked: list[tuple[int, float]], cols: Columns,
+                    cache: dict | None) -> list[tuple[int, float, list[int]]]:
+    """Fold near-verbatim copies (MinHash resemblance >= NEAR_COPY) into one result.
+
+    The earliest dated version stands for its group, at the rank of the group's best
+    member; without signatures (an index from an older build) nothing is folded.
+    """
+    sigs = cache.get("signatures") if cache is not None else None
+    if sigs is None:
+        sigs = signatures.load(Path(searcher._ix.storage.folder))
+        if cache is not None and sigs is not None:
+            cache["signatures"] = sigs
+    if sigs is None or not ranked or len(sigs) < cols.day.shape[0]:
+        return [(d, sc, []) for d, sc in ranked]
+    docs = np.asarray([d for d, _ in ranked])
+    near = signatures.resemblance(sigs[docs]) >= NEAR_COPY
+    group = list(range(len(docs)))
+    for i in range(len(docs)):  # union of each result with the earlier results it copies
+        for j in np.flatnonzero(near[i, :i]).tolist():
+            ri, rj = find(group, i), find(group, j)
+            group[max(ri, rj)] = min(ri, rj)
+    members: dict[int, list[int]] = {}
+    for i in range(len(docs)):
+        members.setdefault(find(group, i), []).append(i)
+    out = []
+    for root in sorted(members):
+        idx = members[root]
+        day = cols.day[docs[idx]]
+        first = idx[int(np.argmin(np.where(day > 0, day, 10**8)))]
+        out.append((int(docs[first]), ranked[root][1], [int(docs[i]) for i in idx if i != first]))
+    return out
+
+
+def find(group: list[int], i: int) -> int:
+    while group[i] != i:
+        group[i] = group[group[i]]
+        i = group[i]
+    return i
+
+
+def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], with_snippet: bool,
+             copies: list[int] | None = None) -> Hit:
     f = searcher.stored_fields(docnum)
     date = f.get("date")
     return Hit(
@@ -131,6 +184,7 @@ def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], wit
         dateline=f.get("dateline") or None,
         url=f.get("url") or None,
         word_count=int(f.get("word_count") or 0),
+        copies=[searcher.stored_fields(c)["id"] for c in copies or []],
     )
 
 

@@ -216,3 +216,15 @@ def test_remembered_passage_beats_scattered_words(tmp_path):
 
 def test_headline_words_in_order_rank_first(run):
     assert run("sign defence pact").hits[0].id == "pact-reuters"
+
+
+def test_collapse_folds_copies_behind_the_earliest_version(client):
+    plain = client.get("/api/search?q=airport+greeted").get_json()
+    assert {r["id"] for r in plain["results"]} == {"arrival-bbc", "arrival-copy"} and not plain["collapse"]
+    folded = client.get(plain["collapse_url"]).get_json()
+    assert folded["collapse"] and [(r["id"], r["copies"]) for r in folded["results"]] == [
+        ("arrival-bbc", ["arrival-copy"])]                      # the earlier version stands for both
+    assert client.get("/api/search?q=airport&collapse=maybe").status_code == 400
+    # rewrites are not copies: the reworded pact stories both stay
+    pact = client.get("/api/search?q=defence+pact&collapse=1").get_json()
+    assert {"pact-reuters", "pact-guardian"} <= {r["id"] for r in pact["results"]}

@@ -268,3 +268,11 @@ def test_article_link_carries_the_search_and_back_link_restores_it(client):
     html = client.get(link).data.decode()
     assert 'href="/?q=pact&amp;outlet=Reuters&amp;sort=newest"' in html
     assert "<mark>pact</mark>" in html
+
+
+def test_fold_copies_toggle_round_trips(client):
+    html = client.get("/?q=airport+greeted").data.decode()
+    assert 'href="/?q=airport+greeted&amp;collapse=1"' in html and "Fold copies" in html
+    folded = client.get("/?q=airport+greeted&collapse=1").data.decode()
+    assert "+1 copy of this text" in folded and "Show every copy" in folded
+    assert 'name="collapse" value="1"' in folded          # typing a new query keeps the setting
