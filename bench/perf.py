@@ -226,8 +226,8 @@ def report(results: dict[int, dict], args) -> str:
             "Raw Whoosh: plain schema (StemmingAnalyzer), MultifieldParser(title, body), own index. FTS5: "
             "porter unicode61 over id, outlet, date, title, body. The raw Whoosh outlet facet counts within "
             "the outlet filter; Lede's is disjunctive. Peak RSS of a build: VmRSS summed over the process "
-            "tree every 0.25 s (forked workers share pages, so this overstates); largest process: wait4 "
-            "ru_maxrss. Two cores shared with other work: see the load averages."]
+            "tree every 0.25 s (forked workers share pages, so this overstates); largest process: its "
+            "VmHWM, sampled. Two cores shared with other work: see the load averages."]
     return "\n".join(out)
 
 

@@ -33,7 +33,9 @@ class Build:
     docs: int
     seconds: float | None = None
     peak_tree_mb: float | None = None  # sum of VmRSS over the process tree, sampled
-    max_proc_mb: float | None = None  # largest single process (wait4 ru_maxrss, children included)
+    # largest single process: its VmHWM, sampled (wait4's ru_maxrss would count the parent's
+    # footprint from before exec, since a forked child starts as a copy of it)
+    max_proc_mb: float | None = None
     size_mb: float | None = None
     note: str = ""
 
@@ -77,11 +79,12 @@ def tree_pids(root: int) -> list[int]:
     return out
 
 
-def rss_mb(pid: int) -> float:
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """VmRSS (now) or VmHWM (this process's peak since exec) in MB; 0 if it is gone."""
     try:
         with open(f"/proc/{pid}/status") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -94,13 +97,15 @@ def run_measured(cmd: list[str], timeout: float, every: float = 0.25) -> tuple[f
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    peak = 0.0
+    peak = largest = 0.0
     try:
         while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            pid, status = os.waitpid(proc.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, sum(rss_mb(p) for p in tree_pids(proc.pid)))
+            pids = tree_pids(proc.pid)
+            peak = max(peak, sum(rss_mb(p) for p in pids))
+            largest = max([largest] + [rss_mb(p, "VmHWM") for p in pids])
             if time.perf_counter() - started > timeout:
                 raise TimeoutError(f"{cmd[:3]} exceeded {timeout:.0f} s")
             time.sleep(every)
@@ -118,7 +123,7 @@ def run_measured(cmd: list[str], timeout: float, every: float = 0.25) -> tuple[f
     log.close()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {tail}")
-    return wall, peak, usage.ru_maxrss / 1024, tail
+    return wall, peak, largest, tail
 
 
 def dir_mb(path: Path) -> float:
