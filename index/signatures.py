@@ -2,8 +2,8 @@
 
 Stored per generation (signatures.npy beside the Whoosh files, swapped with them), so
 finding copies among search results is a vectorised comparison of small integer rows,
-never a re-reading of article texts. Numpy only: datasketch updates hash by hash in
-Python, about 30x slower for the thousands of shingles of a whole corpus.
+never a re-reading of article texts. Numpy only: datasketch's MinHash.update takes one
+shingle at a time in Python; here all of an article's shingles are mixed in one step.
 """
 
 from __future__ import annotations
