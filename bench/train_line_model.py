@@ -15,8 +15,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import pickle
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +28,11 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from index.ingest import lines as L  # noqa: E402
+from index.ingest.clean import clean_scored  # noqa: E402
 
 DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
 OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
+CACHE = Path(__file__).resolve().parent / "out"  # git-ignored: gold bodies, out-of-fold scores
 SEED = 8
 PARAMS = dict(max_iter=70, learning_rate=0.15, max_leaf_nodes=24, max_depth=6,
               min_samples_leaf=40, l2_regularization=1.0, random_state=SEED)
@@ -45,11 +50,62 @@ def load_pages() -> list[dict]:
         keep = [i for i, s in enumerate(raw) if s.strip()]
         pages.append({
             "id": r["id"],
+            "text": "\n".join(r["lines"]),
+            "gold_lines": np.array([bool(g) for g in r["gold_body_line"]]),
             "domain": meta.get(r["id"], {}).get("domain", r["id"]),
             "lines": [raw[i].strip() for i in keep],
             "y": np.array([bool(r["gold_body_line"][i]) for i in keep]),
         })
+    gold = gold_bodies()
+    for p in pages:
+        p["gold_body"] = gold.get(p["id"], "")
     return pages
+
+
+def gold_bodies() -> dict[str, str]:
+    """Gold body text per page id (cached: pages.jsonl.gz also holds the HTML)."""
+    path = CACHE / "gold_body.json"
+    if not path.exists():
+        CACHE.mkdir(exist_ok=True)
+        gold = {}
+        for x in gzip.open(DATA / "pages.jsonl.gz", "rt"):
+            d = json.loads(x)
+            gold[d["id"]] = d["gold_body"] or ""
+        path.write_text(json.dumps(gold))
+    return json.loads(path.read_text())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_f1(pred: str, ref: str) -> float:
+    """Bag-of-words F1 (bench/clean_eval.py's convention)."""
+    p, r = Counter(_WORD.findall(pred.lower())), Counter(_WORD.findall(ref.lower()))
+    if not p or not r:
+        return 1.0 if not p and not r else 0.0
+    o = sum((p & r).values())
+    if not o:
+        return 0.0
+    prec, rec = o / sum(p.values()), o / sum(r.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def pipeline_eval(pages: list[dict], scores: list[np.ndarray], threshold: float) -> tuple:
+    """Line P/R/F1 (pooled) and mean token F1 of the full cleaner (refine, headline removal)
+    when each page is scored by the given (out-of-fold) line scores."""
+    tp = fp = fn = 0
+    f1s = []
+    for p, s in zip(pages, scores, strict=True):
+        c = clean_scored(p["text"], lambda _base, s=s: s, threshold)
+        k = np.zeros(len(p["gold_lines"]), dtype=bool)
+        k[list(c.kept_lines or [])] = True
+        g = p["gold_lines"]
+        tp += int((k & g).sum())
+        fp += int((k & ~g).sum())
+        fn += int((~k & g).sum())
+        f1s.append(word_f1("\n".join(c.paragraphs), p["gold_body"]))
+    pr, rc = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return pr, rc, 2 * pr * rc / max(pr + rc, 1e-9), float(np.mean(f1s))
 
 
 def featurise(pages: list[dict]) -> None:
@@ -61,7 +117,7 @@ def fit(X: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
     return HistGradientBoostingClassifier(**PARAMS).fit(X, y)
 
 
-def oof_stage1(pages: list[dict], n_splits: int = 5) -> list[np.ndarray]:
+def oof_stage1(pages: list[dict], n_splits: int = 3) -> list[np.ndarray]:
     """Out-of-fold stage-1 scores for every page (grouped by domain)."""
     out: list[np.ndarray] = [np.zeros(0)] * len(pages)
     groups = [p["domain"] for p in pages]
@@ -103,8 +159,10 @@ def cross_validate(pages: list[dict], n_splits: int = 5) -> tuple[np.ndarray, np
         for i in te:
             s1[i], s2[i] = predict_two_stage(m1, m2, pages[i]["x1"])
         print(f"  fold {f}: {time.time() - t:.0f}s", flush=True)
+    CACHE.mkdir(exist_ok=True)
+    (CACHE / "oof_scores.pkl").write_bytes(pickle.dumps({"ids": [p["id"] for p in pages], "s2": s2}))
     y = np.concatenate([p["y"] for p in pages])
-    return y, np.concatenate(s1), np.concatenate(s2)
+    return y, np.concatenate(s1), np.concatenate(s2), s2
 
 
 def export(m) -> dict:
@@ -140,20 +198,35 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--threshold", type=float, default=0.5, help="with --no-cv")
+    ap.add_argument("--iters", type=int, default=PARAMS["max_iter"])
+    ap.add_argument("--leaves", type=int, default=PARAMS["max_leaf_nodes"])
+    ap.add_argument("--depth", type=int, default=PARAMS["max_depth"])
+    ap.add_argument("--eval-oof", type=float, default=None, metavar="TH",
+                    help="only re-run the page pipeline on the cached out-of-fold scores")
     args = ap.parse_args()
+    PARAMS.update(max_iter=args.iters, max_leaf_nodes=args.leaves, max_depth=args.depth)
     t = time.time()
     pages = load_pages()
+    if args.eval_oof is not None:
+        s2 = pickle.loads((CACHE / "oof_scores.pkl").read_bytes())["s2"]
+        pr, rc, f1, tf = pipeline_eval(pages, s2, args.eval_oof)
+        print(f"CV pipeline P={pr:.3f} R={rc:.3f} F1={f1:.3f} token F1={tf:.3f}")
+        return
     featurise(pages)
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} non-blank lines, "
           f"features {pages[0]['x1'].shape[1]} ({time.time() - t:.0f}s)")
-    threshold = 0.5
+    threshold = args.threshold
     if not args.no_cv:
-        y, s1, s2 = cross_validate(pages)
+        y, s1, s2, per_page = cross_validate(pages)
         best = max(np.arange(0.2, 0.8, 0.02), key=lambda th: prf(y, s2 >= th)[2])
         threshold = round(float(best), 2)
         for name, s, th in (("stage1", s1, 0.5), ("stage2", s2, 0.5), ("stage2", s2, threshold)):
             p, r, f = prf(y, s >= th)
             print(f"CV(domain-grouped, 5-fold) {name} th={th:.2f}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+        pr, rc, f1, tf = pipeline_eval(pages, per_page, threshold)
+        print(f"CV pipeline (clean_scored, th={threshold:.2f}): P={pr:.3f} R={rc:.3f} F1={f1:.3f} "
+              f"token F1={tf:.3f}")
     if args.cv_only:
         return
     m1, m2 = train_two_stage(pages)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -19,10 +20,10 @@ from index.ingest.lines import (
     BOILER_LINE_RE,
     BYLINE_RE,
     DATE_RE,
-    LEAD_RE,
     STRONG_CHROME_RE,
+    base_features,
     load_model,
-    score_lines,
+    score_from_base,
 )
 from index.model import Cleaned
 
@@ -71,23 +72,32 @@ def clean_text(text: str, *, name: str | None = None) -> Cleaned:
     `name` (a file name or id) is accepted for callers' logging symmetry; the cleaner never
     derives metadata from it because file names are not the publisher's words.
     """
+    model = load_model()
+    return clean_scored(text, score_from_base, model["threshold"] if model else 0.5)
+
+
+def clean_scored(text: str, scorer, threshold: float) -> Cleaned:
+    """clean_text with the line scorer passed in (bench/train_line_model.py scores held-out
+    pages with fold models through the same page-level pipeline)."""
     raw = text.splitlines()
-    idx = [i for i, s in enumerate(raw) if s.strip()]
-    lines = [raw[i].strip() for i in idx]
+    stripped = [s.strip() for s in raw]
+    idx = [i for i, s in enumerate(stripped) if s]
+    lines = [stripped[i] for i in idx]
     if not lines:
         return Cleaned(paragraphs=[], kept_lines=[])
-    probs = score_lines(lines)
-    model = load_model()
-    keep = refine(lines, probs, model["threshold"] if model else 0.5)
+    base = base_features(lines)
+    probs = scorer(base)
+    keys = _keys(lines)
+    keep = refine(lines, probs, threshold, base=base, keys=keys)
     first_body = int(np.argmax(keep)) if keep.any() else min(len(lines), HEADER_SPAN)
 
     t_pos = find_title(lines, first_body, keep)
     title = outlet = None
     if t_pos is not None:
         title, outlet = split_title(lines[t_pos])
-        tkey = _key(lines[t_pos])
-        for j, s in enumerate(lines):  # the headline and its repeats are not reporting
-            if _key(s) == tkey:
+        tkey = keys[t_pos]
+        for j, k in enumerate(keys):  # the headline and its repeats are not reporting
+            if k == tkey:
                 keep[j] = False
         first_body = int(np.argmax(keep)) if keep.any() else first_body
     header_end = t_pos if t_pos is not None else first_body
@@ -115,7 +125,28 @@ def _prose(s: str, min_words: int = 7) -> bool:
             and not STRONG_CHROME_RE.search(s) and not BOILER_LINE_RE.match(s))
 
 
-def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
+# substrings every match of the regex above contains: most lines skip the regex (speed)
+_CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/")
+_PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscribe", "inbox",
+                 "email", "privacy", "terms", "app key", "before you", "unlock", "free")
+
+
+def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
+    """Lines of "\n".join(keys) that contain any of the hints (str.find: no per-line work)."""
+    pos: list[int] = []
+    for h in hints:
+        i = doc.find(h)
+        while i >= 0:
+            pos.append(i)
+            i = doc.find(h, i + 1)
+    if not pos:
+        return set()
+    ends = np.cumsum(klen + 1)
+    return set((np.searchsorted(ends, pos, side="right")).tolist())
+
+
+def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray | None = None,
+           keys: list[str] | None = None) -> np.ndarray:
     """Page-level structure on top of per-line scores.
 
     Reporting is one dominant run: lines far outside it need a confident score (teasers
@@ -126,26 +157,32 @@ def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
     """
     n = len(lines)
     keep = probs >= th
-    counts: dict[str, int] = {}
-    keys = [_key(s) for s in lines]
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
+    if base is None:
+        base = base_features(lines)
+    if keys is None:
+        keys = _keys(lines)
+    counts = Counter(keys)
+    klen = np.array([len(k) for k in keys])
+    long_ = np.flatnonzero(klen > 60).tolist()
     heads: dict[str, set[str]] = {}
     tails: dict[str, set[str]] = {}
-    for k in keys:
-        if len(k) > 60:
-            heads.setdefault(k[:50], set()).add(k)
-            tails.setdefault(k[-50:], set()).add(k)
+    for i in long_:
+        heads.setdefault(keys[i][:50], set()).add(keys[i])
+        tails.setdefault(keys[i][-50:], set()).add(keys[i])
     # a caption printed twice differs by a credit prefix or suffix: same head or tail only
-    near = [len(k) > 60 and (len(heads[k[:50]]) > 1 or len(tails[k[-50:]]) > 1) for k in keys]
-    bad = np.array([
-        nr or (len(k) < 400 and _CAPTION_RE.search(k) is not None)
-        or BOILER_LINE_RE.match(s) is not None or LEAD_RE.match(s) is not None
-        or (len(k) < 250 and _PROMPT_RE.search(k) is not None)
-        for k, s, nr in zip(keys, lines, near, strict=True)
-    ])
+    near = np.zeros(n, dtype=bool)
+    for i in long_:
+        near[i] = len(heads[keys[i][:50]]) > 1 or len(tails[keys[i][-50:]]) > 1
+    lowdoc = "\n".join(keys)
+    cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
+    prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
+    bad = near | (base[:, 9] > 0) | (base[:, 10] > 0)
+    for i in cap:
+        bad[i] |= len(keys[i]) < 400 and _CAPTION_RE.search(keys[i]) is not None
+    for i in prm:
+        bad[i] |= len(keys[i]) < 250 and _PROMPT_RE.search(keys[i]) is not None
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
-    dup = np.array([counts[k] > 1 and len(k) < 120 for k in keys])
+    dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.array([len(s) for s in lines], dtype=np.float64)
     weighted = (probs - th) * np.sqrt(lens + 1) * ~(bad | dup)
     best, cur, start, bs, be = -1e18, 0.0, 0, 0, -1
@@ -155,10 +192,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
             best, bs, be = cur, start, i
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
+    # reporting ends on a sentence: headline-shaped lines closing the run are teasers
+    while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:
+        be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
     keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup)
-    prose = np.array([_prose(s) for s in lines])
+    words = np.exp(base[:, 1]) - 1
+    prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
     while j < n and (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
@@ -170,7 +211,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
         j -= 1
     keep &= ~bad
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
-    short = np.array([len(s.split()) < 5 and not s.endswith(_END) for s in lines])
+    short = (words < 5) & (base[:, 2] == 0)
     i = bs
     while i <= be:
         j = i
@@ -179,11 +220,19 @@ def refine(lines: list[str], probs: np.ndarray, th: float) -> np.ndarray:
         if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
             keep[i:j] = False
         i = j + 1 if j == i else j
+    # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
+    keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
 
 
 def _key(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+def _keys(lines: list[str]) -> list[str]:
+    """_key of every line; most lines have single spaces already, so skip the re-join."""
+    return [k if "  " not in k and "\t" not in k else " ".join(k.split())
+            for k in "\n".join(lines).lower().split("\n")]
 
 
 def _paragraphs(raw: list[str], kept: list[int], *, blank_separated: bool) -> list[str]:
