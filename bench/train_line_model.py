@@ -202,10 +202,12 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=PARAMS["max_iter"])
     ap.add_argument("--leaves", type=int, default=PARAMS["max_leaf_nodes"])
     ap.add_argument("--depth", type=int, default=PARAMS["max_depth"])
+    ap.add_argument("--lr", type=float, default=PARAMS["learning_rate"])
     ap.add_argument("--eval-oof", type=float, default=None, metavar="TH",
                     help="only re-run the page pipeline on the cached out-of-fold scores")
     args = ap.parse_args()
-    PARAMS.update(max_iter=args.iters, max_leaf_nodes=args.leaves, max_depth=args.depth)
+    PARAMS.update(max_iter=args.iters, max_leaf_nodes=args.leaves, max_depth=args.depth,
+                  learning_rate=args.lr)
     t = time.time()
     pages = load_pages()
     if args.eval_oof is not None:

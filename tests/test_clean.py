@@ -135,6 +135,24 @@ def test_teaser_list_of_headlines_at_end_dropped() -> None:
     assert c.paragraphs == STORY
 
 
+def test_labelled_teaser_block_after_story_dropped() -> None:
+    # headline + one-sentence blurb + date triples under a section label are other stories
+    teasers = ["Related stories"]
+    for head, blurb, day in (
+        ("Storm knocks out power to thousands across the region",
+         "Crews worked through the night to restore service to homes.", "March 3, 2024"),
+        ("City council votes to expand bike lanes downtown",
+         "The plan adds protected lanes on four major streets.", "March 2, 2024"),
+        ("Local team wins championship in overtime thriller",
+         "Fans poured into the streets after the final whistle.", "March 1, 2024"),
+    ):
+        teasers += [head, blurb, day]
+    for sep in ("\n", "\n\n"):
+        c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, *teasers,
+                            sep=sep))
+        assert c.paragraphs == STORY
+
+
 def test_pipe_title_suffix_becomes_outlet() -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks | The Daily Ledger",
                         *STORY))

@@ -21,6 +21,7 @@ from index.ingest.lines import (
     BYLINE_RE,
     DATE_RE,
     STRONG_CHROME_RE,
+    TEASER_COL,
     base_features,
     load_model,
     score_from_base,
@@ -30,6 +31,8 @@ from index.model import Cleaned
 HEADER_SPAN = 25
 OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
+TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
+IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -192,12 +195,20 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             best, bs, be = cur, start, i
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
+    # a section label ("Related stories") inside the run followed by teasers ends it
+    teaser = base[:, TEASER_COL] > 0
+    for j in np.flatnonzero(bad[bs : be + 1] & (klen[bs : be + 1] < 40)).tolist():
+        j += bs
+        if j > bs and j < be and teaser[j + 1 : be + 1].mean() >= TEASER_CUT:
+            be = j - 1
+            break
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:
         be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
     keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup)
+    keep |= ~outside & (probs >= IN_TH)
     words = np.exp(base[:, 1]) - 1
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)

@@ -16,6 +16,7 @@ from one lowercase pass split into word sets, and the regexes that need a line o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import repeat
 
 import numpy as np
@@ -90,6 +91,7 @@ _BY_FIRST = np.array([ord(c) for c in "bwpar"])
 # Character classes as bit flags, looked up per code point (anything past the table: none).
 _UP, _LO, _DI, _SP, _END, _SEP, _BUL, _QT = 1, 2, 4, 8, 16, 32, 64, 128
 _STOP, _OPEN, _CLOSE, _COMMA = 256, 512, 1024, 2048
+_COUNTED = np.array([_SP, _DI, _LO, _SEP, _QT, _COMMA], dtype=np.uint16)
 _CLS = np.zeros(0x2200, dtype=np.uint16)
 for _c in range(65, 91):
     _CLS[_c] |= _UP | _OPEN
@@ -106,14 +108,10 @@ for _ch, _f in ((".!?…\"”’)", _END), ("|»›/•", _SEP), ("-•*–—·
 N_LINE = 24  # shape/vocabulary columns
 PAGE_COLS = 14  # neighbourhood columns appended by base_features
 N_BASE = N_LINE + PAGE_COLS
+TEASER_COL = N_LINE + 10  # 1 on headline + one-sentence blurb (+ date/byline) teaser lines
 # Features whose values at neighbouring lines feed stage 1 (indices into the base row).
 NEIGH_COLS = (0, 2, 8, 9, 13, 23)
 OFFSETS = (-3, -2, -1, 1, 2, 3)
-
-
-def _per_line(mask: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    c = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
-    return (c[ends] - c[starts]).astype(np.float64)
 
 
 def base_features(lines: list[str]) -> np.ndarray:
@@ -129,51 +127,52 @@ def base_features(lines: list[str]) -> np.ndarray:
     cp = np.frombuffer(doc.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cls = _CLS[np.minimum(cp, len(_CLS) - 1)]
     nf = lens.astype(np.float64)
-    sp = (cls & _SP) > 0
-    words = _per_line(sp, starts, ends) + 1
     last = cls[ends - 1]
     first = cls[starts]
     alnum = (cls & (_UP | _LO | _DI)) > 0
-    prev_alnum = np.concatenate(([False], alnum[:-1]))
-    upper = (cls & _UP) > 0
-    caps = _per_line(upper & ~prev_alnum, starts, ends)
+    # per-line counts of every character class at once: one (chars x classes) matrix summed
+    # over each line's span with np.add.reduceat
+    M = np.zeros((len(cp), 8), dtype=np.uint8)
+    M[:, :6] = (cls[:, None] & _COUNTED) > 0
+    M[1:, 6] = (cls[1:] & _UP) > 0
+    M[1:, 6] &= ~alnum[:-1]  # capitalised word starts
+    M[0, 6] = (cls[0] & _UP) > 0
     # sentence breaks: [.!?] (+ closing quote) + space + capital or opening quote
     stop = (cls & _STOP) > 0
     opener = (cls & _OPEN) > 0
-    closer = (cls & _CLOSE) > 0
+    sp = M[:, 0] > 0
     brk = np.zeros(len(cp), dtype=bool)
     brk[:-2] = stop[:-2] & sp[1:-1] & opener[2:]
-    brk[:-3] |= stop[:-3] & closer[1:-2] & sp[2:-1] & opener[3:]
+    brk[:-3] |= stop[:-3] & ((cls[1:-2] & _CLOSE) > 0) & sp[2:-1] & opener[3:]
+    M[:, 7] = brk
+    C = np.add.reduceat(M, starts, axis=0, dtype=np.int64).astype(np.float64)
+    words = C[:, 0] + 1
+    dig, caps = C[:, 1], C[:, 6]
     ends_p = (last & _END) > 0
     lowdoc = doc.lower()
     strong, weak = _vocab_counts(lowdoc, n)
     boiler = _matches(BOILER_LINE_RE, lines, np.flatnonzero(lens < BOILER_MAX), n)
     lead = _matches(LEAD_RE, lines, np.flatnonzero(np.isin(cp[starts] | 32, _LEAD_FIRST)), n)
-    dig = _per_line((cls & _DI) > 0, starts, ends)
-    date = np.array([n_ < 60 and d > 0 and DATE_RE.search(s) is not None
-                     for s, n_, d in zip(lines, lens.tolist(), dig.tolist(), strict=True)],
-                    dtype=np.float64)
+    date = _matches(DATE_RE, lines, np.flatnonzero((lens < 60) & (dig > 0)), n, search=True)
     byline = _matches(BYLINE_RE, lines,
                       np.flatnonzero((lens < 80) & np.isin(cp[starts] | 32, _BY_FIRST)), n)
     keys = lowdoc.split("\n")
-    counts: dict[str, int] = {}
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
-    heads: dict[str, int] = {}
-    tails: dict[str, int] = {}
-    for k in keys:
-        if len(k) > 50:
-            heads[k[:40]] = heads.get(k[:40], 0) + 1
-            tails[k[-40:]] = tails.get(k[-40:], 0) + 1
-    sent = _per_line(brk, starts, ends) + (ends_p & (words > 6))
+    counts = Counter(keys)
+    long_ = np.flatnonzero(lens > 50).tolist()
+    heads = Counter(keys[i][:40] for i in long_)
+    tails = Counter(keys[i][-40:] for i in long_)
+    near = np.zeros(n)
+    for i in long_:
+        near[i] = heads[keys[i][:40]] > 1 or tails[keys[i][-40:]] > 1
+    sent = C[:, 7] + (ends_p & (words > 6))
     X[:, 0] = np.log1p(nf)
     X[:, 1] = np.log1p(words)
     X[:, 2] = ends_p
     X[:, 3] = cp[ends - 1] == 58
     X[:, 4] = caps / words
     X[:, 5] = dig / nf
-    X[:, 6] = _per_line((cls & _COMMA) > 0, starts, ends) / words
-    X[:, 7] = _per_line((cls & _QT) > 0, starts, ends) > 0
+    X[:, 6] = C[:, 5] / words
+    X[:, 7] = C[:, 4] > 0
     X[:, 8] = strong * 10.0 / words
     X[:, 9] = boiler
     X[:, 10] = lead
@@ -181,13 +180,13 @@ def base_features(lines: list[str]) -> np.ndarray:
     X[:, 12] = byline
     X[:, 13] = weak * 10.0 / words
     X[:, 14] = np.log([counts[k] for k in keys])
-    X[:, 15] = [len(k) > 50 and (heads[k[:40]] > 1 or tails[k[-40:]] > 1) for k in keys]
+    X[:, 15] = near
     X[:, 16] = np.arange(n) / max(n - 1, 1)
     cum = np.cumsum(nf)
     X[:, 17] = (cum - nf / 2) / cum[-1]
     X[:, 18] = nf / nf.max()
-    X[:, 19] = (caps > 0) & (_per_line((cls & _LO) > 0, starts, ends) == 0)
-    X[:, 20] = _per_line((cls & _SEP) > 0, starts, ends) / words
+    X[:, 19] = (caps > 0) & (C[:, 2] == 0)
+    X[:, 20] = C[:, 3] / words
     nxt = np.minimum(starts + 1, len(cp) - 1)
     numbered = ((first & _DI) > 0) & ((lens == 1) | ((cls[nxt] & _DI) > 0)
                                       | np.isin(cp[nxt], (46, 41)))
@@ -241,11 +240,14 @@ def _window_mean(v: np.ndarray, w: int) -> np.ndarray:
     return (c[hi] - c[lo]) / (hi - lo)
 
 
-def _matches(rx: re.Pattern, lines: list[str], cand: np.ndarray, n: int) -> np.ndarray:
-    """1.0 where rx matches at the start of a candidate line (the rest cannot match)."""
+def _matches(rx: re.Pattern, lines: list[str], cand: np.ndarray, n: int,
+             search: bool = False) -> np.ndarray:
+    """1.0 where rx matches (at the start, unless search) a candidate line; the others are
+    lines it cannot match."""
     out = np.zeros(n)
+    f = rx.search if search else rx.match
     for i in cand.tolist():
-        if rx.match(lines[i]):
+        if f(lines[i]):
             out[i] = 1.0
     return out
 
@@ -326,7 +328,7 @@ def stage2_features(x1: np.ndarray, p1: np.ndarray) -> np.ndarray:
     relative to the page's own distribution act as a per-page threshold."""
     n = len(p1)
     if n == 0:
-        return np.zeros((0, x1.shape[1] + 17))
+        return np.zeros((0, x1.shape[1] + 23))
     lens = np.exp(x1[:, 0]) - 1
     extra = [p1, _window_mean(p1, 2), _window_mean(p1, 6), _window_mean(p1, 15)]
     extra += [shift(p1, k) for k in OFFSETS]
@@ -340,5 +342,22 @@ def stage2_features(x1: np.ndarray, p1: np.ndarray) -> np.ndarray:
     idx = np.arange(n)
     extra.append(np.log1p(np.maximum(bs - idx, 0)))
     extra.append(np.log1p(np.maximum(idx - be, 0)))
+    # one-sided context: a heading or list item inside reporting has reporting both above
+    # and below it; a menu or teaser block has it on one side at most
+    for w in (4, 12):
+        before, after = _side_means(p1, w)
+        extra += [before, after, np.minimum(before, after)]
     return np.hstack([x1, np.stack(extra, axis=1)])
+
+
+def _side_means(v: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of v over the w lines above and the w lines below each line (0 off the page)."""
+    c = np.concatenate(([0.0], np.cumsum(v)))
+    n = len(v)
+    idx = np.arange(n)
+    lo = np.maximum(idx - w, 0)
+    hi = np.minimum(idx + 1 + w, n)
+    before = (c[idx] - c[lo]) / np.maximum(idx - lo, 1)
+    after = (c[hi] - c[idx + 1]) / np.maximum(hi - idx - 1, 1)
+    return before, after
 

@@ -30,6 +30,7 @@ from index.ingest.line_features import (  # noqa: F401  (re-exported for clean.p
     LEAD_RE,
     N_LINE,
     STRONG_CHROME_RE,
+    TEASER_COL,
     base_features,
     stage1_features,
     stage2_features,
