@@ -24,6 +24,7 @@ from index.ingest.lines import (
     TEASER_COL,
     base_features,
     load_model,
+    max_run,
     score_from_base,
 )
 from index.model import Cleaned
@@ -186,13 +187,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         bad[i] |= len(keys[i]) < 250 and _PROMPT_RE.search(keys[i]) is not None
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
-    lens = np.array([len(s) for s in lines], dtype=np.float64)
-    weighted = (probs - th) * np.sqrt(lens + 1) * ~(bad | dup)
-    best, cur, start, bs, be = -1e18, 0.0, 0, 0, -1
-    for i, v in enumerate(weighted.tolist()):
-        cur, start = (v, i) if cur <= 0 else (cur + v, start)
-        if cur > best:
-            best, bs, be = cur, start, i
+    lens = np.rint(np.expm1(base[:, 0]))
+    best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
     # a section label ("Related stories") inside the run followed by teasers ends it

@@ -32,6 +32,7 @@ from index.ingest.line_features import (  # noqa: F401  (re-exported for clean.p
     STRONG_CHROME_RE,
     TEASER_COL,
     base_features,
+    max_run,
     stage1_features,
     stage2_features,
 )
