@@ -23,7 +23,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 
-from index import signatures
+from index import signatures, stories
 from index.ingest import RawDoc, read_source, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
 from index.schema import UNKNOWN_KEY, Analyzed, make_schema
@@ -137,7 +137,7 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
                     report.renamed.append((item.id, unique))
                     item.id = unique
                 writer.add_document(**document(item))
-                sigs.append(item.signature if item.signature is not None else signatures.signature(item.body))
+                sigs.append(item.signature if item.signature is not None else features_of(item))
                 report.indexed += 1
             if progress:
                 progress(done, item)
@@ -146,6 +146,7 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
         writer.cancel()
         raise
     signatures.save(target, sigs)
+    stories.save(target, signatures.Features(target))
     return report
 
 
@@ -195,8 +196,13 @@ def clean_one(raw: RawDoc | Skipped) -> Article | Skipped:
     if isinstance(article, Article):
         schema = worker_schema()
         article.analyzed = {f: Analyzed(list(schema[f].index(getattr(article, f)))) for f in ANALYZED_FIELDS}
-        article.signature = signatures.signature(article.body)
+        article.signature = features_of(article)
     return article
+
+
+def features_of(a: Article) -> signatures.DocFeatures:
+    """Similar-coverage features (index.signatures), computed where the text is already in hand."""
+    return signatures.doc_features(a.body, a.date.toordinal() if a.date else 0)
 
 
 def document(a: Article) -> dict:

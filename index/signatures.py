@@ -1,33 +1,98 @@
-"""Near-duplicate signatures: MinHash over word shingles, computed at index time.
+"""Per-article comparison features computed at index time, so similar coverage never re-reads texts.
 
-Stored per generation (signatures.npy beside the Whoosh files, swapped with them), so
-finding copies among search results is a vectorised comparison of small integer rows,
-never a re-reading of article texts. Numpy only: datasketch's MinHash.update takes one
-shingle at a time in Python; here all of an article's shingles are mixed in one step.
+A cleaning worker turns each article into small integer arrays (doc_features): a MinHash
+of its 4-word shingles for near-duplicates, each kept sentence as a set of hashed stems
+for sentence alignment, and its bag of stems for key terms. save() writes them beside
+the Whoosh files of the generation (swapped with it atomically) after choosing each
+article's key terms with corpus-wide document frequencies. Numpy only: datasketch's
+MinHash.update takes one shingle at a time in Python; here all shingles are mixed at once.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from whoosh.analysis import STOP_WORDS
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
 
-from index.similar import words
+from index.ingest.boilerplate import is_boilerplate
+from index.schema import WORD_PATTERN
+from index.snippets import sentences
 
 PERMUTATIONS = 64
 SHINGLE = 4  # words per shingle: long enough that shared shingles mean shared text
-FILE = "signatures.npy"
+BANDS, ROWS = 16, 4  # LSH: pairs with resemblance 0.5 share a band with p 0.65, 0.8 with p 1.0
+FILE = "signatures.npy"  # the MinHash matrix; index.search folds copies with it
+FEATURES = "similar-{}.npy"
+KEY_TERMS = 25
+MIN_SENTENCE_WORDS = 4
+COMMON_SHARE = 0.15  # words in more than this share of articles are not key terms ("would", "said")
 _PRIME = np.uint64((1 << 61) - 1)
 _RNG = np.random.default_rng(20240619)  # fixed: signatures must agree across builds
 _A = _RNG.integers(1, 1 << 31, PERMUTATIONS, dtype=np.uint64)
 _B = _RNG.integers(0, 1 << 31, PERMUTATIONS, dtype=np.uint64)
 EMPTY = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+_WORD = re.compile(WORD_PATTERN)
+# photo-gallery and video-player text scraped into bodies: shared by every page of a site,
+# so it would make unrelated articles look like copies of each other
+WIDGET = re.compile(r"(?i)\b(?:hide|show|expand) caption\b|\b\d+ of \d+\b.{0,40}\bphotos?\b|\bphotos?: photos?:"
+                    r"|\breplay\b.{0,20}\bmore videos\b|\bjust watched\b|\bmust watch\b")
 
 
-def signature(body: str) -> np.ndarray:
-    """MinHash of the body's 4-word shingles (stems, stop words dropped): 64 uint32."""
-    stems = [s for s, _ in words(body)]
+@lru_cache(maxsize=200_000)
+def stem_of(word: str) -> str | None:
+    """The index's own stem of a lower-cased word (None for a stop word): same terms, no token objects."""
+    if not word.isascii():
+        word = word.translate(accent_map)
+    if len(word) < 2 or word in STOP_WORDS:
+        return None
+    return stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def term_hash(st: str) -> int:
+    """A stem as a nonzero uint32 (0 pads key-term rows)."""
+    return zlib.crc32(st.encode("utf-8")) or 1
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """(stem, surface word) for the content words of a text, as the body analyser would."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        st = stem_of(w.lower())
+        if st is not None:
+            out.append((st, w))
+    return out
+
+
+def keeps(sentence: str, n_words: int) -> bool:
+    """Sentences worth aligning: long enough, and not gallery, player or page chrome."""
+    return n_words >= MIN_SENTENCE_WORDS and not WIDGET.search(sentence) and not is_boilerplate(sentence)
+
+
+@dataclass(slots=True)
+class DocFeatures:
+    """One article's features as a worker computes them (picklable, a few KB)."""
+
+    minhash: np.ndarray  # PERMUTATIONS uint32
+    tokens: np.ndarray  # uint32 stem hashes of the kept sentences, each sentence's unique stems sorted
+    lens: np.ndarray  # int32 stems per kept sentence (unique)
+    weights: np.ndarray  # int32 words per kept sentence, so long sentences count for more
+    bag: np.ndarray  # uint32 hashes of candidate key terms (not digits, longer than 2)
+    tf: np.ndarray  # int32 count of each
+    surfaces: str  # "\n"-joined lower-cased surface of each bag term, for display
+    day: int = 0  # proleptic ordinal of the date, 0 when undated
+
+
+def minhash(stems: list[str]) -> np.ndarray:
+    """MinHash of the 4-stem shingles (stop words dropped): 64 uint32."""
     if len(stems) < SHINGLE:
         return EMPTY.copy()
     hashes = np.fromiter((zlib.crc32(" ".join(stems[i:i + SHINGLE]).encode()) for i in range(len(stems) - SHINGLE + 1)),
@@ -37,12 +102,109 @@ def signature(body: str) -> np.ndarray:
     return (mixed.min(axis=1) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
-def save(folder: Path, rows: list[np.ndarray]) -> None:
-    matrix = np.stack(rows) if rows else np.empty((0, PERMUTATIONS), dtype=np.uint32)
-    np.save(Path(folder) / FILE, matrix)
+def signature(body: str) -> np.ndarray:
+    return minhash([s for s, _ in words(body)])
+
+
+def doc_features(body: str, day: int = 0) -> DocFeatures:
+    """Everything similar coverage needs of one body, in one pass over its words."""
+    stems: list[str] = []
+    toks: list[np.ndarray] = []
+    lens, weights = [], []
+    counts: dict[str, int] = {}
+    surface: dict[str, str] = {}
+    for sent in sentences(body):
+        ws = words(sent)
+        for st, w in ws:
+            stems.append(st)
+            if st in counts:
+                counts[st] += 1
+            else:
+                counts[st] = 1
+                surface[st] = w.lower()
+        if keeps(sent, len(ws)):
+            uniq = np.unique(np.fromiter((term_hash(s) for s, _ in ws), dtype=np.uint32))
+            toks.append(uniq)
+            lens.append(len(uniq))
+            weights.append(len(ws))
+    bag = [t for t in counts if len(t) > 2 and not t.isdigit()]
+    return DocFeatures(
+        minhash=minhash(stems),
+        tokens=np.concatenate(toks) if toks else np.empty(0, np.uint32),
+        lens=np.asarray(lens, np.int32), weights=np.asarray(weights, np.int32),
+        bag=np.fromiter((term_hash(t) for t in bag), dtype=np.uint32, count=len(bag)),
+        tf=np.fromiter((counts[t] for t in bag), dtype=np.int32, count=len(bag)),
+        surfaces="\n".join(surface[t] for t in bag), day=day,
+    )
+
+
+def save(folder: Path, rows: list[DocFeatures]) -> None:
+    """Write the generation's features; key terms need every document's bag, so they are chosen here."""
+    folder = Path(folder)
+    n = len(rows)
+    mh = np.stack([r.minhash for r in rows]) if rows else np.empty((0, PERMUTATIONS), dtype=np.uint32)
+    np.save(folder / FILE, mh)
+    vocab: dict[int, str] = {}
+    for r in rows:
+        if r.bag.size:
+            vocab.update(zip(r.bag.tolist(), r.surfaces.split("\n"), strict=True))
+    arrays = {
+        "days": np.asarray([r.day for r in rows], np.int32),
+        "sent_off": offsets([len(r.lens) for r in rows]),
+        "tok_off": offsets([r.tokens.size for r in rows]),
+        "tokens": concat([r.tokens for r in rows], np.uint32),
+        "lens": concat([r.lens for r in rows], np.int32),
+        "weights": concat([r.weights for r in rows], np.int32),
+        "bag_off": offsets([r.bag.size for r in rows]),
+        "bag": concat([r.bag for r in rows], np.uint32),
+        "tf": concat([r.tf for r in rows], np.int32),
+    }
+    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n)
+    hashes = np.fromiter(vocab.keys(), dtype=np.uint32, count=len(vocab))
+    order = np.argsort(hashes)
+    arrays["vocab"] = hashes[order]
+    surfaces = list(vocab.values())
+    (folder / FEATURES.format("vocab.txt")).write_text("\n".join(surfaces[i] for i in order.tolist()),
+                                                      encoding="utf-8")
+    for name, arr in arrays.items():
+        np.save(folder / FEATURES.format(name), arr)
+
+
+def offsets(sizes: list[int]) -> np.ndarray:
+    out = np.zeros(len(sizes) + 1, np.int64)
+    np.cumsum(sizes, out=out[1:])
+    return out
+
+
+def concat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.empty(0, dtype)
+
+
+def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Top KEY_TERMS stems of each document by tf-idf, all documents at once: (n x K hashes, weights)."""
+    key = np.zeros((n, KEY_TERMS), np.uint32)
+    weight = np.zeros((n, KEY_TERMS), np.float32)
+    if not bag.size:
+        return key, weight
+    terms, inverse, df = np.unique(bag, return_inverse=True, return_counts=True)
+    f = df[inverse]
+    doc = np.repeat(np.arange(n), np.diff(bag_off))
+    score = tf * (np.log(max(n, 1) / (f + 1.0)) + 1)
+    if n >= 50:  # on a tiny corpus every word looks common
+        score = np.where(f <= COMMON_SHARE * n, score, -1.0)
+    order = np.lexsort((bag, -score, doc))  # by document, best first; hash breaks ties the same way every build
+    doc_o = doc[order]
+    starts = np.searchsorted(doc_o, np.arange(n))
+    rank = np.arange(len(order)) - starts[doc_o]
+    keep = (rank < KEY_TERMS) & (score[order] > 0)
+    sel = order[keep]
+    key[doc[sel], rank[keep]] = bag[sel]
+    weight[doc[sel], rank[keep]] = score[sel]
+    return key, weight
 
 
 def load(folder: Path) -> np.ndarray | None:
+    """The MinHash matrix of a generation (None for an index built before signatures)."""
     path = Path(folder) / FILE
     return np.load(path) if path.exists() else None
 
@@ -54,3 +216,156 @@ def resemblance(rows: np.ndarray) -> np.ndarray:
     same[empty, :] = 0
     same[:, empty] = 0
     return same
+
+
+class Features:
+    """A generation's stored features, memory-mapped, with the lookups similar coverage makes."""
+
+    def __init__(self, folder: Path):
+        folder = Path(folder)
+        self.folder = folder
+        self.minhash = np.load(folder / FILE, mmap_mode="r")
+        a = {name: np.load(folder / FEATURES.format(name), mmap_mode="r")
+             for name in ("days", "sent_off", "tok_off", "tokens", "lens", "weights", "key", "key_w", "vocab")}
+        self.days, self.key, self.key_w, self.vocab = a["days"], a["key"], a["key_w"], a["vocab"]
+        self.sent_off, self.tok_off, self.tokens = a["sent_off"], a["tok_off"], a["tokens"]
+        self.lens, self.weights = a["lens"], a["weights"]
+        self.n = len(self.days)
+        self._surfaces: list[str] | None = None
+        self._postings: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._bands: list[tuple[np.ndarray, np.ndarray]] | None = None
+
+    @classmethod
+    def open(cls, folder: Path) -> Features | None:
+        """None for a generation built before features were stored (reindex to get them)."""
+        return cls(folder) if (Path(folder) / FEATURES.format("key")).exists() else None
+
+    def sentences(self, doc: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(concatenated sentence stem hashes, stems per sentence, words per sentence) of one document."""
+        s0, s1 = int(self.sent_off[doc]), int(self.sent_off[doc + 1])
+        t0, t1 = int(self.tok_off[doc]), int(self.tok_off[doc + 1])
+        return np.asarray(self.tokens[t0:t1]), np.asarray(self.lens[s0:s1]), np.asarray(self.weights[s0:s1])
+
+    def key_terms(self, doc: int) -> np.ndarray:
+        row = np.asarray(self.key[doc])
+        return row[row != 0]
+
+    def surface(self, h: int) -> str:
+        """The word as written for a stem hash (lower-cased), for shared and distinctive terms."""
+        if self._surfaces is None:
+            self._surfaces = (self.folder / FEATURES.format("vocab.txt")).read_text(encoding="utf-8").split("\n")
+        i = int(np.searchsorted(self.vocab, h))
+        return self._surfaces[i] if i < len(self.vocab) and self.vocab[i] == h else ""
+
+    def by_key_terms(self, doc: int, top: int) -> list[int]:
+        """Documents sharing the most key terms with doc, weighted by tf-idf on both sides.
+
+        One inverted list per key term (built once per generation from the n x K matrix),
+        so the cost is the length of 25 short lists, never a pass over the corpus's texts.
+        """
+        if self._postings is None:
+            flat = np.asarray(self.key).ravel()
+            order = np.argsort(flat, kind="stable")
+            norm = np.asarray(self.key_w) / np.maximum(np.asarray(self.key_w).max(axis=1, keepdims=True), 1e-9)
+            self._postings = (flat[order], (order // KEY_TERMS).astype(np.int32), norm.ravel()[order])
+        terms, docs, w = self._postings
+        mine, my_w = np.asarray(self.key[doc]), np.asarray(self.key_w[doc])
+        top_w = max(float(my_w.max(initial=0.0)), 1e-9)
+        lo, hi = np.searchsorted(terms, mine, "left"), np.searchsorted(terms, mine, "right")
+        pick = [np.arange(a, b) for a, b, t in zip(lo.tolist(), hi.tolist(), mine.tolist(), strict=True) if t]
+        if not pick:
+            return []
+        idx = np.concatenate(pick)
+        scale = np.repeat(my_w[mine != 0] / top_w, hi[mine != 0] - lo[mine != 0])
+        score = np.bincount(docs[idx], weights=w[idx] * scale, minlength=self.n)
+        score[doc] = 0
+        k = min(top, self.n - 1)
+        if k <= 0:
+            return []
+        best = np.argpartition(-score, k - 1)[:k]
+        return [int(d) for d in best[np.argsort(-score[best])] if score[d] > 0]
+
+    def near_copies(self, doc: int) -> list[int]:
+        """LSH over MinHash bands: documents sharing any band of ROWS values (likely copies)."""
+        if self._bands is None:
+            mh = np.asarray(self.minhash, dtype=np.uint64)
+            self._bands = []
+            for b in range(BANDS):
+                key = band_keys(mh[:, b * ROWS:(b + 1) * ROWS])
+                order = np.argsort(key, kind="stable")
+                self._bands.append((key[order], order))
+        me = np.asarray(self.minhash[doc], dtype=np.uint64)[None, :]
+        if (me == EMPTY).all():
+            return []
+        found: set[int] = set()
+        for b, (keys, order) in enumerate(self._bands):
+            k = band_keys(me[:, b * ROWS:(b + 1) * ROWS])[0]
+            lo, hi = np.searchsorted(keys, k, "left"), np.searchsorted(keys, k, "right")
+            found.update(order[lo:hi].tolist())
+        found.discard(doc)
+        return sorted(found)
+
+
+def band_keys(block: np.ndarray) -> np.ndarray:
+    """One uint64 per row of a band, mixing its ROWS MinHash values."""
+    key = np.zeros(block.shape[0], np.uint64)
+    for j in range(block.shape[1]):
+        key = key * np.uint64(0x100000001B3) ^ block[:, j]
+    return key
+
+
+def jaccard_matrix(ta: np.ndarray, la: np.ndarray, tb: np.ndarray, lb: np.ndarray) -> np.ndarray:
+    """Word-set Jaccard of every sentence of a with every sentence of b, by one small matrix product."""
+    inter = np.zeros((len(la), len(lb)), np.float32)
+    common = np.intersect1d(ta, tb)
+    if common.size and len(la) and len(lb):
+        inter = incidence(ta, la, common).dot(incidence(tb, lb, common).T)
+    union = la[:, None].astype(np.float32) + lb[None, :] - inter
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+def incidence(tokens: np.ndarray, lens: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """Sentences x common words, 1 where a sentence has the word."""
+    sent = np.repeat(np.arange(len(lens)), lens)
+    pos = np.searchsorted(common, tokens)
+    hit = (pos < common.size) & (common[np.minimum(pos, common.size - 1)] == tokens)
+    m = np.zeros((len(lens), common.size), np.float32)
+    m[sent[hit], pos[hit]] = 1.0
+    return m
+
+
+def stored_rows(folder: Path) -> list[DocFeatures]:
+    """A generation's features back as per-document rows, so some can be replaced and all re-saved."""
+    folder = Path(folder)
+    a = {name: np.load(folder / FEATURES.format(name))
+         for name in ("days", "sent_off", "tok_off", "tokens", "lens", "weights", "bag_off", "bag", "tf", "vocab")}
+    words_of = (folder / FEATURES.format("vocab.txt")).read_text(encoding="utf-8").split("\n")
+    mh = np.load(folder / FILE)
+    rows = []
+    for d in range(len(a["days"])):
+        s0, s1 = a["sent_off"][d], a["sent_off"][d + 1]
+        t0, t1 = a["tok_off"][d], a["tok_off"][d + 1]
+        b0, b1 = a["bag_off"][d], a["bag_off"][d + 1]
+        bag = a["bag"][b0:b1]
+        rows.append(DocFeatures(
+            minhash=mh[d], tokens=a["tokens"][t0:t1], lens=a["lens"][s0:s1], weights=a["weights"][s0:s1],
+            bag=bag, tf=a["tf"][b0:b1], day=int(a["days"][d]),
+            surfaces="\n".join(words_of[i] for i in np.searchsorted(a["vocab"], bag).tolist())))
+    return rows
+
+
+def update(folder: Path, changed: dict[int, DocFeatures]) -> Features:
+    """Replace the features of changed documents (by docnum, appending new ones) and re-save.
+
+    Key terms depend on corpus-wide document frequencies, so they are chosen again for
+    all documents from the stored bags; texts are not re-read. The caller (an incremental
+    reindex) then runs index.stories.save on the result, as a full build does.
+    """
+    rows = stored_rows(folder)
+    for d, feats in sorted(changed.items()):
+        if d == len(rows):
+            rows.append(feats)
+        else:
+            rows[d] = feats
+    save(folder, rows)
+    return Features(folder)

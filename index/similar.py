@@ -1,37 +1,34 @@
 """Similar coverage: who else covered this story, who copied whom, and how closely.
 
-Candidates come from Whoosh's more-like-this over the body's key terms (one query, no
-all-pairs work). Each candidate is then compared with the article sentence by
-sentence: a copy shares sentences (word for word, or reworded with most words kept),
-independent coverage of the same event shares key terms but few sentences. The
-numbers behind each label are returned with it.
+Candidates come from features stored at index time (index.signatures): the articles
+sharing the most key terms (inverted lists of each article's top tf-idf stems) plus
+MinHash LSH hits for near-verbatim copies, so a request never compares all pairs nor
+re-reads texts. Each candidate is then aligned with the article sentence by sentence:
+a copy shares sentences (word for word, or reworded with most words kept), independent
+coverage of the same event shares key terms but few sentences. The numbers behind each
+label are returned with it.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from math import log
+from pathlib import Path
 
 import numpy as np
-from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
 from whoosh.searching import Searcher
-from whoosh.support.charset import accent_map
 
 from index.articles import article_from_fields, docnum_of
-from index.ingest.boilerplate import is_boilerplate
-from index.model import Article, SimilarArticle
-from index.schema import WORD_PATTERN
+from index.model import Article, IndexMissing, SimilarArticle
+from index.signatures import KEY_TERMS, Features, jaccard_matrix, keeps, words
 from index.snippets import sentences
 
-CANDIDATES = 15  # rewrites and copies rank near the top of more-like-this; each costs a comparison
+__all__ = ["similar_to", "relate", "profile", "alignment", "shares", "words", "features"]
+
+CANDIDATES = 15  # key-term candidates compared per request; copies rank at the very top
 PROFILE_CACHE = 2048
-KEY_TERMS = 25
-MIN_SENTENCE_WORDS = 4
-# thresholds, measured on the seeds and the fixture pairs (see tests/test_similar.py)
+# thresholds, measured on the seeds, the fixture pairs and bench/similar_eval.py
 SAME_SENTENCE = 0.5  # word-set Jaccard at which two sentences say the same thing
 EXACT_SENTENCE = 0.9
 DUPLICATE_EXACT = 0.8  # share of each text repeated word for word in the other
@@ -40,17 +37,12 @@ STORY_TERMS = 0.3  # key-term overlap of independent coverage of one event
 STORY_REUSED = 0.15
 RELATED_TERMS = 0.12
 STORY_DAYS = 7  # independent coverage of one event appears within a week (copies may come later)
-COMMON_SHARE = 0.15  # words in more than this share of articles are not key terms ("would", "said")
-_WORD = re.compile(WORD_PATTERN)
-# photo-gallery and video-player text scraped into bodies: shared by every page of a site,
-# so it would make unrelated articles look like copies of each other
-WIDGET = re.compile(r"(?i)\b(?:hide|show|expand) caption\b|\b\d+ of \d+\b.{0,40}\bphotos?\b|\bphotos?: photos?:"
-                    r"|\breplay\b.{0,20}\bmore videos\b|\bjust watched\b|\bmust watch\b")
+RANK = {"duplicate": 0, "rewrite": 1, "same-story": 2, "related": 3}
 
 
 @dataclass(slots=True)
 class Profile:
-    """What comparing needs of one article: its sentences as word sets, its key terms."""
+    """One article's sentences as word sets and its key terms, from its text (compare page)."""
 
     article: Article
     sentences: list[str]
@@ -60,29 +52,18 @@ class Profile:
     surface: dict[str, str]  # stem -> the word as most often written
 
 
-@lru_cache(maxsize=200_000)
-def stem_of(word: str) -> str | None:
-    """The index's own stem of a lower-cased word (None for a stop word): same terms, no token objects."""
-    if not word.isascii():
-        word = word.translate(accent_map)
-    if len(word) < 2 or word in STOP_WORDS:
-        return None
-    return stem(word)
-
-
-def words(text: str) -> list[tuple[str, str]]:
-    """(stem, surface word) for the content words of a text, as the body analyser would."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
-        st = stem_of(w.lower())
-        if st is not None:
-            out.append((st, w))
-    return out
+def features(searcher: Searcher, cache: dict | None) -> Features | None:
+    """The generation's stored features, opened once per generation cache."""
+    if cache is not None and "features" in cache:
+        return cache["features"]
+    feats = Features.open(Path(searcher._ix.storage.folder))
+    if cache is not None:
+        cache["features"] = feats
+    return feats
 
 
 def profile(searcher: Searcher, article: Article, cache: dict | None = None) -> Profile:
-    """An article's comparison profile, memoised per generation: candidates recur."""
+    """An article's text profile, memoised per generation: the compare page reopens pairs."""
     profiles = cache.setdefault("profiles", OrderedDict()) if cache is not None else None
     if profiles is not None and article.id in profiles:
         profiles.move_to_end(article.id)
@@ -104,12 +85,12 @@ def build_profile(searcher: Searcher, article: Article, df: dict[str, int]) -> P
         for st, surface in ws:
             counts[st] += 1
             surfaces.setdefault(st, Counter())[surface.lower()] += 1
-        if len(ws) >= MIN_SENTENCE_WORDS and not WIDGET.search(sent) and not is_boilerplate(sent):
+        if keeps(sent, len(ws)):
             sents.append(sent)
             sets.append(frozenset(s for s, _ in ws))
             weights.append(len(ws))
     n = searcher.doc_count_all() or 1
-    common = COMMON_SHARE * n if n >= 50 else n + 1  # on a tiny corpus every word looks common
+    common = 0.15 * n if n >= 50 else n + 1  # as index.signatures.key_terms
     scored = {}
     for t, tf in counts.items():
         if len(t) <= 2 or t.isdigit():
@@ -148,78 +129,76 @@ def alignment(a: Profile, b: Profile) -> list[tuple[int, float]]:
 
 def shares(a: Profile, aligned: list[tuple[int, float]]) -> tuple[float, float]:
     """(reused, exact): share of a's words in sentences found in b, reworded or verbatim."""
-    total = sum(a.weights) or 1
-    reused = sum(w for w, (_, sim) in zip(a.weights, aligned, strict=True) if sim >= SAME_SENTENCE)
-    exact = sum(w for w, (_, sim) in zip(a.weights, aligned, strict=True) if sim >= EXACT_SENTENCE)
-    return reused / total, exact / total
+    return weighted_shares(np.asarray(a.weights), np.asarray([sim for _, sim in aligned]))
 
 
-def close_in_time(a: Article, b: Article) -> bool:
-    """One event is covered within days; the same topic two years on is only related."""
-    return a.date is None or b.date is None or abs((a.date - b.date).days) <= STORY_DAYS
+def weighted_shares(weights: np.ndarray, best: np.ndarray) -> tuple[float, float]:
+    total = float(weights.sum()) or 1.0
+    return float(weights[best >= SAME_SENTENCE].sum()) / total, float(weights[best >= EXACT_SENTENCE].sum()) / total
 
 
-def relate(a: Profile, b: Profile) -> tuple[str, float, float, float]:
-    """(relation, score, reused share of the shorter text, key-term overlap)."""
-    ra, ea = shares(a, alignment(a, b))
-    rb, eb = shares(b, alignment(b, a))
-    shorter_reused = ra if sum(a.weights) <= sum(b.weights) else rb
-    reused = max(ra, rb, shorter_reused)
-    ka, kb = set(a.terms), set(b.terms)
-    overlap = len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.0
+def close_in_time(day_a: int, day_b: int) -> bool:
+    """One event is covered within days; the same topic two years on is only related (0: undated)."""
+    return not day_a or not day_b or abs(day_a - day_b) <= STORY_DAYS
+
+
+def label(ra: float, ea: float, rb: float, eb: float, overlap: float, close: bool) -> tuple[str, float, float]:
+    """(relation, score, reused) from reuse shares both ways and key-term overlap."""
+    reused = max(ra, rb)
     if min(ea, eb) >= DUPLICATE_EXACT:  # both texts repeated word for word: only the chrome differs
         relation = "duplicate"
     elif reused >= REWRITE_REUSED:
         relation = "rewrite"
-    elif (overlap >= STORY_TERMS or reused >= STORY_REUSED) and close_in_time(a.article, b.article):
+    elif (overlap >= STORY_TERMS or reused >= STORY_REUSED) and close:
         relation = "same-story"
     else:
         relation = "related"
-    score = round(0.6 * reused + 0.4 * overlap, 3)
-    return relation, score, round(reused, 3), round(overlap, 3)
+    return relation, round(0.6 * reused + 0.4 * overlap, 3), round(reused, 3)
 
 
-def candidates(searcher: Searcher, me: Profile, docnum: int, cache: dict | None) -> list[int]:
-    """More-like-this: the articles that best match this one's key terms, weighted by them.
+def relate(feats: Features, a: int, b: int) -> tuple[str, float, float, float]:
+    """(relation, score, reused share, key-term overlap) of two documents from stored features."""
+    ta, la, wa = feats.sentences(a)
+    tb, lb, wb = feats.sentences(b)
+    jac = jaccard_matrix(ta, la, tb, lb)
+    best_a = jac.max(axis=1) if jac.shape[1] else np.zeros(len(la))
+    best_b = jac.max(axis=0) if jac.shape[0] else np.zeros(len(lb))
+    ra, ea = weighted_shares(wa, best_a)
+    rb, eb = weighted_shares(wb, best_b)
+    ka, kb = feats.key_terms(a), feats.key_terms(b)
+    overlap = np.intersect1d(ka, kb).size / min(ka.size, kb.size) if ka.size and kb.size else 0.0
+    relation, score, reused = label(ra, ea, rb, eb, overlap, close_in_time(int(feats.days[a]), int(feats.days[b])))
+    return relation, score, reused, round(overlap, 3)
 
-    Scored with the numpy posting store (index.postings) when the caller has a
-    generation cache, otherwise with Whoosh's own more_like().
-    """
-    if cache is None:
-        return [hit.docnum for hit in searcher.more_like(docnum, "body", top=CANDIDATES, numterms=30)]
-    from index.postings import Postings
 
-    p = cache.get("postings")
-    if p is None:
-        p = cache["postings"] = Postings(searcher)
-    score = np.zeros(p.n, dtype=np.float64)
-    top = max(me.terms.values(), default=1.0)
-    for term, weight in me.terms.items():
-        ids, bm = p.bm25("body", term)
-        score[ids] += bm * (weight / top)
-    score[docnum] = 0
-    best = np.argpartition(-score, min(CANDIDATES, p.n - 1))[:CANDIDATES]
-    return [int(d) for d in best[np.argsort(-score[best])] if score[d] > 0]
+def candidates(feats: Features, docnum: int) -> list[int]:
+    """Key-term neighbours first, then LSH near-copies they missed: a bounded set to align."""
+    found = feats.by_key_terms(docnum, CANDIDATES)
+    seen = set(found)
+    return found + [d for d in feats.near_copies(docnum)[:CANDIDATES] if d not in seen]
 
 
 def similar_to(searcher: Searcher, aid: str, limit: int = 10, cache: dict | None = None) -> list[SimilarArticle]:
     """Other coverage of this article's story, copies first, each with its evidence."""
     docnum = docnum_of(searcher, aid)
-    me = profile(searcher, article_from_fields(searcher.stored_fields(docnum)), cache)
+    feats = features(searcher, cache)
+    if feats is None or feats.n != searcher.doc_count_all():
+        raise IndexMissing("this index was built without similar-coverage features: run `flask reindex`")
+    mine = feats.key_terms(docnum)
     out: list[SimilarArticle] = []
-    for cand in candidates(searcher, me, docnum, cache):
-        other = profile(searcher, article_from_fields(searcher.stored_fields(cand)), cache)
-        relation, score, reused, overlap = relate(me, other)
+    for cand in candidates(feats, docnum):
+        relation, score, reused, overlap = relate(feats, docnum, cand)
         if relation == "related" and overlap < RELATED_TERMS:
             continue
-        shared = [t for t in me.terms if t in other.terms]
+        other = article_from_fields(searcher.stored_fields(cand))
+        theirs = feats.key_terms(cand)
+        shared = np.isin(mine, theirs)
         out.append(SimilarArticle(
-            id=other.article.id, title=other.article.title, outlet=other.article.outlet,
-            date=other.article.date, score=score, relation=relation, reused=reused, term_overlap=overlap,
-            shared_terms=[me.surface[t] for t in shared[:8]],
-            only_here=[me.surface[t] for t in me.terms if t not in other.terms][:5],
-            only_there=[other.surface[t] for t in other.terms if t not in me.terms][:5],
+            id=other.id, title=other.title, outlet=other.outlet, date=other.date, score=score,
+            relation=relation, reused=reused, term_overlap=overlap,
+            shared_terms=[feats.surface(h) for h in mine[shared][:8].tolist()],
+            only_here=[feats.surface(h) for h in mine[~shared][:5].tolist()],
+            only_there=[feats.surface(h) for h in theirs[~np.isin(theirs, mine)][:5].tolist()],
         ))
-    rank = {"duplicate": 0, "rewrite": 1, "same-story": 2, "related": 3}
-    out.sort(key=lambda s: (rank[s.relation], -s.score))
+    out.sort(key=lambda s: (RANK[s.relation], -s.score))
     return out[:limit]

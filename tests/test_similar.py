@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
 import pytest
 
-from index.similar import similar_to
-from index.store import IndexHandle
+from index import signatures, stories
+from index.model import Hit, SearchRequest
+from index.similar import CANDIDATES, candidates, features, similar_to
+from index.store import IndexHandle, current_generation
 
 SEEDS = ["000_3295c4a0b66093ee", "001_b35e447825ba055f", "002_4f8e73a1f5888bf8", "003_076406ba0c431812",
          "004_4321d5233f3bb509"]
@@ -63,3 +68,67 @@ def test_similar_endpoints(client):
 def test_same_topic_years_apart_is_only_related(fixtures):
     # the 2022 sanctions piece shares the topic with the 2024 EU sanctions story, not the event
     assert all(s.relation == "related" for s in fixtures("sanction-2022") if s.id == "eu-gas")
+
+
+def handle(path):
+    h = IndexHandle(path)
+    return h.searcher(), h.cache()
+
+
+def test_the_five_seeds_are_one_story_at_index_time(seeds_index):
+    s, cache = handle(seeds_index)
+    (story,) = stories.stories_for_search(s, SearchRequest(), cache)
+    assert sorted(story.ids) == SEEDS and story.articles == 5 and story.matching == 5
+    assert story.outlets == 4  # three outlets named, two pages without one
+    first = (story.first_id, story.first_outlet, story.first_date)
+    assert first == (SEEDS[1], "Brighton Journal", dt.date(2024, 7, 13))
+    assert stories.story_of(s, SEEDS[0], cache).ids == story.ids
+
+
+def test_fixture_stories_and_lone_articles(index_dir):
+    s, cache = handle(index_dir)
+    found = {tuple(sorted(st.ids)) for st in stories.stories_for_search(s, SearchRequest(), cache)}
+    assert ("pact-guardian", "pact-reuters") in found and ("arrival-bbc", "arrival-copy") in found
+    assert stories.story_of(s, "park", cache) is None
+    assert stories.stories_for_search(s, SearchRequest(q="pyongyang"), cache, limit=1)[0].matching >= 2
+
+
+def test_copies_fold_behind_the_earliest_version(index_dir):
+    s, cache = handle(index_dir)
+    hits = [make_hit(aid) for aid in ("arrival-copy", "park", "arrival-bbc", "pact-guardian", "pact-reuters")]
+    folded = {h.id: h.copies for h in stories.collapse_hits(s, hits, cache)}
+    assert folded == {"arrival-bbc": ["arrival-copy"], "park": [], "pact-reuters": ["pact-guardian"]}
+    assert list(folded)[0] == "arrival-bbc"  # the group keeps the rank of its best-ranked member
+
+
+def test_near_copies_come_from_lsh_and_candidates_are_bounded(index_dir):
+    s, cache = handle(index_dir)
+    feats = features(s, cache)
+    doc = s.document_number(id="arrival-bbc")
+    assert s.document_number(id="arrival-copy") in feats.near_copies(doc)
+    assert len(candidates(feats, doc)) <= 2 * CANDIDATES
+
+
+def test_signatures_recompute_for_changed_documents(writable_index):
+    gen = current_generation(writable_index)
+    before = signatures.Features(gen)
+    key, sents = np.array(before.key), before.sentences(3)
+    doc = writable_index_doc(gen, "park")
+    after = signatures.update(gen, {doc: signatures.doc_features("Completely different words about harbour cranes "
+                                                                   "and shipping containers today.", 0)})
+    assert np.array_equal(after.sentences(3)[0], sents[0]) and after.n == before.n
+    assert not np.array_equal(np.array(after.key)[doc], key[doc])
+    assert after.surface(int(after.key_terms(doc)[0])) in {"harbour", "cranes", "shipping", "containers", "completely",
+                                                            "different", "words", "today"}
+
+
+def writable_index_doc(gen, aid):
+    from whoosh import index as windex
+
+    with windex.open_dir(str(gen)).searcher() as s:
+        return s.document_number(id=aid)
+
+
+def make_hit(aid: str) -> Hit:
+    return Hit(id=aid, title=aid, title_html=aid, snippet="", score=1.0, outlet=None, date=None, dateline=None,
+               url=None, word_count=0)

@@ -1,0 +1,298 @@
+"""Stories across the corpus: same-story coverage grouped at index time, copies folded in results.
+
+save() runs once per build, on the features index.signatures stored: articles within a
+week of each other that share enough key terms are one story (compared only inside
+sliding date windows, so the work grows with the coverage of each week, not with n²),
+and near-verbatim copies (MinHash LSH) or reworded ones (sentence alignment) form copy
+groups led by their earliest version. Both are one int32 per document in the generation
+folder, so listing stories for a search or folding copies is array lookups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from whoosh.searching import Searcher
+
+from index.model import Hit, SearchRequest
+from index.signatures import BANDS, EMPTY, ROWS, Features, band_keys
+
+STORY_FILE = "stories.npy"  # per document: the docnum that names its story
+COPY_FILE = "copies.npy"  # per document: the earliest version of its copy group (itself if none)
+STORY_EDGE = 0.4  # key-term overlap (shared / smaller set) that joins two articles into one story
+STORY_DAYS = 7  # the two must be at most this far apart
+STORY_SPAN = 14  # and a story never spans more than this, so a running topic does not chain into one
+COPY_RESEMBLANCE = 0.5  # MinHash estimate of shared 4-word shingles: one text
+REWRITE_CHECK = 0.5  # key-term overlap from which a pair is aligned sentence by sentence (rewrite test)
+UNDATED_NEIGHBOURS = 10  # key-term neighbours of an undated article tested as story links
+BUCKET_CAP = 64  # an LSH bucket larger than this is boilerplate shared by a site, not a copy
+
+
+@dataclass(slots=True)
+class Story:
+    """One story for a search: the reader sees who covered it, and who had it first."""
+
+    id: int  # docnum naming the story in this generation (stable only within it)
+    headline: str  # title of the first published article
+    articles: int  # articles in the story, in the whole corpus
+    matching: int  # of those, how many the search matched
+    outlets: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    first_outlet: str | None  # who published first
+    first_id: str
+    ids: list[str] = field(default_factory=list)  # the matching articles, earliest first
+
+
+class UnionFind:
+    def __init__(self, n: int, days: np.ndarray):
+        self.parent = np.arange(n)
+        self.lo = np.where(days > 0, days, 0).astype(np.int64)
+        self.hi = self.lo.copy()
+
+    def find(self, i: int) -> int:
+        p = self.parent
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
+        return int(i)
+
+    def union(self, a: int, b: int, span: int | None = None) -> None:
+        """Join a and b; with span, only if the merged date range stays within it."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        lo = min(x for x in (self.lo[ra], self.lo[rb]) if x) if self.lo[ra] or self.lo[rb] else 0
+        hi = max(self.hi[ra], self.hi[rb])
+        if span is not None and lo and hi - lo > span:
+            return
+        self.parent[max(ra, rb)] = min(ra, rb)
+        self.lo[min(ra, rb)], self.hi[min(ra, rb)] = lo, hi
+
+    def labels(self) -> np.ndarray:
+        return np.fromiter((self.find(i) for i in range(len(self.parent))), dtype=np.int32, count=len(self.parent))
+
+
+def story_edges(feats: Features) -> list[tuple[float, int, int]]:
+    """(overlap, a, b) for pairs sharing >= STORY_EDGE of their key terms, dated ones within STORY_DAYS."""
+    key = np.asarray(feats.key)
+    days = np.asarray(feats.days).astype(np.int64)
+    nk = (key != 0).sum(axis=1)
+    terms, col = np.unique(key, return_inverse=True)
+    col = col.reshape(key.shape)
+    rows = np.repeat(np.arange(feats.n), key.shape[1])
+    live = key.ravel() != 0
+    m = sparse.csr_matrix((np.ones(int(live.sum()), np.float32), (rows[live], col.ravel()[live])),
+                          shape=(feats.n, len(terms)))
+    dated = np.flatnonzero(days > 0)
+    dated = dated[np.argsort(days[dated], kind="stable")]
+    dd = days[dated]
+    edges: list[tuple[float, int, int]] = []
+    start = 0
+    while start < len(dated):
+        end = int(np.searchsorted(dd, dd[start] + STORY_DAYS, "left"))  # block: one week of articles
+        reach = int(np.searchsorted(dd, dd[start] + 2 * STORY_DAYS, "right"))  # and the week after
+        block, near = dated[start:end], dated[start:reach]
+        shared = (m[block] @ m[near].T).tocoo()
+        a, b = block[shared.row], near[shared.col]
+        ov = shared.data / np.maximum(np.minimum(nk[a], nk[b]), 1)
+        ok = (a < b) & (ov >= STORY_EDGE) & (np.abs(days[a] - days[b]) <= STORY_DAYS)
+        edges += zip(ov[ok].tolist(), a[ok].tolist(), b[ok].tolist(), strict=True)
+        start = end
+    for a in np.flatnonzero(days == 0).tolist():  # undated: no window to search, so its key-term neighbours
+        for b in feats.by_key_terms(a, UNDATED_NEIGHBOURS):
+            ov = np.intersect1d(key[a][key[a] != 0], key[b][key[b] != 0]).size / max(min(nk[a], nk[b]), 1)
+            if ov >= STORY_EDGE and (days[b] > 0 or a < b):
+                edges.append((float(ov), min(a, b), max(a, b)))
+    return edges
+
+
+def copy_edges(feats: Features, story: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Pairs that are one text: LSH band hits with high resemblance, or story pairs that align as rewrites."""
+    from index.similar import relate
+
+    mh = np.asarray(feats.minhash, dtype=np.uint64)
+    empty = (np.asarray(feats.minhash) == EMPTY).all(axis=1)
+    pairs: set[tuple[int, int]] = set()
+    for b in range(BANDS):
+        keys = band_keys(mh[:, b * ROWS:(b + 1) * ROWS])
+        order = np.argsort(keys, kind="stable")
+        k = keys[order]
+        cuts = np.flatnonzero(np.diff(k)) + 1
+        for grp in np.split(order, cuts):
+            if 1 < len(grp) <= BUCKET_CAP:
+                g = sorted(int(x) for x in grp if not empty[x])
+                pairs.update((g[i], g[j]) for i in range(len(g)) for j in range(i + 1, len(g)))
+    out = []
+    for a, b in pairs:
+        if (np.asarray(feats.minhash[a]) == np.asarray(feats.minhash[b])).mean() >= COPY_RESEMBLANCE:
+            out.append((a, b))
+    checked = set(out)
+    for ov, a, b in story:
+        if ov >= REWRITE_CHECK and (a, b) not in checked and relate(feats, a, b)[0] in ("duplicate", "rewrite"):
+            out.append((a, b))
+    return out
+
+
+def save(folder: Path, feats: Features) -> None:
+    """Group the generation into stories and copy groups; called by the build before the switch."""
+    days = np.asarray(feats.days).astype(np.int64)
+    story = story_edges(feats)
+    copies = copy_edges(feats, story)
+    groups = UnionFind(feats.n, days)
+    for a, b in copies:
+        groups.union(a, b)
+    first = groups.labels()
+    stories = UnionFind(feats.n, days)
+    for a, b in copies:  # a copy belongs to its original's story, however late it ran
+        stories.union(a, b)
+    for _, a, b in sorted(story, reverse=True):  # strongest links first, so the span cap drops the weak ones
+        stories.union(a, b, span=STORY_SPAN)
+    np.save(Path(folder) / STORY_FILE, stories.labels())
+    np.save(Path(folder) / COPY_FILE, earliest(first, days))
+
+
+def earliest(labels: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Map each group label to its earliest dated member (undated last, then lowest docnum)."""
+    key = np.where(days > 0, days, np.iinfo(np.int64).max)
+    order = np.lexsort((np.arange(len(labels)), key, labels))
+    lab = labels[order]
+    heads = order[np.r_[True, lab[1:] != lab[:-1]]] if len(lab) else order
+    head_of = dict(zip(labels[heads].tolist(), heads.tolist(), strict=True))
+    return np.fromiter((head_of[x] for x in labels.tolist()), dtype=np.int32, count=len(labels))
+
+
+def groups(searcher: Searcher, cache: dict | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """(story label, earliest copy) per document for the searcher's generation, loaded once."""
+    if cache is not None and "stories" in cache:
+        return cache["stories"]
+    folder = Path(searcher._ix.storage.folder)
+    out = None
+    if (folder / STORY_FILE).exists() and (folder / COPY_FILE).exists():
+        out = (np.load(folder / STORY_FILE), np.load(folder / COPY_FILE))
+        if len(out[0]) != searcher.doc_count_all():
+            out = None
+    if cache is not None:
+        cache["stories"] = out
+    return out
+
+
+def stories_for(searcher: Searcher, docnums: Sequence[int] | np.ndarray, cache: dict | None = None,
+                limit: int = 20, min_articles: int = 2) -> list[Story]:
+    """The stories a set of matches belongs to, most-matched first (ties: most recent).
+
+    Pass the search's whole match set (not one page), e.g. via stories_for_search().
+    Stories with fewer than min_articles articles in the corpus are single articles, left out.
+    """
+    g = groups(searcher, cache)
+    docs = np.asarray(docnums, dtype=np.int64)
+    if g is None or not docs.size:
+        return []
+    label = g[0]
+    sizes = np.bincount(label, minlength=len(label))
+    mine = label[docs]
+    ids, counts = np.unique(mine, return_counts=True)
+    keep = sizes[ids] >= min_articles
+    ids, counts = ids[keep], counts[keep]
+    days = story_days(searcher, cache)
+    latest = np.asarray([days[docs[mine == s]].max() for s in ids.tolist()]) if ids.size else ids
+    order = np.lexsort((-latest, -counts))[:limit] if ids.size else []
+    return [describe(searcher, int(ids[i]), np.flatnonzero(label == ids[i]), docs[mine == ids[i]], days)
+            for i in order]
+
+
+def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndarray, days: np.ndarray) -> Story:
+    key = np.where(days[members] > 0, days[members], np.iinfo(np.int64).max)
+    members = members[np.lexsort((members, key))]
+    fields = [searcher.stored_fields(int(d)) for d in members]
+    first = fields[0]
+    dated = [int(days[d]) for d in members if days[d] > 0]
+    mkey = np.where(days[matched] > 0, days[matched], np.iinfo(np.int64).max)
+    return Story(
+        id=sid, headline=first.get("title", ""), articles=len(members), matching=len(matched),
+        outlets=len({f.get("outlet") or "" for f in fields}),
+        first_date=dt.date.fromordinal(min(dated)) if dated else None,
+        last_date=dt.date.fromordinal(max(dated)) if dated else None,
+        first_outlet=first.get("outlet") or None, first_id=first["id"],
+        ids=[searcher.stored_fields(int(d))["id"] for d in matched[np.lexsort((matched, mkey))]],
+    )
+
+
+def story_days(searcher: Searcher, cache: dict | None) -> np.ndarray:
+    from index.search import columns_for
+
+    return columns_for(searcher, cache).day.astype(np.int64)
+
+
+def stories_for_search(searcher: Searcher, req: SearchRequest, cache: dict | None = None,
+                       limit: int = 20) -> list[Story]:
+    """Stories among everything a search matches, with its outlet and date filters applied."""
+    from index.postings import fast_match
+    from index.query import parse_query
+    from index.search import columns_for, matching_docs
+
+    parsed = parse_query(req.q, searcher.schema)
+    cols = columns_for(searcher, cache)
+    fast = fast_match(searcher, parsed.query, cache) if parsed.query is not None else None
+    docs = fast[0] if fast else matching_docs(searcher, parsed.query, cols)
+    docs = docs[cols.live[docs]]
+    for mask in (cols.date_mask(parsed.date_from, parsed.date_to), cols.outlet_mask(req.outlets),
+                 cols.date_mask(req.date_from, req.date_to)):
+        if mask is not None:
+            docs = docs[mask[docs]]
+    return stories_for(searcher, docs, cache, limit)
+
+
+def story_of(searcher: Searcher, aid: str, cache: dict | None = None) -> Story | None:
+    """The story one article belongs to, every member listed (None if it stands alone)."""
+    from index.articles import docnum_of
+
+    g = groups(searcher, cache)
+    if g is None:
+        return None
+    members = np.flatnonzero(g[0] == g[0][docnum_of(searcher, aid)])
+    if len(members) < 2:
+        return None
+    return describe(searcher, int(g[0][members[0]]), members, members, story_days(searcher, cache))
+
+
+def collapse(searcher: Searcher, docnums: Sequence[int], cache: dict | None = None) -> list[tuple[int, list[int]]]:
+    """Fold ranked results by copy group: (docnum standing for its group, the others), in rank order.
+
+    The group's earliest version in the list stands for it at the rank of its best-ranked
+    member, so a reader sees the original once with "+N copies".
+    """
+    g = groups(searcher, cache)
+    if g is None:
+        return [(int(d), []) for d in docnums]
+    head, days = g[1], story_days(searcher, cache)
+    order: list[int] = []
+    members: dict[int, list[int]] = {}
+    for d in docnums:
+        h = int(head[d])
+        if h not in members:
+            order.append(h)
+            members[h] = []
+        members[h].append(int(d))
+    out = []
+    for h in order:
+        grp = members[h]
+        lead = min(grp, key=lambda d: (days[d] if days[d] > 0 else 10**9, d))
+        out.append((lead, [d for d in grp if d != lead]))
+    return out
+
+
+def collapse_hits(searcher: Searcher, hits: list[Hit], cache: dict | None = None) -> list[Hit]:
+    """Hits with copies folded behind their earliest version; Hit.copies lists the folded ids."""
+    by_id = {h.id: h for h in hits}
+    docs = [searcher.document_number(id=h.id) for h in hits]
+    out = []
+    for lead, others in collapse(searcher, [d for d in docs if d is not None], cache):
+        hit = by_id[searcher.stored_fields(lead)["id"]]
+        out.append(replace(hit, copies=[searcher.stored_fields(d)["id"] for d in others]))
+    return out
