@@ -91,7 +91,15 @@ _BY_FIRST = np.array([ord(c) for c in "bwpar"])
 # Character classes as bit flags, looked up per code point (anything past the table: none).
 _UP, _LO, _DI, _SP, _END, _SEP, _BUL, _QT = 1, 2, 4, 8, 16, 32, 64, 128
 _STOP, _OPEN, _CLOSE, _COMMA = 256, 512, 1024, 2048
-_COUNTED = np.array([_SP, _DI, _LO, _SEP, _QT, _COMMA], dtype=np.uint16)
+# (space, digit, lowercase) and (separator, quote, comma) as 21-bit fields of one int64,
+# indexed by class bits, so one gather + one reduceat counts three classes per line
+_FIELD = (1 << 21) - 1
+_PACK_A = np.zeros(1 << 12, dtype=np.int64)
+_PACK_B = np.zeros(1 << 12, dtype=np.int64)
+for _v in range(1 << 12):
+    for _k, (_a, _b) in enumerate(((_SP, _SEP), (_DI, _QT), (_LO, _COMMA))):
+        _PACK_A[_v] |= (1 if _v & _a else 0) << (21 * _k)
+        _PACK_B[_v] |= (1 if _v & _b else 0) << (21 * _k)
 _CLS = np.zeros(0x2200, dtype=np.uint16)
 for _c in range(65, 91):
     _CLS[_c] |= _UP | _OPEN
@@ -121,6 +129,9 @@ def base_features(lines: list[str]) -> np.ndarray:
     if n == 0:
         return X
     lens = np.array([len(s) for s in lines], dtype=np.int64)
+    if lens.max() > _FIELD // 2:  # counts are packed in 21-bit fields: features of a head
+        lines = [s[: _FIELD // 2] for s in lines]
+        lens = np.minimum(lens, _FIELD // 2)
     ends = np.cumsum(lens + 1) - 1
     starts = ends - lens
     doc = "\n".join(lines)
@@ -130,22 +141,24 @@ def base_features(lines: list[str]) -> np.ndarray:
     last = cls[ends - 1]
     first = cls[starts]
     alnum = (cls & (_UP | _LO | _DI)) > 0
-    # per-line counts of every character class at once: one (chars x classes) matrix summed
-    # over each line's span with np.add.reduceat
-    M = np.zeros((len(cp), 8), dtype=np.uint8)
-    M[:, :6] = (cls[:, None] & _COUNTED) > 0
-    M[1:, 6] = (cls[1:] & _UP) > 0
-    M[1:, 6] &= ~alnum[:-1]  # capitalised word starts
-    M[0, 6] = (cls[0] & _UP) > 0
-    # sentence breaks: [.!?] (+ closing quote) + space + capital or opening quote
+    # per-line counts of every character class at once: classes packed into 21-bit fields
+    # of one integer per character (a table lookup), summed over each line with reduceat
+    sp = (cls & _SP) > 0
     stop = (cls & _STOP) > 0
     opener = (cls & _OPEN) > 0
-    sp = M[:, 0] > 0
+    # capitalised word starts and sentence breaks: [.!?] (+ closing quote) + space + capital
+    extra = np.zeros(len(cp), dtype=np.int64)
+    extra[1:] = ((cls[1:] & _UP) > 0) & ~alnum[:-1]
+    extra[0] = (cls[0] & _UP) > 0
     brk = np.zeros(len(cp), dtype=bool)
     brk[:-2] = stop[:-2] & sp[1:-1] & opener[2:]
     brk[:-3] |= stop[:-3] & ((cls[1:-2] & _CLOSE) > 0) & sp[2:-1] & opener[3:]
-    M[:, 7] = brk
-    C = np.add.reduceat(M, starts, axis=0, dtype=np.int64).astype(np.float64)
+    extra += brk.astype(np.int64) << 21
+    C = np.empty((n, 8))
+    for j, packed in enumerate((_PACK_A[cls], _PACK_B[cls], extra)):
+        tot = np.add.reduceat(packed, starts)
+        for f in range(3 if j < 2 else 2):
+            C[:, 3 * j + f] = (tot >> (21 * f)) & _FIELD
     words = C[:, 0] + 1
     dig, caps = C[:, 1], C[:, 6]
     ends_p = (last & _END) > 0
