@@ -80,6 +80,7 @@ SIMILAR = {
             "only_here": {"type": "array", "items": {"type": "string"}},
             "only_there": {"type": "array", "items": {"type": "string"}},
             "article_url": {"type": "string"}, "json_url": {"type": "string"},
+            "compare_url": {"type": "string"},  # /api/compare/<this>/<that>: the evidence passage by passage
         }}}},
 }
 

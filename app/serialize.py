@@ -91,7 +91,8 @@ def similar_json(aid: str, items: list[SimilarArticle]) -> dict[str, Any]:
             {"id": s.id, "title": s.title, "outlet": s.outlet, "date": iso(s.date), "score": s.score,
              "relation": s.relation, "reused": s.reused, "term_overlap": s.term_overlap,
              "shared_terms": s.shared_terms, "only_here": s.only_here, "only_there": s.only_there,
-             "article_url": article_url(s.id), "json_url": url_for("api.article", aid=s.id)}
+             "article_url": article_url(s.id), "json_url": url_for("api.article", aid=s.id),
+             "compare_url": url_for("api.compare", aid=aid, bid=s.id)}
             for s in items
         ],
     }

@@ -67,7 +67,7 @@ def quotes(text: str) -> list[Quote]:
             who = before.group("who")
         if who and who.lower() in ("he", "she", "they"):
             who = None
-        out.append(Quote(text=m.group(1).strip().rstrip(","), speaker=who.strip() if who else None))
+        out.append(Quote(text=m.group(1).strip().rstrip(","), speaker=speaker_name(who) if who else None))
     return out
 
 
@@ -122,3 +122,8 @@ def compare(searcher: Searcher, aid: str, bid: str, cache: dict | None = None) -
     match_quotes(qa, qb)
     return Comparison(a=a, b=b, passages=passages(pa, pb), a_in_b=round(ra, 3), b_in_a=round(rb, 3),
                       a_verbatim_in_b=round(ea, 3), b_verbatim_in_a=round(eb, 3), quotes_a=qa, quotes_b=qb)
+
+
+def speaker_name(who: str) -> str:
+    """The name without the sentence's full stop ('said Yoon Suk Yeol.'), keeping 'Jr.' and initials."""
+    return re.sub(r"(?<=[a-z]{2})[.,]$", "", who.strip())

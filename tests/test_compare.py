@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.compare import quotes
+from index.compare import match_quotes, quotes
 
 
 def test_rewrite_pair_aligns_reworded_passages(seeds_app):
@@ -39,3 +39,21 @@ def test_quote_speakers():
     assert found["We will respond firmly"] is None or found["We will respond firmly"].endswith("official")
     assert found["entering a new era of high prosperity"] == "Kim"
     assert found["The pact is a threat to the region."] is None
+
+
+def test_quotes_match_across_small_rewording():
+    a = quotes('"We will never accept this pact, and we will respond firmly," Yoon said on Thursday.')
+    b = quotes('The South Korean leader was defiant. "We will never accept the pact and will respond firmly," '
+               'said Yoon Suk Yeol.\n\n"Nothing has changed," a spokesman added.')
+    match_quotes(a, b)
+    assert (a[0].speaker, b[0].speaker) == ("Yoon", "Yoon Suk Yeol")
+    assert a[0].match == b[0].text and b[0].match == a[0].text and a[0].similarity >= 0.5
+    assert b[1].match is None
+
+
+def test_compare_json_shape(client):
+    body = client.get("/api/compare/pact-reuters/pact-guardian").get_json()
+    assert set(body) == {"a", "b", "a_in_b", "b_in_a", "a_verbatim_in_b", "b_verbatim_in_a", "passages", "quotes",
+                         "html_url"}
+    assert body["a"]["id"] == "pact-reuters" and body["html_url"] == "/compare/pact-reuters/pact-guardian"
+    assert 0 < body["a_in_b"] <= 1 and 0 < body["b_in_a"] <= 1

@@ -60,6 +60,7 @@ def test_evidence_is_given_with_each_label(fixtures):
 def test_similar_endpoints(client):
     body = client.get("/api/articles/pact-reuters/similar").get_json()
     assert body["similar"][0]["id"] == "pact-guardian" and body["similar"][0]["relation"] == "rewrite"
+    assert body["similar"][0]["compare_url"] == "/api/compare/pact-reuters/pact-guardian"
     assert client.get("/api/articles/nope/similar").status_code == 404
     html = client.get("/articles/pact-reuters/similar", headers={"HX-Request": "true", "HX-Target": "similar"})
     assert b"rewrite" in html.data.lower() and b"<html" not in html.data
