@@ -6,7 +6,7 @@ Prints pooled line P/R/F1 (kept_lines vs gold_body_line), mean per-page token F1
 kept text vs gold_body (word bag, as WCXB's README scores), and pages/s of clean_text.
 These pages are the training set of the shipped model, so the line figures here are
 optimistic. The figures that predict held-out pages are the domain-grouped CV ones:
-`bench/train_line_model.py --cv-only [--iters 40 --leaves 16 --depth 5 --lr 0.2]` scores
+`bench/train_line_model.py --cv-only` (defaults = the shipped model) scores
 every page with fold models through the whole cleaner (refine and headline removal
 included) and caches the out-of-fold scores; `--eval-oof 0.44` then re-runs only the page
 pipeline on them, in seconds, for tuning refine() in index/ingest/clean.py.
