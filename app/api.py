@@ -17,6 +17,7 @@ from index.compare import compare as compare_articles
 from index.search import iter_all
 from index.search import search as run_search
 from index.similar import similar_to
+from index.stories import LISTED_IDS, story_of
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -59,7 +60,9 @@ def search_csv() -> Response:
 
 @bp.get("/articles/<path:aid>")
 def article(aid: str) -> Response:
-    return jsonify(article_json(get_article(state.searcher(), aid)))
+    s = state.searcher()
+    a = get_article(s, aid)
+    return jsonify(article_json(a, story_of(s, a.id, state.cache(), LISTED_IDS)))
 
 
 @bp.get("/articles/<path:aid>/similar")

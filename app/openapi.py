@@ -37,6 +37,28 @@ HIT = {
     },
 }
 
+STORY = {
+    "type": "object",
+    "description": "Same-story coverage grouped at index time (articles within a week sharing key terms).",
+    "required": ["id", "headline", "articles", "matching", "outlets", "first_outlet", "first_date", "last_date",
+                 "ids", "article_url", "search_url", "all_url"],
+    "properties": {
+        "id": {"type": "string", "description": "The story's first article id: its key for ?story=."},
+        "headline": {"type": "string", "description": "Title of the first published article."},
+        "articles": {"type": "integer", "minimum": 1, "description": "Articles in the story, whole corpus."},
+        "matching": {"type": "integer", "minimum": 0, "description": "Of those, how many the search matched."},
+        "outlets": {"type": "integer", "minimum": 0},
+        "first_outlet": {**NULLABLE_STR, "description": "Who published first."},
+        "first_date": DATE_OR_NULL, "last_date": DATE_OR_NULL,
+        "ids": {"type": "array", "items": {"type": "string"},
+                "description": "Matching article ids, earliest first (at most 50; search_url lists them all)."},
+        "article_url": {"type": "string"},
+        "search_url": {"type": "string", "description": "This search narrowed to the story's articles."},
+        "all_url": {"type": "string", "description": "Every article of the story, oldest first."},
+        "clear_url": {"type": "string", "description": "The search without the story filter."},
+    },
+}
+
 SEARCH = {
     "type": "object",
     "required": ["query", "total", "page", "results", "facets"],
@@ -52,6 +74,17 @@ SEARCH = {
         "facets": {"type": "object", "properties": {
             "outlet": {"type": "array", "items": FACET_VALUE}, "date": {"type": "array", "items": FACET_VALUE}}},
         "facets_meta": {"type": "object"},
+        "collapse": {"type": "boolean"}, "collapse_url": {"type": "string"},
+        "folded": {"type": "integer", "minimum": 0,
+                   "description": "collapse=1: matching articles folded behind an earlier version (not in total)."},
+        "view": {"type": "string", "enum": ["articles", "stories"]},
+        "view_urls": {"type": "object", "properties": {"articles": {"type": "string"},
+                                                       "stories": {"type": "string"}}},
+        "story": {"oneOf": [STORY, {"type": "null"}], "description": "The story the story filter selected."},
+        "stories_total": {"type": "integer", "minimum": 0, "description": "Stories among the matches."},
+        "stories": {"type": "array", "items": STORY,
+                    "description": "view=stories: this page of the stories, most matches first; "
+                                   "view=articles: the top three."},
     },
 }
 
@@ -62,6 +95,7 @@ ARTICLE = {
         "id": {"type": "string"}, "title": {"type": "string"}, "outlet": NULLABLE_STR, "date": DATE_OR_NULL,
         "dateline": NULLABLE_STR, "url": NULLABLE_STR, "body": {"type": "string"}, "source": {"type": "string"},
         "word_count": {"type": "integer"}, "html_url": {"type": "string"}, "similar_url": {"type": "string"},
+        "story": {"oneOf": [STORY, {"type": "null"}], "description": "The story the article belongs to, if any."},
     },
 }
 
@@ -114,6 +148,8 @@ def param(name: str, schema: dict, description: str, many: bool = False) -> dict
                          "schema": {"type": "array", "items": schema} if many else schema}
     if many:
         p["style"], p["explode"] = "form", True
+    else:  # `from=&to=` (what a form submits) means "not given", as the parameter's default
+        p["allowEmptyValue"] = True
     return p
 
 
@@ -129,7 +165,12 @@ SEARCH_PARAMS = [
     param("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Results per page (at most 100)."),
     param("date_interval", {"type": "string", "enum": ["auto", "day", "month", "year"]}, "Date histogram bucket size."),
     param("collapse", {"type": "string", "enum": ["0", "1"]},
-          "1: fold near-verbatim copies behind their earliest version (relevance order); see each hit's copies."),
+          "1: fold copies (verbatim or reworded, grouped at index time) behind their earliest version; "
+          "see each hit's copies. total then counts the folded results."),
+    param("view", {"type": "string", "enum": ["articles", "stories"]},
+          "stories: list the stories the matches belong to (stories, stories_total; page/per_page page them)."),
+    param("story", {"type": "string", "maxLength": 500},
+          "An article id: only articles of the story it belongs to (an unknown id matches nothing, with a note)."),
 ]
 
 

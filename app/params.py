@@ -14,7 +14,9 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from index.model import DATE_INTERVALS, SORTS, SearchRequest
+from index.model import DATE_INTERVALS, SORTS, VIEWS, SearchRequest
+
+MAX_ID_CHARS = 500  # article ids are file names or record ids; anything longer is not one
 
 
 class ParamError(ValueError):
@@ -75,6 +77,9 @@ def parse_search(args: Mapping[str, Any] | MultiDict, config: Mapping[str, Any])
     date_to = parse_day(args, "to", end=True)
     if date_from and date_to and date_from > date_to:
         raise ParamError("from", f"from ({date_from}) is after to ({date_to})")
+    story = args.get("story", "").strip()
+    if len(story) > MAX_ID_CHARS:
+        raise ParamError("story", f"story must be an article id, got {len(story)} characters")
     return SearchRequest(
         q=" ".join(q.split()),
         outlets=outlets,
@@ -85,4 +90,6 @@ def parse_search(args: Mapping[str, Any] | MultiDict, config: Mapping[str, Any])
         per_page=parse_int(args, "per_page", 10, 1, config["MAX_PER_PAGE"]),
         date_interval=parse_choice(args, "date_interval", DATE_INTERVALS, "auto"),
         collapse=parse_choice(args, "collapse", ("0", "1"), "0") == "1",
+        view=parse_choice(args, "view", VIEWS, "articles"),
+        story=story,
     )

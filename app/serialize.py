@@ -7,7 +7,7 @@ from typing import Any
 from flask import url_for
 
 from app.urls import article_url, date_toggle, outlet_toggle, search_url
-from index.model import Article, Hit, SearchPage, SearchRequest, SimilarArticle
+from index.model import Article, Hit, SearchPage, SearchRequest, SimilarArticle, Story
 
 
 def iso(d) -> str | None:
@@ -29,6 +29,25 @@ def hit_json(hit: Hit, req: SearchRequest) -> dict[str, Any]:
         "article_url": article_url(hit.id, req),
         "json_url": url_for("api.article", aid=hit.id),
         "copies": hit.copies,
+    }
+
+
+def story_json(st: Story, req: SearchRequest, endpoint: str = "api.search") -> dict[str, Any]:
+    """One story; `id` is its first article's id, the key ?story= takes (docnums change per build)."""
+    return {
+        "id": st.first_id,
+        "headline": st.headline,
+        "articles": st.articles,
+        "matching": st.matching,
+        "outlets": st.outlets,
+        "first_outlet": st.first_outlet,
+        "first_date": iso(st.first_date),
+        "last_date": iso(st.last_date),
+        "ids": st.ids,
+        "article_url": article_url(st.first_id),
+        # the story's articles within this search, and the whole story in publication order
+        "search_url": search_url(req.but(story=st.first_id, view="articles"), endpoint),
+        "all_url": search_url(SearchRequest(story=st.first_id, sort="oldest"), endpoint),
     }
 
 
@@ -63,7 +82,15 @@ def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
         "sort": req.sort,
         "collapse": req.collapse,
         "collapse_url": search_url(req.but(collapse=not req.collapse), endpoint),
-        "filters": {"outlet": list(req.outlets), "from": iso(req.date_from), "to": iso(req.date_to)},
+        "filters": {"outlet": list(req.outlets), "from": iso(req.date_from), "to": iso(req.date_to),
+                    "story": req.story or None},
+        "folded": page.folded,
+        "view": req.view,
+        "view_urls": {v: search_url(req.but(view=v), endpoint) for v in ("articles", "stories")},
+        "story": ({**story_json(page.story, req, endpoint), "clear_url": search_url(req.but(story=""), endpoint)}
+                  if page.story else None),
+        "stories_total": page.stories_total,
+        "stories": [story_json(st, req, endpoint) for st in page.stories],
         "took_ms": page.took_ms,
         "suggestion": page.suggestion,
         "suggestion_url": search_url(req.but(q=page.suggestion), endpoint) if page.suggestion else None,
@@ -77,10 +104,11 @@ def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
     }
 
 
-def article_json(a: Article) -> dict[str, Any]:
+def article_json(a: Article, story: Story | None = None) -> dict[str, Any]:
     body = a.to_json()
     body["html_url"] = url_for("views.article", aid=a.id)
     body["similar_url"] = url_for("api.similar", aid=a.id)
+    body["story"] = story_json(story, SearchRequest()) if story else None  # every member, earliest first
     return body
 
 

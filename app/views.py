@@ -9,13 +9,14 @@ from flask import Blueprint, Response, current_app, make_response, render_templa
 from app import state
 from app.params import ParamError, parse_search
 from app.render import page
-from app.serialize import page_json
+from app.serialize import page_json, story_json
 from app.urls import search_url
 from index.articles import get_article, highlighted_paragraphs
 from index.compare import compare as compare_articles
 from index.model import SearchRequest
 from index.search import search as run_search
 from index.similar import similar_to
+from index.stories import story_of
 
 bp = Blueprint("views", __name__)
 
@@ -40,7 +41,9 @@ def article(aid: str) -> Response:
     except ParamError:
         came_from = SearchRequest()
     q = came_from.q
+    st = story_of(s, a.id, state.cache(), max_ids=0)
     return page("article.html", article=a, paragraphs=highlighted_paragraphs(s, a, q), q=q,
+                story=story_json(st, SearchRequest(), "views.search") if st else None,
                 back_url=search_url(came_from),
                 alternate=url_for("api.article", aid=a.id))
 
@@ -72,7 +75,8 @@ def filter_links(req: SearchRequest) -> dict[str, str]:
         "json": search_url(req, "api.search"),
         "csv": search_url(req, "api.search_csv"),
         "clear_dates": search_url(req.but(date_from=None, date_to=None)),
-        "clear_all": search_url(SearchRequest(q=req.q, sort=req.sort, per_page=req.per_page)),
+        "clear_story": search_url(req.but(story="")),
+        "clear_all": search_url(SearchRequest(q=req.q, sort=req.sort, per_page=req.per_page, view=req.view)),
     }
 
 
@@ -89,3 +93,19 @@ def day(value: dt.date | str | None) -> str:
         return ""
     d = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return f"{d.day} {d:%b %Y}"
+
+
+@bp.app_template_filter("span")
+def span(first: dt.date | str | None, last: dt.date | str | None) -> str:
+    """A date range as short as it reads unambiguously: 18–21 Jun 2024, 28 Jun – 2 Jul 2024."""
+    if not first:
+        return ""
+    a = dt.date.fromisoformat(first) if isinstance(first, str) else first
+    b = (dt.date.fromisoformat(last) if isinstance(last, str) else last) or a
+    if a == b:
+        return day(a)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%b %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
+    return f"{day(a)} – {day(b)}"

@@ -12,6 +12,7 @@ from typing import Any
 
 SORTS = ("relevance", "newest", "oldest")
 DATE_INTERVALS = ("auto", "day", "month", "year")
+VIEWS = ("articles", "stories")  # the search page lists matching articles, or the stories they belong to
 UNKNOWN_OUTLET = ""  # stored value for "no outlet"; shown as UNKNOWN_LABEL
 UNKNOWN_LABEL = "Unknown outlet"
 UNDATED = "undated"  # date facet bucket for articles without a date
@@ -91,7 +92,9 @@ class SearchRequest:
     date_interval: str = "auto"
     facets: bool = True  # CSV and the CLI switch facets off instead of taking another path
     snippets: bool = True
-    collapse: bool = False  # fold near-verbatim copies behind their earliest version
+    collapse: bool = False  # fold copies (verbatim or reworded) behind their earliest version
+    view: str = "articles"  # "stories": list the stories of the matches instead of the matches
+    story: str = ""  # an article id: keep only the articles of the story it belongs to
 
     def to_args(self) -> list[tuple[str, str]]:
         """The canonical query string: defaults left out, so URLs stay short and stable."""
@@ -111,6 +114,10 @@ class SearchRequest:
             args.append(("per_page", str(self.per_page)))
         if self.collapse:
             args.append(("collapse", "1"))
+        if self.story:
+            args.append(("story", self.story))
+        if self.view != "articles":
+            args.append(("view", self.view))
         if self.page != 1:
             args.append(("page", str(self.page)))
         return args
@@ -161,6 +168,22 @@ class Facet:
 
 
 @dataclass(slots=True)
+class Story:
+    """One story (same-story coverage grouped at index time): who covered it, and who had it first."""
+
+    id: int  # docnum naming the story in this generation (stable only within it; link by first_id)
+    headline: str  # title of the first published article
+    articles: int  # articles in the story, in the whole corpus
+    matching: int  # of those, how many the search matched
+    outlets: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    first_outlet: str | None  # who published first
+    first_id: str  # the earliest article: also the story's key in URLs (?story=<first_id>)
+    ids: list[str] = field(default_factory=list)  # the matching articles, earliest first
+
+
+@dataclass(slots=True)
 class SearchPage:
     """Everything a results page shows, so the JSON twin has it too."""
 
@@ -171,10 +194,15 @@ class SearchPage:
     took_ms: float = 0.0
     suggestion: str | None = None
     ignored: list[str] = field(default_factory=list)  # parts of the query not understood
+    folded: int = 0  # collapse: matching articles folded behind an earlier version (not in total)
+    stories: list[Story] = field(default_factory=list)  # view=stories: this page of them; else a preview
+    stories_total: int = 0  # stories among the matches (groups of 2+ articles)
+    story: Story | None = None  # the story the `story` filter selected
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.per_page))
+        shown = self.stories_total if self.request.view == "stories" else self.total
+        return max(1, -(-shown // self.request.per_page))
 
     @property
     def has_next(self) -> bool:

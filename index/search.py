@@ -10,13 +10,12 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index import signatures
+from index import stories
 from index.facets import Columns, date_facet, outlet_facet
 from index.model import Facet, Hit, SearchPage, SearchRequest
 from index.postings import fast_match, top_candidates
@@ -25,7 +24,7 @@ from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 
 PAGE_CACHE = 256
-NEAR_COPY = 0.5  # estimated shingle resemblance above which two results are one text
+STORY_PREVIEW = 3  # stories shown beside the article list (the Stories tab lists them all)
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
 
 
@@ -77,6 +76,16 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
     qmask = cols.date_mask(parsed.date_from, parsed.date_to)  # date: clauses bind like words
     if qmask is not None:
         docs = docs[qmask[docs]]
+    story = None
+    if req.story:  # a story filter binds like words too: facets count within the story
+        inside = stories.members(searcher, req.story, cache)
+        docs = docs[np.isin(docs, inside)]
+        if inside.size:
+            story = stories.describe(searcher, int(inside[0]), inside, docs.astype(np.int64),
+                                     stories.story_days(searcher, cache), cache, max_ids=0)
+        else:  # a link from before a reindex: say so, like any other part of a search not understood
+            ignored = ignored + [f"no article {req.story[:80]!r} names a story in this index (it may have "
+                                 f"been reindexed); remove the story filter to search everything"]
     omask = cols.outlet_mask(req.outlets)
     dmask = cols.date_mask(req.date_from, req.date_to)
     in_outlets = docs if omask is None else docs[omask[docs]]
@@ -86,9 +95,18 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
     if req.facets:
         facets["outlet"] = outlet_facet(cols, in_dates, req)
         facets["date"] = date_facet(cols, in_outlets, req)
-    filtered = omask is not None or dmask is not None or qmask is not None
-    hits = page_of_hits(searcher, q, req, cols, allowed, filtered=filtered, scores=scores, cache=cache)
-    page = SearchPage(request=req, total=int(len(allowed)), hits=hits, facets=facets, ignored=ignored)
+    filtered = omask is not None or dmask is not None or qmask is not None or bool(req.story)
+    heads = stories.copy_heads(searcher, cache) if req.collapse else None
+    total = int(len(allowed)) if heads is None else int(np.unique(heads[allowed]).size)
+    hits = [] if req.view == "stories" else page_of_hits(searcher, q, req, cols, allowed, filtered=filtered,
+                                                         scores=scores, cache=cache, heads=heads)
+    page = SearchPage(request=req, total=total, hits=hits, facets=facets, ignored=ignored,
+                      folded=int(len(allowed)) - total, story=story)
+    if req.view == "stories":  # the Stories tab: a page of them
+        page.stories_total, page.stories = stories.listing(
+            searcher, allowed, cache, (req.page - 1) * req.per_page, req.per_page)
+    elif req.facets:  # beside the articles: the biggest few, and how many there are
+        page.stories_total, page.stories = stories.listing(searcher, allowed, cache, 0, STORY_PREVIEW)
     if q is not None and page.total < SUGGEST_BELOW and req.q.strip():
         page.suggestion = suggest(searcher, q, req.q, page.total)
     page.took_ms = round((time.perf_counter() - started) * 1000, 2)
@@ -97,76 +115,61 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
 
 def page_of_hits(searcher: Searcher, q: wq.Query | None, req: SearchRequest, cols: Columns,
                  allowed: np.ndarray, filtered: bool, scores: np.ndarray | None = None,
-                 cache: dict | None = None) -> list[Hit]:
+                 cache: dict | None = None, heads: np.ndarray | None = None) -> list[Hit]:
+    """One page of hits in request order; with `heads` (collapse), one hit per copy group."""
     start = (req.page - 1) * req.per_page
+    wanted = start + req.per_page
     if start >= len(allowed):
         return []
-    if req.sort == "relevance" and q is not None:
-        wanted = start + req.per_page
-        if scores is not None:  # numpy path: scores for every match are already known
-            first = top_candidates(allowed, scores, max(wanted, CANDIDATES))
-        else:
-            flt = set(allowed.tolist()) if filtered else None
-            results = searcher.search(q, limit=max(wanted, CANDIDATES), filter=flt)
-            first = [(hit.docnum, hit.score) for hit in results]
-        ranked = rescore(searcher, q, first, cache)
-        if req.collapse:
-            groups = collapse_copies(searcher, ranked, cols, cache)
-            return [make_hit(searcher, d, sc, terms_for(searcher, q, req), req.snippets, copies)
-                    for d, sc, copies in groups[start:wanted]]
-        scored = ranked[start:wanted]
-    else:
+    terms = terms_for(searcher, q, req)
+
+    def ordered(k: int) -> list[tuple[int, float]]:
+        """The first k of `allowed` in request order, with their scores."""
+        if req.sort == "relevance" and q is not None:
+            if scores is not None:  # numpy path: scores for every match are already known
+                first = top_candidates(allowed, scores, max(k, CANDIDATES))
+            else:
+                flt = set(allowed.tolist()) if filtered else None
+                results = searcher.search(q, limit=max(k, CANDIDATES), filter=flt)
+                first = [(hit.docnum, hit.score) for hit in results]
+            return rescore(searcher, q, first, cache)
         # date order from the day column: undated articles go last either way
         days = cols.day[allowed].astype(np.int64)
         key = np.where(days > 0, -days if req.sort != "oldest" else days, 10**8)
         order = np.lexsort((allowed, key))
-        scored = [(int(d), 0.0) for d in allowed[order][start:start + req.per_page]]
-    terms = terms_for(searcher, q, req)
-    return [make_hit(searcher, docnum, score, terms, req.snippets) for docnum, score in scored]
+        return [(int(d), 0.0) for d in allowed[order][:k]]
+
+    if heads is None:
+        return [make_hit(searcher, d, sc, terms, req.snippets) for d, sc in ordered(wanted)[start:wanted]]
+    k = wanted
+    while True:  # copies take places in the ranking: widen it until the page has its groups
+        ranked = ordered(k)
+        groups = list(dict.fromkeys(int(heads[d]) for d, _ in ranked))
+        if len(groups) >= wanted or len(ranked) >= len(allowed):
+            break
+        k = min(len(allowed), max(k, len(ranked)) * 4)
+    best = {}
+    for d, sc in ranked:
+        best.setdefault(int(heads[d]), sc)
+    return [folded_hit(searcher, h, best[h], allowed, heads, cols, terms, req.snippets)
+            for h in groups[start:wanted]]
+
+
+def folded_hit(searcher: Searcher, head: int, score: float, allowed: np.ndarray, heads: np.ndarray,
+               cols: Columns, terms: set[str], with_snippet: bool) -> Hit:
+    """A copy group's hit: its earliest matching version, at the rank of its best-ranked one.
+
+    The copies listed are every other match of the group (verbatim or reworded, as grouped
+    at index time), earliest first, so none of them turns up again on a later page.
+    """
+    group = allowed[heads[allowed] == head].astype(np.int64)
+    day = cols.day[group].astype(np.int64)
+    group = group[np.lexsort((group, np.where(day > 0, day, 10**8)))]
+    return make_hit(searcher, int(group[0]), score, terms, with_snippet, [int(d) for d in group[1:]])
 
 
 def terms_for(searcher: Searcher, q: wq.Query | None, req: SearchRequest) -> set[str]:
     return query_terms(q, searcher) if (q is not None and req.snippets) else set()
-
-
-def collapse_copies(searcher: Searcher, ranked: list[tuple[int, float]], cols: Columns,
-                    cache: dict | None) -> list[tuple[int, float, list[int]]]:
-    """Fold near-verbatim copies (MinHash resemblance >= NEAR_COPY) into one result.
-
-    The earliest dated version stands for its group, at the rank of the group's best
-    member; without signatures (an index from an older build) nothing is folded.
-    """
-    sigs = cache.get("signatures") if cache is not None else None
-    if sigs is None:
-        sigs = signatures.load(Path(searcher._ix.storage.folder))
-        if cache is not None and sigs is not None:
-            cache["signatures"] = sigs
-    if sigs is None or not ranked or len(sigs) < cols.day.shape[0]:
-        return [(d, sc, []) for d, sc in ranked]
-    docs = np.asarray([d for d, _ in ranked])
-    near = signatures.resemblance(sigs[docs]) >= NEAR_COPY
-    group = list(range(len(docs)))
-    for i in range(len(docs)):  # union of each result with the earlier results it copies
-        for j in np.flatnonzero(near[i, :i]).tolist():
-            ri, rj = find(group, i), find(group, j)
-            group[max(ri, rj)] = min(ri, rj)
-    members: dict[int, list[int]] = {}
-    for i in range(len(docs)):
-        members.setdefault(find(group, i), []).append(i)
-    out = []
-    for root in sorted(members):
-        idx = members[root]
-        day = cols.day[docs[idx]]
-        first = idx[int(np.argmin(np.where(day > 0, day, 10**8)))]
-        out.append((int(docs[first]), ranked[root][1], [int(docs[i]) for i in idx if i != first]))
-    return out
-
-
-def find(group: list[int], i: int) -> int:
-    while group[i] != i:
-        group[i] = group[group[i]]
-        i = group[i]
-    return i
 
 
 def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], with_snippet: bool,
@@ -204,7 +207,8 @@ def iter_all(searcher: Searcher, req: SearchRequest, cache: dict | None = None, 
     """Every matching hit in request order, page by page: CSV export streams from this."""
     page = 1
     lean = SearchRequest(**{**{f: getattr(req, f) for f in req.__dataclass_fields__},
-                            "facets": False, "snippets": False, "per_page": batch, "page": 1})
+                            "facets": False, "snippets": False, "per_page": batch, "page": 1,
+                            "view": "articles"})
     while True:
         result = search(searcher, lean.but(page=page), cache)
         yield from result.hits

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 from whoosh.searching import Searcher
 
-from index.model import Hit, SearchRequest
+from index.model import Hit, SearchRequest, Story
 from index.signatures import BANDS, EMPTY, ROWS, Features, band_keys
 
 STORY_FILE = "stories.npy"  # per document: the docnum that names its story
@@ -31,22 +31,7 @@ COPY_RESEMBLANCE = 0.5  # MinHash estimate of shared 4-word shingles: one text
 REWRITE_CHECK = 0.5  # key-term overlap from which a pair is aligned sentence by sentence (rewrite test)
 UNDATED_NEIGHBOURS = 10  # key-term neighbours of an undated article tested as story links
 BUCKET_CAP = 64  # an LSH bucket larger than this is boilerplate shared by a site, not a copy
-
-
-@dataclass(slots=True)
-class Story:
-    """One story for a search: the reader sees who covered it, and who had it first."""
-
-    id: int  # docnum naming the story in this generation (stable only within it)
-    headline: str  # title of the first published article
-    articles: int  # articles in the story, in the whole corpus
-    matching: int  # of those, how many the search matched
-    outlets: int
-    first_date: dt.date | None
-    last_date: dt.date | None
-    first_outlet: str | None  # who published first
-    first_id: str
-    ids: list[str] = field(default_factory=list)  # the matching articles, earliest first
+LISTED_IDS = 50  # a listed story names at most this many of its matching articles; ?story= shows them all
 
 
 class UnionFind:
@@ -189,38 +174,85 @@ def stories_for(searcher: Searcher, docnums: Sequence[int] | np.ndarray, cache: 
     Pass the search's whole match set (not one page), e.g. via stories_for_search().
     Stories with fewer than min_articles articles in the corpus are single articles, left out.
     """
+    return listing(searcher, np.asarray(docnums, dtype=np.int64), cache, 0, limit, min_articles)[1]
+
+
+def listing(searcher: Searcher, docs: np.ndarray, cache: dict | None, start: int, count: int,
+            min_articles: int = 2) -> tuple[int, list[Story]]:
+    """(how many stories the matches belong to, stories start..start+count of them in order).
+
+    Vectorised over the match set (bincounts per story label), so listing the stories of
+    the whole corpus costs about what a facet count does; only the listed ones are described.
+    """
     g = groups(searcher, cache)
-    docs = np.asarray(docnums, dtype=np.int64)
+    docs = np.asarray(docs, dtype=np.int64)
     if g is None or not docs.size:
-        return []
-    label = g[0]
-    sizes = np.bincount(label, minlength=len(label))
-    mine = label[docs]
-    ids, counts = np.unique(mine, return_counts=True)
-    keep = sizes[ids] >= min_articles
-    ids, counts = ids[keep], counts[keep]
+        return 0, []
+    label, sizes = g[0], story_sizes(searcher, cache)
     days = story_days(searcher, cache)
-    latest = np.asarray([days[docs[mine == s]].max() for s in ids.tolist()]) if ids.size else ids
-    order = np.lexsort((-latest, -counts))[:limit] if ids.size else []
-    return [describe(searcher, int(ids[i]), np.flatnonzero(label == ids[i]), docs[mine == ids[i]], days)
-            for i in order]
+    mine = label[docs]
+    counts = np.bincount(mine, minlength=len(label))
+    cand = np.flatnonzero((counts > 0) & (sizes >= min_articles))
+    if not cand.size or count <= 0:
+        return int(cand.size), []
+    latest = np.zeros(len(label), dtype=np.int64)
+    np.maximum.at(latest, mine, days[docs])
+    order = cand[np.lexsort((cand, -latest[cand], -counts[cand]))][start:start + count]
+    return int(cand.size), [describe(searcher, int(sid), np.flatnonzero(label == sid), docs[mine == sid], days, cache)
+                            for sid in order.tolist()]
 
 
-def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndarray, days: np.ndarray) -> Story:
+def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndarray, days: np.ndarray,
+             cache: dict | None = None, max_ids: int | None = LISTED_IDS) -> Story:
+    """Headline and first outlet from the earliest member; counts and span from the columns."""
+    from index.search import columns_for
+
     key = np.where(days[members] > 0, days[members], np.iinfo(np.int64).max)
     members = members[np.lexsort((members, key))]
-    fields = [searcher.stored_fields(int(d)) for d in members]
-    first = fields[0]
-    dated = [int(days[d]) for d in members if days[d] > 0]
+    first = searcher.stored_fields(int(members[0]))
+    dated = days[members][days[members] > 0]
     mkey = np.where(days[matched] > 0, days[matched], np.iinfo(np.int64).max)
+    listed = matched[np.lexsort((matched, mkey))][:max_ids]
     return Story(
         id=sid, headline=first.get("title", ""), articles=len(members), matching=len(matched),
-        outlets=len({f.get("outlet") or "" for f in fields}),
-        first_date=dt.date.fromordinal(min(dated)) if dated else None,
-        last_date=dt.date.fromordinal(max(dated)) if dated else None,
+        outlets=int(np.unique(columns_for(searcher, cache).outlet_ord[members]).size),
+        first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
+        last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
         first_outlet=first.get("outlet") or None, first_id=first["id"],
-        ids=[searcher.stored_fields(int(d))["id"] for d in matched[np.lexsort((matched, mkey))]],
+        ids=[searcher.stored_fields(int(d))["id"] for d in listed],
     )
+
+
+def story_sizes(searcher: Searcher, cache: dict | None) -> np.ndarray:
+    """Articles per story label (indexed by the naming docnum), counted once per generation."""
+    if cache is not None and "story_sizes" in cache:
+        return cache["story_sizes"]
+    g = groups(searcher, cache)
+    sizes = np.bincount(g[0], minlength=len(g[0])) if g is not None else np.zeros(0, dtype=np.int64)
+    if cache is not None:
+        cache["story_sizes"] = sizes
+    return sizes
+
+
+def members(searcher: Searcher, aid: str, cache: dict | None = None) -> np.ndarray:
+    """Docnums of the story an article belongs to (the article alone if it has none; none if unknown).
+
+    Any member's id names the story, so a `?story=` link made from the first article's id
+    keeps working while that article stays in the same story after a reindex.
+    """
+    doc = searcher.document_number(id=aid)
+    if doc is None:
+        return np.zeros(0, dtype=np.int64)
+    g = groups(searcher, cache)
+    if g is None:
+        return np.asarray([doc], dtype=np.int64)
+    return np.flatnonzero(g[0] == g[0][doc])
+
+
+def copy_heads(searcher: Searcher, cache: dict | None) -> np.ndarray | None:
+    """Per document: the earliest version of its copy group (itself if none); None for an older index."""
+    g = groups(searcher, cache)
+    return g[1] if g is not None else None
 
 
 def story_days(searcher: Searcher, cache: dict | None) -> np.ndarray:
@@ -231,34 +263,24 @@ def story_days(searcher: Searcher, cache: dict | None) -> np.ndarray:
 
 def stories_for_search(searcher: Searcher, req: SearchRequest, cache: dict | None = None,
                        limit: int = 20) -> list[Story]:
-    """Stories among everything a search matches, with its outlet and date filters applied."""
-    from index.postings import fast_match
-    from index.query import parse_query
-    from index.search import columns_for, matching_docs
+    """Stories among everything a search matches, its filters applied: what the Stories tab lists."""
+    from index.search import search
 
-    parsed = parse_query(req.q, searcher.schema)
-    cols = columns_for(searcher, cache)
-    fast = fast_match(searcher, parsed.query, cache) if parsed.query is not None else None
-    docs = fast[0] if fast else matching_docs(searcher, parsed.query, cols)
-    docs = docs[cols.live[docs]]
-    for mask in (cols.date_mask(parsed.date_from, parsed.date_to), cols.outlet_mask(req.outlets),
-                 cols.date_mask(req.date_from, req.date_to)):
-        if mask is not None:
-            docs = docs[mask[docs]]
-    return stories_for(searcher, docs, cache, limit)
+    return search(searcher, replace(req, view="stories", page=1, per_page=limit), cache).stories
 
 
-def story_of(searcher: Searcher, aid: str, cache: dict | None = None) -> Story | None:
-    """The story one article belongs to, every member listed (None if it stands alone)."""
+def story_of(searcher: Searcher, aid: str, cache: dict | None = None,
+             max_ids: int | None = None) -> Story | None:
+    """The story one article belongs to, members listed earliest first (None if it stands alone)."""
     from index.articles import docnum_of
 
     g = groups(searcher, cache)
     if g is None:
         return None
-    members = np.flatnonzero(g[0] == g[0][docnum_of(searcher, aid)])
-    if len(members) < 2:
+    mine = np.flatnonzero(g[0] == g[0][docnum_of(searcher, aid)])
+    if len(mine) < 2:
         return None
-    return describe(searcher, int(g[0][members[0]]), members, members, story_days(searcher, cache))
+    return describe(searcher, int(g[0][mine[0]]), mine, mine, story_days(searcher, cache), cache, max_ids=max_ids)
 
 
 def collapse(searcher: Searcher, docnums: Sequence[int], cache: dict | None = None) -> list[tuple[int, list[int]]]:

@@ -304,3 +304,30 @@ def test_screenshots(browser, base_url, name, viewport):
         finally:
             ctx.close()
         assert watch.errors == [] and watch.dialogs == []
+
+
+def test_stories_tab_lists_stories_and_filters_to_one(ui):
+    page, _ = ui
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto("/?q=pyongyang")
+    page.evaluate("window.__sameDocument = true")
+    assert page.locator(".story-preview li").count() == 2  # the top stories beside the articles
+    page.screenshot(path=ARTIFACTS / "stories-preview-desktop-light.png", full_page=True)
+    page.locator("nav.tabs a", has_text="Stories").click()  # an htmx swap of #results
+    page.locator(".story-list .story").first.wait_for()
+    expect(page).to_have_url(re.compile(r"\?q=pyongyang&view=stories$"))
+    assert page.locator(".story-list .story").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    page.screenshot(path=ARTIFACTS / "stories-desktop-light.png", full_page=True)
+    page.locator(".story", has_text="Putin arrives").locator(".story-counts a").first.click()
+    page.locator(".chip-story").wait_for()
+    expect(page).to_have_url(re.compile(r"story=arrival-bbc"))
+    assert sorted(page.locator(".hit-title a").evaluate_all("els => els.map(e => e.textContent)")) == [
+        "Putin arrives in Pyongyang for rare visit"] * 2
+    assert page.evaluate("window.__sameDocument") is True  # swapped in place, not reloaded
+    page.screenshot(path=ARTIFACTS / "stories-filtered-desktop-light.png", full_page=True)
+    page.locator(".chip-story").click()
+    expect(page.locator(".chip-story")).to_have_count(0)
+    page.goto("/articles/pact-guardian")
+    page.locator(".story-box").wait_for()
+    page.screenshot(path=ARTIFACTS / "article-story-desktop-light.png", full_page=True)
