@@ -34,6 +34,10 @@ HIT = {
         "score": {"type": "number"}, "word_count": {"type": "integer"},
         "article_url": {"type": "string"}, "json_url": {"type": "string"},
         "copies": {"type": "array", "items": {"type": "string"}},
+        "copy_details": {"type": "array", "items": {
+            "type": "object", "required": ["id", "outlet", "date", "article_url", "compare_url"],
+            "properties": {"id": {"type": "string"}, "outlet": NULLABLE_STR, "date": DATE_OR_NULL,
+                           "article_url": {"type": "string"}, "compare_url": {"type": "string"}}}},
     },
 }
 

@@ -29,6 +29,8 @@ def hit_json(hit: Hit, req: SearchRequest) -> dict[str, Any]:
         "article_url": article_url(hit.id, req),
         "json_url": url_for("api.article", aid=hit.id),
         "copies": hit.copies,
+        "copy_details": [{"id": c.id, "outlet": c.outlet, "date": iso(c.date), "article_url": article_url(c.id, req),
+                          "compare_url": url_for("api.compare", aid=hit.id, bid=c.id)} for c in hit.copy_refs],
     }
 
 

@@ -135,6 +135,15 @@ class SearchRequest:
 
 
 @dataclass(slots=True)
+class CopyRef:
+    """A copy folded behind a hit: enough to tell the versions apart in the "+N copies" list."""
+
+    id: str
+    outlet: str | None
+    date: dt.date | None
+
+
+@dataclass(slots=True)
 class Hit:
     id: str
     title: str
@@ -147,6 +156,7 @@ class Hit:
     url: str | None
     word_count: int
     copies: list[str] = field(default_factory=list)  # ids collapsed behind this hit
+    copy_refs: list[CopyRef] = field(default_factory=list)  # the same copies, with outlet and date
 
 
 @dataclass(slots=True)

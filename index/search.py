@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 
 from index import stories
 from index.facets import Columns, date_facet, outlet_facet
-from index.model import Facet, Hit, SearchPage, SearchRequest
+from index.model import CopyRef, Facet, Hit, SearchPage, SearchRequest
 from index.postings import fast_match, top_candidates
 from index.query import parse_query, query_terms
 from index.ranking import CANDIDATES, rescore
@@ -176,6 +176,7 @@ def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], wit
              copies: list[int] | None = None) -> Hit:
     f = searcher.stored_fields(docnum)
     date = f.get("date")
+    refs = [copy_ref(searcher.stored_fields(c)) for c in copies or []]
     return Hit(
         id=f["id"],
         title=f["title"],
@@ -187,8 +188,14 @@ def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], wit
         dateline=f.get("dateline") or None,
         url=f.get("url") or None,
         word_count=int(f.get("word_count") or 0),
-        copies=[searcher.stored_fields(c)["id"] for c in copies or []],
+        copies=[r.id for r in refs],
+        copy_refs=refs,
     )
+
+
+def copy_ref(f: dict) -> CopyRef:
+    date = f.get("date")
+    return CopyRef(id=f["id"], outlet=f.get("outlet") or None, date=date.date() if date else None)
 
 
 def suggest(searcher: Searcher, q: wq.Query, text: str, found: int) -> str | None:

@@ -142,7 +142,11 @@ def test_collapse_folds_a_rewrite_behind_its_original(client):
     html = client.get("/?q=defence+pact&collapse=1").get_data(as_text=True)
     doc = lxml.html.fromstring(html)
     (copies,) = doc.xpath('//li[@class="hit"][.//a[starts-with(@href, "/articles/pact-reuters")]]//details')
-    assert "+1 copy" in copies.text_content() and "/articles/pact-guardian" in copies.xpath(".//a/@href")
+    assert "+1 copy" in copies.text_content() and "The Guardian · 20 Jun 2024" in copies.text_content()
+    assert copies.xpath(".//a/@href")[0].startswith("/articles/pact-guardian?q=defence+pact")
+    (detail,) = next(r for r in folded["results"] if r["id"] == "pact-reuters")["copy_details"]
+    assert (detail["outlet"], detail["date"]) == ("The Guardian", "2024-06-20")
+    assert detail["compare_url"] == "/api/compare/pact-reuters/pact-guardian"
     assert copies.get("open") is None  # folded by default; the reader opens the toggle
 
 
