@@ -22,10 +22,15 @@ from index.store import IndexHandle, current_generation
 @click.option("--if-missing", is_flag=True, help="Only build when no index exists yet.")
 @click.option("--workers", type=int, default=None, help="Cleaning processes (default: one per core).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--full", is_flag=True, help="Rebuild everything, even when only some documents changed.")
 @with_appcontext
 def reindex_command(source: Path | None, index_dir: Path | None, if_missing: bool, workers: int | None,
-                    quiet: bool) -> None:
-    """Rebuild the index from the source; the old index serves until the new one is ready."""
+                    quiet: bool, full: bool) -> None:
+    """Bring the index up to date with the source; the old index serves until the new one is ready.
+
+    Incremental when the live index was built from the same source: only new and changed
+    documents are cleaned, deleted ones removed. --full rebuilds from scratch.
+    """
     source = source or Path(current_app.config["SOURCE"])
     index_dir = index_dir or Path(current_app.config["INDEX_DIR"])
     if if_missing:
@@ -39,16 +44,29 @@ def reindex_command(source: Path | None, index_dir: Path | None, if_missing: boo
         raise click.ClickException(f"source not found: {source}")
     try:
         if quiet:
-            report = build_index(source, index_dir, workers=workers)
+            report = build_index(source, index_dir, workers=workers, incremental=not full)
         else:
             with click.progressbar(length=estimate_total(source) or 0, label=f"Indexing {source}",
                                    show_pos=True, show_eta=True) as bar:
-                report = build_index(source, index_dir, progress=lambda n, item: bar.update(1), workers=workers)
+                report = build_index(source, index_dir, progress=lambda n, item: bar.update(1), workers=workers,
+                                     incremental=not full)
     except (LedeError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
-    rate = report.indexed / report.seconds if report.seconds else 0
-    click.echo(f"Indexed {report.indexed} articles, skipped {len(report.skipped)}, "
-               f"in {report.seconds:.1f} s ({rate:.0f}/s); index {report.size_bytes / 1e6:.1f} MB at {index_dir}")
+    if report.mode == "full":
+        rate = report.indexed / report.seconds if report.seconds else 0
+        click.echo(f"Indexed {report.indexed} articles, skipped {len(report.skipped)}, "
+                   f"in {report.seconds:.1f} s ({rate:.0f}/s); index {report.size_bytes / 1e6:.1f} MB at {index_dir}")
+        click.echo(f"  full rebuild: {'--full' if full else report.why_full}")
+    else:
+        changes = (f"{report.added} added, {report.changed} changed, {report.deleted} deleted, "
+                   f"{report.unchanged} unchanged")
+        if report.mode == "unchanged":
+            click.echo(f"Nothing changed in {source} ({changes}); index {report.generation} kept, "
+                       f"checked in {report.seconds:.1f} s")
+        else:
+            click.echo(f"Incremental reindex: {changes}; {report.indexed} articles indexed, "
+                       f"skipped {len(report.skipped)}, in {report.seconds:.1f} s; "
+                       f"index {report.size_bytes / 1e6:.1f} MB at {index_dir}")
     for skip in report.skipped:
         click.echo(f"  skipped {skip.source}: {skip.reason}")
     for old, new in report.renamed:

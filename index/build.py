@@ -4,6 +4,10 @@ Only `flask reindex` (and benchmarks) write. The new generation is built beside 
 live one and made live by one rename, so searches keep working during a rebuild and a
 crash or Ctrl-C leaves the old index serving. An OS file lock (released by the kernel
 when the process dies, so it can never go stale) keeps two reindexes apart.
+
+Every generation records its source and a manifest (index.manifest), so a later reindex
+of the same source can be incremental (index.incremental): same lock, same stale-build
+cleanup, same switch; only the writing of the new generation differs.
 """
 
 from __future__ import annotations
@@ -23,13 +27,13 @@ from pathlib import Path
 
 from whoosh import index as windex
 
-from index import signatures, stories
-from index.ingest import RawDoc, read_source, to_article
+from index import manifest, signatures, stories
+from index.ingest import RawDoc, read_source, tidy, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
 from index.schema import UNKNOWN_KEY, Analyzed, make_schema
 from index.store import BUILD_PREFIX, GEN_PREFIX, LOCK_NAME, current_generation, fsync_dir, switch_to
 
-Progress = Callable[[int, "Article | Skipped"], None]
+Progress = Callable[[int, "Article | Skipped | None"], None]  # None: an unchanged document reused
 PARALLEL_MIN_DOCS = 64  # below this, starting worker processes costs more than it saves
 
 
@@ -45,6 +49,12 @@ class BuildReport:
     seconds: float = 0.0
     generation: str = ""
     size_bytes: int = 0
+    mode: str = "full"  # "full", "incremental", or "unchanged" (nothing to do: no new generation)
+    why_full: str = ""  # why an incremental reindex was not possible
+    added: int = 0  # incremental only: documents new in the source,
+    changed: int = 0  # whose content or metadata changed,
+    deleted: int = 0  # gone from the source (or now unreadable/empty),
+    unchanged: int = 0  # and reused as they were
 
 
 @contextmanager
@@ -87,57 +97,93 @@ def build_index(
     *,
     progress: Progress | None = None,
     workers: int | None = None,
+    incremental: bool = False,
 ) -> BuildReport:
-    """Rebuild the index in `index_dir` from `source`; the old one serves until the switch."""
+    """Build the index in `index_dir` from `source`; the old one serves until the switch.
+
+    With incremental=True (what `flask reindex` does unless --full), a source the live
+    generation was built from is diffed against its manifest and only new and changed
+    documents are cleaned; anything else (no index yet, another source, an older format)
+    falls back to a full build, and the report says why.
+    """
     source, index_dir = Path(source), Path(index_dir)
     if not source.exists():
         raise FileNotFoundError(f"source not found: {source}")
     started = time.perf_counter()
     with reindex_lock(index_dir):
         remove_stale_builds(index_dir)
+        plan, why_full = None, "--full"
+        if incremental:
+            from index import incremental as inc
+
+            plan, why_full = inc.plan(source, index_dir, progress)
+            if plan is not None and not plan.has_changes():
+                report = plan.report("unchanged")
+                report.generation = plan.live.name
+                report.size_bytes = dir_bytes(plan.live)
+                report.seconds = time.perf_counter() - started
+                return report
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
         building = index_dir / f"{BUILD_PREFIX}{stamp}"
         building.mkdir()
         try:
-            report = write_generation(source, building, progress=progress, workers=workers)
+            if plan is not None:
+                report = inc.write_incremental(plan, building, progress=progress, workers=workers)
+            else:
+                report = write_generation(source, building, progress=progress, workers=workers)
+                report.why_full = why_full
             if report.indexed == 0:
                 reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])
                 raise EmptySource(f"no articles found in {source} ({len(report.skipped)} skipped"
                                   f"{': ' + reasons if reasons else ''}); the previous index is still serving")
-            gen = index_dir / f"{GEN_PREFIX}{stamp}"
-            os.rename(building, gen)
-            fsync_dir(index_dir)
-            previous = live_name(index_dir)
-            switch_to(index_dir, gen)
-            remove_old_generations(index_dir, keep={gen.name, previous})
+            gen = publish(index_dir, building, stamp)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
     report.generation = gen.name
-    report.size_bytes = sum(f.stat().st_size for f in gen.iterdir())
+    report.size_bytes = dir_bytes(gen)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def publish(index_dir: Path, building: Path, stamp: str) -> Path:
+    """Rename the finished build into a generation, switch to it, keep the previous one."""
+    gen = index_dir / f"{GEN_PREFIX}{stamp}"
+    os.rename(building, gen)
+    fsync_dir(index_dir)
+    previous = live_name(index_dir)
+    switch_to(index_dir, gen)
+    remove_old_generations(index_dir, keep={gen.name, previous})
+    return gen
+
+
+def dir_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir())
 
 
 def write_generation(source: Path, target: Path, *, progress: Progress | None, workers: int | None) -> BuildReport:
     report = BuildReport()
     ix = windex.create_in(str(target), make_schema())
     writer = ix.writer(limitmb=256)
-    seen: dict[str, int] = {}
     sigs: list = []  # one row per document, in document-number order
+    docids: list[str] = []  # the same order: the manifest maps rows back to ids
+    entries: dict[str, manifest.Entry] = {}
+    pending = manifest.Pending()
     done = 0
     try:
-        for item in clean_all(read_source(source), workers):
+        raws = pending.track(unique_raws(read_source(source), report.renamed))
+        for item in clean_all(raws, workers):
             done += 1
+            key, digest = pending.next()
             if isinstance(item, Skipped):
                 report.skipped.append(item)
+                if key is not None:  # read fine, but cleaning found no article: remember why
+                    entries[key] = manifest.Entry(digest, item.reason, item.source)
             else:
-                unique = unique_id(item.id, seen)
-                if unique != item.id:
-                    report.renamed.append((item.id, unique))
-                    item.id = unique
                 writer.add_document(**document(item))
                 sigs.append(item.signature if item.signature is not None else features_of(item))
+                docids.append(item.id)
+                entries[item.id] = manifest.Entry(digest)  # item.id is the raw document's unique id
                 report.indexed += 1
             if progress:
                 progress(done, item)
@@ -147,7 +193,25 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
         raise
     signatures.save(target, sigs)
     stories.save(target, signatures.Features(target))
+    manifest.save(target, manifest.Manifest(manifest.source_key(source), entries, docids))
     return report
+
+
+def unique_raws(raws: Iterable[RawDoc | Skipped], renamed: list[tuple[str, str]]) -> Iterator[RawDoc | Skipped]:
+    """Give every raw document its final, unique id before cleaning, in source order.
+
+    The id is decided on the raw document (not the cleaned article) so a full and an
+    incremental reindex of the same source agree on it without cleaning anything.
+    """
+    seen: dict[str, int] = {}
+    for raw in raws:
+        if isinstance(raw, RawDoc):
+            aid = tidy(tidy(raw.id) or raw.source) or raw.source  # what to_article would call it
+            unique = unique_id(aid, seen)
+            if unique != aid:
+                renamed.append((aid, unique))
+            raw.id = unique
+        yield raw
 
 
 def unique_id(aid: str, seen: dict[str, int]) -> str:
@@ -222,9 +286,11 @@ def document(a: Article) -> dict:
     for name, terms in (a.analyzed or {}).items():  # analysed in a worker: store the text, file the terms
         doc["_stored_" + name] = doc[name]
         doc[name] = terms
+    # always a day (0: undated, the column default): Whoosh's multi-segment reader drops the
+    # column of a segment where no document set it, which an incremental reindex can create
+    doc["day"] = a.date.toordinal() if a.date else 0
     if a.date:
         doc["date"] = dt.datetime(a.date.year, a.date.month, a.date.day)
-        doc["day"] = a.date.toordinal()
     return doc
 
 

@@ -139,8 +139,12 @@ def doc_features(body: str, day: int = 0) -> DocFeatures:
     )
 
 
-def save(folder: Path, rows: list[DocFeatures]) -> None:
-    """Write the generation's features; key terms need every document's bag, so they are chosen here."""
+def save(folder: Path, rows: list[DocFeatures], docs: int | None = None) -> None:
+    """Write the generation's features; key terms need every document's bag, so they are chosen here.
+
+    `docs` is the number of live documents when some rows stand for deleted ones (an
+    incremental reindex), so term rarity is judged over the corpus a full build would see.
+    """
     folder = Path(folder)
     n = len(rows)
     mh = np.stack([r.minhash for r in rows]) if rows else np.empty((0, PERMUTATIONS), dtype=np.uint32)
@@ -160,7 +164,7 @@ def save(folder: Path, rows: list[DocFeatures]) -> None:
         "bag": concat([r.bag for r in rows], np.uint32),
         "tf": concat([r.tf for r in rows], np.int32),
     }
-    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n)
+    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, docs)
     hashes = np.fromiter(vocab.keys(), dtype=np.uint32, count=len(vocab))
     order = np.argsort(hashes)
     arrays["vocab"] = hashes[order]
@@ -181,8 +185,13 @@ def concat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts).astype(dtype, copy=False) if parts else np.empty(0, dtype)
 
 
-def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Top KEY_TERMS stems of each document by tf-idf, all documents at once: (n x K hashes, weights)."""
+def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int,
+              docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Top KEY_TERMS stems of each document by tf-idf, all documents at once: (n x K hashes, weights).
+
+    `docs` (default n) is the corpus size for rarity, when some of the n rows are deleted documents.
+    """
+    corpus = n if docs is None else docs
     key = np.zeros((n, KEY_TERMS), np.uint32)
     weight = np.zeros((n, KEY_TERMS), np.float32)
     if not bag.size:
@@ -190,9 +199,9 @@ def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int) -> t
     terms, inverse, df = np.unique(bag, return_inverse=True, return_counts=True)
     f = df[inverse]
     doc = np.repeat(np.arange(n), np.diff(bag_off))
-    score = tf * (np.log(max(n, 1) / (f + 1.0)) + 1)
-    if n >= 50:  # on a tiny corpus every word looks common
-        score = np.where(f <= COMMON_SHARE * n, score, -1.0)
+    score = tf * (np.log(max(corpus, 1) / (f + 1.0)) + 1)
+    if corpus >= 50:  # on a tiny corpus every word looks common
+        score = np.where(f <= COMMON_SHARE * corpus, score, -1.0)
     order = np.lexsort((bag, -score, doc))  # by document, best first; hash breaks ties the same way every build
     doc_o = doc[order]
     starts = np.searchsorted(doc_o, np.arange(n))

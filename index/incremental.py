@@ -1,0 +1,185 @@
+"""Incremental reindex: a new generation from the live one plus what changed in the source.
+
+plan() reads the source exactly as a full build does (same order, same unique ids) and
+hashes every raw document; against the live generation's manifest that gives added,
+changed, deleted and unchanged documents without cleaning anything. write_incremental()
+then builds the NEW generation in the `.building-*` folder that index.build gives it:
+the live generation's Whoosh segment files are hard-linked in (Whoosh never rewrites a
+segment file: deletions live in the table of contents, merges write new files), a
+writer deletes the gone and changed documents and adds the cleaned new versions, and
+the per-document numpy files are rebuilt so row i matches the new docnum i (rows of
+unchanged documents reused by id, deleted docnums given empty rows). Key terms, stories
+and copy groups are recomputed for the whole generation from the stored features, as a
+full build does. The live generation is only read, so searches keep running on it and a
+failed or killed run leaves it serving.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as windex
+
+from index import manifest, signatures, stories
+from index.build import BuildReport, Progress, clean_all, document, features_of, unique_raws
+from index.ingest import RawDoc, read_source
+from index.model import IndexMissing, Skipped
+from index.store import current_generation
+
+OUR_FILES = (manifest.FILE, signatures.FILE, stories.STORY_FILE, stories.COPY_FILE)
+
+
+@dataclass(slots=True)
+class Plan:
+    """What differs between the source and the live generation, and the raw documents to clean."""
+
+    source: Path
+    live: Path
+    old: manifest.Manifest
+    todo: list[tuple[RawDoc, str]] = field(default_factory=list)  # (new or changed raw doc, hash)
+    remove: list[str] = field(default_factory=list)  # ids whose indexed version goes (deleted or changed)
+    docs: dict[str, manifest.Entry] = field(default_factory=dict)  # the new manifest, in source order
+    read_skips: list[Skipped] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+    def has_changes(self) -> bool:
+        return bool(self.added or self.changed or self.deleted)
+
+    def report(self, mode: str) -> BuildReport:
+        """Counts and skips as they stand: every skip is listed on every run, reused or not."""
+        skipped = self.read_skips + [Skipped(e.where or k, e.skipped) for k, e in self.docs.items() if e.skipped]
+        return BuildReport(indexed=sum(1 for e in self.docs.values() if not e.skipped), skipped=skipped,
+                           renamed=list(self.renamed), mode=mode, added=self.added, changed=self.changed,
+                           deleted=self.deleted, unchanged=self.unchanged)
+
+
+def plan(source: Path, index_dir: Path, progress: Progress | None = None) -> tuple[Plan | None, str]:
+    """Diff the source against the live generation; (None, why) when only a full build will do."""
+    try:
+        live = current_generation(index_dir)
+    except IndexMissing:
+        return None, "no index yet"
+    old = manifest.load(live)
+    if old is None:
+        return None, "the live index has no manifest (built before incremental reindex)"
+    if old.format != manifest.FORMAT:
+        return None, f"the live index was built by another version (format {old.format}, now {manifest.FORMAT})"
+    if old.source != manifest.source_key(source):
+        return None, f"the live index was built from another source ({old.source})"
+    p = Plan(source=source, live=live, old=old)
+    done = 0
+    for raw in unique_raws(read_source(source), p.renamed):
+        if isinstance(raw, Skipped):
+            p.read_skips.append(raw)
+            done += 1
+            if progress:
+                progress(done, raw)
+            continue
+        digest = manifest.doc_hash(raw)
+        before = old.docs.get(raw.id)
+        if before is not None and before.hash == digest:
+            p.docs[raw.id] = before
+            p.unchanged += 1
+            done += 1
+            if progress:
+                progress(done, None)
+            continue
+        if before is None:
+            p.added += 1
+        else:
+            p.changed += 1
+            if not before.skipped:
+                p.remove.append(raw.id)
+        p.docs[raw.id] = manifest.Entry(digest)  # settled once cleaned
+        p.todo.append((raw, digest))
+    for key, entry in old.docs.items():
+        if key not in p.docs:  # gone from the source, or its file is now unreadable or empty
+            p.deleted += 1
+            if not entry.skipped:
+                p.remove.append(key)
+    return p, ""
+
+
+def write_incremental(p: Plan, target: Path, *, progress: Progress | None, workers: int | None) -> BuildReport:
+    """Write the new generation into `target` (index.build renames and switches it)."""
+    link_whoosh_files(p.live, target)
+    ix = windex.open_dir(str(target))
+    writer = ix.writer(limitmb=256)
+    fresh: dict[str, signatures.DocFeatures] = {}
+    done = p.unchanged + len(p.read_skips)
+    try:
+        for key in p.remove:
+            writer.delete_by_term("id", key)
+        raws = [raw for raw, _ in p.todo]
+        for (raw, digest), item in zip(p.todo, clean_all(raws, workers), strict=True):
+            done += 1
+            if isinstance(item, Skipped):
+                p.docs[raw.id] = manifest.Entry(digest, item.reason, item.source)
+            else:
+                writer.add_document(**document(item))
+                fresh[item.id] = item.signature if item.signature is not None else features_of(item)
+            if progress:
+                progress(done, item)
+        writer.commit()  # Whoosh's own merge policy; deleted docnums may stay until a merge
+    except BaseException:
+        writer.cancel()
+        raise
+    docids = live_ids(target)
+    rows = feature_rows(p.live, p.old.docids, docids, fresh)
+    signatures.save(target, rows, docs=sum(1 for d in docids if d))
+    stories.save(target, signatures.Features(target))
+    manifest.save(target, manifest.Manifest(p.old.source, p.docs, docids))
+    report = p.report("incremental")
+    report.indexed = sum(1 for d in docids if d)
+    return report
+
+
+def link_whoosh_files(live: Path, target: Path) -> None:
+    """The live generation's Whoosh files, hard-linked (copied where links are refused).
+
+    Safe because Whoosh treats segment files as immutable: a commit writes a new table of
+    contents and new segments, and unlinks (never rewrites) the ones a merge replaced.
+    Lede's own per-generation files are rebuilt, never linked.
+    """
+    for f in live.iterdir():
+        if not f.is_file() or f.name.startswith((".", *OUR_FILES, "similar-")) or f.name.endswith("WRITELOCK"):
+            continue
+        try:
+            os.link(f, target / f.name)
+        except OSError:
+            shutil.copy2(f, target / f.name)
+
+
+def live_ids(folder: Path) -> list[str]:
+    """Docnum -> id of a generation ("" for a deleted docnum)."""
+    ix = windex.open_dir(str(folder))
+    with ix.reader() as reader:
+        ids = [""] * reader.doc_count_all()
+        for docnum, stored in reader.iter_docs():
+            ids[docnum] = stored["id"]
+    return ids
+
+
+def feature_rows(live: Path, old_ids: list[str], new_ids: list[str],
+                 fresh: dict[str, signatures.DocFeatures]) -> list[signatures.DocFeatures]:
+    """Feature rows in the new docnum order: fresh ones for cleaned documents, the rest reused by id."""
+    old_rows = signatures.stored_rows(live)
+    if len(old_rows) != len(old_ids):
+        raise RuntimeError(f"{live} has {len(old_rows)} feature rows for {len(old_ids)} documents; reindex with --full")
+    by_id = {aid: row for aid, row in zip(old_ids, old_rows, strict=True) if aid}
+    return [fresh.get(aid) or by_id[aid] if aid else empty_row() for aid in new_ids]
+
+
+def empty_row() -> signatures.DocFeatures:
+    """A deleted docnum's row: no shingles, sentences or terms, so it joins no story or copy group."""
+    return signatures.DocFeatures(
+        minhash=signatures.EMPTY.copy(), tokens=np.empty(0, np.uint32), lens=np.empty(0, np.int32),
+        weights=np.empty(0, np.int32), bag=np.empty(0, np.uint32), tf=np.empty(0, np.int32), surfaces="")
