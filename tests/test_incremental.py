@@ -319,3 +319,20 @@ def test_cli_is_incremental_and_full_on_request(app, tmp_path, src):
     full = runner.invoke(args=[*args, "--full"])
     assert full.exit_code == 0 and "Indexed 14 articles" in full.output and "full rebuild: --full" in full.output
     assert current_generation(tmp_path / "ix") != gen
+
+
+def test_page_without_article_text_is_remembered_not_recleaned(tmp_path, src, monkeypatch):
+    (src / "chrome.txt").write_text("Log In\n\nSubscribe\n\nLeave a Reply\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    build_index(src, ix, workers=1)
+    cleaned: list[str] = []
+    real = build_mod.to_article
+    monkeypatch.setattr(build_mod, "to_article", lambda raw: cleaned.append(raw.id) or real(raw))
+    (src / "otters.txt").write_text(OTTERS_TXT, encoding="utf-8")
+    report = build_index(src, ix, workers=1, incremental=True)
+    assert cleaned == ["otters"]  # the chrome-only page was not cleaned again
+    assert ("chrome.txt", "no article text found after cleaning") in [(s.source, s.reason) for s in report.skipped]
+    (src / "chrome.txt").write_text(OTTERS_TXT.replace("Otters", "Beavers"), encoding="utf-8")  # now an article
+    report = build_index(src, ix, workers=1, incremental=True)
+    assert (report.added, report.changed, report.deleted) == (0, 1, 0) and cleaned == ["otters", "chrome"]
+    assert search(IndexHandle(ix).searcher(), SearchRequest(q="beavers"), None).total == 1
