@@ -157,7 +157,9 @@ def param(name: str, schema: dict, description: str, many: bool = False) -> dict
     return p
 
 
-DATE_PARAM = {"type": "string", "pattern": r"^\d{4}(-(0?[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"}
+# what app/params.parse_day reads: YYYY, YYYY-M(M), YYYY-MM-DD; year 0 does not exist (31 Feb is still a 400)
+DATE_PARAM = {"type": "string", "pattern": r"^(000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
+                                           r"(-(0?[1-9]|1[0-2])|-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"}
 SEARCH_PARAMS = [
     param("q", {"type": "string", "maxLength": 2000}, "Query: words, \"phrases\"~slop, AND/OR/NOT, -word, "
           "title:/body:/outlet:/dateline:, wildcards, fuzzy~, date:[A to B]. Malformed parts are ignored, not errors."),
