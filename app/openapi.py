@@ -55,7 +55,7 @@ STORY = {
         "first_outlet": {**NULLABLE_STR, "description": "Who published first."},
         "first_date": DATE_OR_NULL, "last_date": DATE_OR_NULL,
         "ids": {"type": "array", "items": {"type": "string"},
-                "description": "Matching article ids, earliest first (at most 50; search_url lists them all)."},
+                "description": "The first 5 matching article ids, earliest first (search_url lists them all)."},
         "article_url": {"type": "string"},
         "search_url": {"type": "string", "description": "This search narrowed to the story's articles."},
         "all_url": {"type": "string", "description": "Every article of the story, oldest first."},

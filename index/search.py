@@ -97,7 +97,7 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
         facets["date"] = date_facet(cols, in_outlets, req)
     filtered = omask is not None or dmask is not None or qmask is not None or bool(req.story)
     heads = stories.copy_heads(searcher, cache) if req.collapse else None
-    total = int(len(allowed)) if heads is None else int(np.unique(heads[allowed]).size)
+    total = int(len(allowed)) if heads is None else int(np.count_nonzero(np.bincount(heads[allowed])))
     hits = [] if req.view == "stories" else page_of_hits(searcher, q, req, cols, allowed, filtered=filtered,
                                                          scores=scores, cache=cache, heads=heads)
     page = SearchPage(request=req, total=total, hits=hits, facets=facets, ignored=ignored,

@@ -31,7 +31,8 @@ COPY_RESEMBLANCE = 0.5  # MinHash estimate of shared 4-word shingles: one text
 REWRITE_CHECK = 0.5  # key-term overlap from which a pair is aligned sentence by sentence (rewrite test)
 UNDATED_NEIGHBOURS = 10  # key-term neighbours of an undated article tested as story links
 BUCKET_CAP = 64  # an LSH bucket larger than this is boilerplate shared by a site, not a copy
-LISTED_IDS = 50  # a listed story names at most this many of its matching articles; ?story= shows them all
+LISTED_IDS = 5  # a listed story names its first few matching articles (each id is a stored-fields read);
+#               its search_url (?story=) lists them all
 
 
 class UnionFind:
@@ -219,8 +220,17 @@ def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndar
         first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
         last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
         first_outlet=first.get("outlet") or None, first_id=first["id"],
-        ids=[searcher.stored_fields(int(d))["id"] for d in listed],
+        ids=[doc_id(searcher, int(d), cache) for d in listed],
     )
+
+
+def doc_id(searcher: Searcher, docnum: int, cache: dict | None) -> str:
+    """An article id by docnum, memoised per generation: a stored-fields read unpickles the body too."""
+    memo = cache.setdefault("story_ids", {}) if cache is not None else {}
+    aid = memo.get(docnum)
+    if aid is None:
+        aid = memo[docnum] = searcher.stored_fields(docnum)["id"]
+    return aid
 
 
 def story_sizes(searcher: Searcher, cache: dict | None) -> np.ndarray:
