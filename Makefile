@@ -7,7 +7,7 @@ PORT ?= 5000
 
 WORKERS ?= 2
 
-.PHONY: serve serve-prod test install install-test browser lint bench-clean bench-perf bench-relevance clean
+.PHONY: serve serve-prod test install install-test browser lint bench-clean bench-perf bench-relevance bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ lint: install-test
 
 bench-clean: install-test
 	$(BIN)/python bench/clean_eval.py --write
+
+# serve-prod's gunicorn line (read from this file) under 24 clients for 60 s; LOAD_INDEX must be built
+LOAD_INDEX ?= bench/out/ix33k
+bench-load: install-test
+	$(BIN)/python bench/load.py --index-dir $(LOAD_INDEX) --workers $(WORKERS) --clients 24 --duration 60 --write
 
 clean:
 	rm -rf $(VENV) index-data test-artifacts

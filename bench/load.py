@@ -101,12 +101,13 @@ def children(pid: int) -> list[int]:
     return sorted(out)
 
 
-def rss_mb(pid: int) -> float:
-    """VmRSS of one process in MB (0 if it is gone)."""
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """VmRSS of one process in MB (0 if it is gone); RssAnon: the part no other process shares
+    (VmRSS also counts the mapped index files, which the page cache holds once for all workers)."""
     try:
         with open(f"/proc/{pid}/status") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -151,8 +152,8 @@ class ProdServer:
     def workers(self) -> list[int]:
         return children(self.proc.pid)
 
-    def rss(self) -> dict[int, float]:
-        return {pid: rss_mb(pid) for pid in self.workers()}
+    def rss(self, field: str = "VmRSS") -> dict[int, float]:
+        return {pid: rss_mb(pid, field) for pid in self.workers()}
 
     def tracebacks(self) -> int:
         self._log.flush()
@@ -447,10 +448,13 @@ class Report:
     warmup_samples: list[Sample]
     rss_start: dict[int, float]
     rss_end: dict[int, float]
-    rss_peak: dict[int, float]
+    anon_start: dict[int, float]
+    anon_end: dict[int, float]
+    rss_trace: list[tuple[float, dict[int, float]]]  # (seconds into the run, VmRSS per worker)
     tracebacks: int
     docs: int
     pairs: int
+    load_avg: tuple[float, float]  # 1-minute load average when the measured run started and ended
 
     @property
     def errors(self) -> list[Sample]:
@@ -468,7 +472,9 @@ class Report:
         lines = [
             f"{self.clients} closed-loop clients (no think time) against gunicorn, {self.workers} workers x 4 threads, "
             f"on loopback, for {self.seconds:.0f} s after warm-up; queries from {self.docs} sampled titles, "
-            f"compare pairs from {self.pairs} similar lists. Client and server share the machine's cores.",
+            f"compare pairs from {self.pairs} similar lists. Client and server share the machine's "
+            f"{os.cpu_count()} cores with whatever else runs (1-min load average {self.load_avg[0]:.1f} at start, "
+            f"{self.load_avg[1]:.1f} at end).",
             "",
             f"**{n} requests, {n / self.seconds:.1f} req/s, {len(self.errors)} errors** "
             f"(warm-up included; statuses {dict(sorted(statuses.items()))}, the 4xx all deliberate; "
@@ -482,11 +488,14 @@ class Report:
             t = [s.seconds for s in ss]
             lines.append(f"| {kind} | {len(ss)} | {len(ss) / self.seconds:.1f} | {pct(t, 50):.0f} | "
                          f"{pct(t, 95):.0f} | {pct(t, 99):.0f} | {sum(1 for s in ss if s.error)} |")
-        lines += ["", "| worker pid | RSS after warm-up MB | RSS at end MB | change | peak (sampled each s) MB |",
-                  "|---|---:|---:|---:|---:|"]
+        lines += ["", "| worker pid | VmRSS after warm-up MB | VmRSS at end MB | change | RssAnon start -> end MB "
+                  "| VmRSS during the run MB (" + ", ".join(f"{t:.0f} s" for t, _ in self.rss_trace) + ") |",
+                  "|---|---:|---:|---:|---:|---|"]
         for pid in sorted(set(self.rss_start) | set(self.rss_end)):
             a, b = self.rss_start.get(pid, 0.0), self.rss_end.get(pid, 0.0)
-            lines.append(f"| {pid} | {a:.0f} | {b:.0f} | {b - a:+.0f} | {self.rss_peak.get(pid, 0):.0f} |")
+            trace = " · ".join(f"{mb.get(pid, 0):.0f}" for _, mb in self.rss_trace)
+            lines.append(f"| {pid} | {a:.0f} | {b:.0f} | {b - a:+.0f} | "
+                         f"{self.anon_start.get(pid, 0):.0f} -> {self.anon_end.get(pid, 0):.0f} | {trace} |")
         if self.errors:
             lines += ["", "First errors:", ""] + [f"- {s.kind}: {s.error}" for s in self.errors[:10]]
         return "\n".join(lines)
@@ -503,25 +512,25 @@ def load_test(index_dir: Path, clients: int = 24, seconds: float = 60, workers: 
         pairs = compare_pairs(server.port, docs, want=40)
         workload = Workload(docs, pairs)
         warm, _ = run_clients(server.port, workload, clients, warmup, seed + 1)
-        rss_start = server.rss()
-        peak = dict(rss_start)
+        rss_start, anon_start, load_start = server.rss(), server.rss("RssAnon"), os.getloadavg()[0]
+        trace: list[tuple[float, dict[int, float]]] = []
         done = threading.Event()
+        began = time.monotonic()
 
-        def watch() -> None:  # RSS every second while the clients run
-            while not done.wait(1.0):
-                for pid, mb in server.rss().items():
-                    peak[pid] = max(peak.get(pid, 0.0), mb)
+        def watch() -> None:  # six RSS readings spread over the run: flat, or still growing?
+            while not done.wait(max(1.0, seconds / 6)):
+                trace.append((time.monotonic() - began, server.rss()))
 
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
         samples, wall = run_clients(server.port, workload, clients, seconds, seed)
         done.set()
         watcher.join()
-        rss_end = server.rss()
+        rss_end, anon_end = server.rss(), server.rss("RssAnon")
         if set(rss_end) != set(rss_start):
             raise RuntimeError(f"workers changed during the run (restarted?): {sorted(rss_start)} -> {sorted(rss_end)}")
-        return Report(clients, workers, wall, samples, warm, rss_start, rss_end, peak, server.tracebacks(),
-                      len(docs), len(pairs))
+        return Report(clients, workers, wall, samples, warm, rss_start, rss_end, anon_start, anon_end, trace,
+                      server.tracebacks(), len(docs), len(pairs), (load_start, os.getloadavg()[0]))
     finally:
         server.close()
 
