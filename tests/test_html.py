@@ -57,6 +57,106 @@ def test_no_date_invented():
     assert extract_html(page("<title>Council approves harbour bridge</title>")).date is None
 
 
+# --- publication date: one case per rule in index/ingest/dates.py --------------------
+
+
+def ld(**fields: object) -> str:
+    obj = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council approves harbour bridge"}
+    return f'<script type="application/ld+json">{json.dumps({**obj, **fields})}</script>'
+
+
+def test_date_json_ld_published_beats_modified_and_updated_byline():
+    html = page(ld(datePublished="2021-03-05T09:00:00Z", dateModified="2024-01-10T12:00:00Z"),
+                body="<p class='byline'>By Ann Lee. Updated January 10, 2024</p>")
+    assert extract_html(html).date == dt.date(2021, 3, 5)
+
+
+def test_date_meta_published_beats_time_elements_of_other_articles():
+    head = '<meta property="article:published_time" content="2022-06-14T08:00:00+00:00">'
+    related = "".join(f"<li><a href='/x{k}'>Other story</a> <time datetime='2023-0{k}-01'>x</time></li>"
+                      for k in range(1, 5))
+    html = page(head).replace("<footer>", f"<aside><ul>{related}</ul></aside><footer>")
+    assert extract_html(html).date == dt.date(2022, 6, 14)
+
+
+def test_date_from_time_element_marked_published():
+    body = "<div class='meta'><time class='entry-date published' datetime='2020-11-02T10:00:00'>2 Nov</time></div>"
+    assert extract_html(page(body=body)).date == dt.date(2020, 11, 2)
+
+
+def test_date_modified_only_is_not_a_publication_date():
+    head = ('<meta property="article:modified_time" content="2024-02-01T10:00:00Z">'
+            '<meta property="og:updated_time" content="2024-02-01T10:00:00Z">' + ld(dateModified="2024-02-01"))
+    assert extract_html(page(head)).date is None
+
+
+def test_date_webpage_schema_alone_is_not_a_publication_date():
+    # SEO plugins stamp every page (services, contact pages) with a WebPage date
+    webpage = {"@context": "https://schema.org", "@type": "WebPage", "datePublished": "2019-05-02T10:00:00Z"}
+    html = page(f'<script type="application/ld+json">{json.dumps(webpage)}</script>')
+    assert extract_html(html).date is None
+
+
+def test_date_copyright_year_and_footer_dates_are_not_evidence():
+    html = page().replace("Contact us", "Contact us. © 2023 Harbour Times. Today is March 3, 2024.")
+    assert extract_html(html).date is None
+
+
+def test_date_from_url_path():
+    assert extract_html(page(), url="https://news.example/2023/04/17/bridge").date == dt.date(2023, 4, 17)
+    assert extract_html(page(), url="https://news.example/2023/apr/17/bridge").date == dt.date(2023, 4, 17)
+
+
+def test_date_url_day_beats_markup_a_time_zone_away():
+    head = '<meta property="article:published_time" content="2023-04-18T01:30:00Z">'
+    assert extract_html(page(head), url="https://news.example/2023/04/17/bridge").date == dt.date(2023, 4, 17)
+
+
+@pytest.mark.parametrize("line", ["Published 3 March 2021", "By Ann Lee | March 3, 2021", "Posted on 3rd March, 2021"])
+def test_date_from_byline_under_headline(line):
+    assert extract_html(page(body=f"<p class='byline'>{line}</p>")).date == dt.date(2021, 3, 3)
+
+
+def test_date_published_preferred_over_updated_in_byline():
+    body = "<p class='byline'>Updated: June 9, 2024. Published: March 3, 2021</p>"
+    assert extract_html(page(body=body)).date == dt.date(2021, 3, 3)
+
+
+def test_date_updated_byline_is_used_when_it_is_the_only_date():
+    assert extract_html(page(body="<p>Last updated June 9, 2024</p>")).date == dt.date(2024, 6, 9)
+
+
+def test_date_earlier_byline_beats_later_markup():
+    # a page moved to a new CMS keeps its printed date; the markup says when it moved
+    html = page(ld(datePublished="2024-06-01T00:00:00Z"), body="<p class='byline'>March 3, 2019</p>")
+    assert extract_html(html).date == dt.date(2019, 3, 3)
+
+
+@pytest.mark.parametrize("value", ["2150-01-01T00:00:00Z", "1970-01-01T00:00:00Z"])
+def test_date_far_future_or_epoch_rejected(value):
+    html = page(f'<meta property="article:published_time" content="{value}">')
+    assert extract_html(html).date is None
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en-GB", dt.date(2022, 4, 3)), ("en-US", dt.date(2022, 3, 4))])
+def test_date_numeric_order_follows_page_language(lang, expected):
+    html = page(body="<p class='byline'>Published 03/04/2022</p>").replace("<html>", f'<html lang="{lang}">')
+    assert extract_html(html).date == expected
+
+
+# --- outlet ---------------------------------------------------------------------------
+
+
+def test_outlet_drops_site_name_tagline():
+    html = page('<meta property="og:site_name" content="Harbour Times | Local news you can trust">')
+    assert extract_html(html, url="https://harbourtimes.example/a/1").outlet == "Harbour Times"
+
+
+def test_outlet_never_the_author():
+    head = '<meta name="author" content="Ann Lee">' + ld(author={"@type": "Person", "name": "Ann Lee"})
+    assert extract_html(page(head), url="https://www.harbourtimes.example/a/1").outlet == "harbourtimes.example"
+
+
 def test_boilerplate_lines_removed():
     chrome = "<p>Advertisement</p><p>Share this article</p><p>Read more: Other news today</p>"
     tail = "<p>Sign up for our newsletter</p><p>Related Articles</p>"

@@ -2,13 +2,13 @@
 
 trafilatura finds the main container well, but its title keeps site suffixes, its date
 search happily reads a date off any page (footers, "today"), and its body keeps share
-bars and prompts. We reuse its parsed tree and fix those parts with generic rules.
+bars and prompts. We reuse its parsed tree and fix those parts with generic rules; the
+publication date has its own module (index/ingest/dates.py).
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import html as html_lib
 import json
 import re
@@ -19,22 +19,15 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from index.ingest.boilerplate import is_boilerplate
+from index.ingest.dates import find_date
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
 _MIN_LONE_H1_WORDS = 3  # an <h1> disagreeing with every meta title must look like a headline
 _RECALL_GAIN = 0.85  # take the recall pass when the default one has <85% of its words
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
-_BYLINE_NEAR, _BYLINE_FAR = 300, 600  # characters of text after the <h1>
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_SHOWN_DATE = re.compile(
-    rf"\b(?P<mon1>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON}),?\s+(?P<y2>\d{{4}})\b"
-    r"|\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b",
-    re.IGNORECASE,
-)
+_SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::)\s+")
+_GENERIC_LABELS = {"www", "blog", "blogs", "news", "com", "org", "net", "edu", "gov", "co", "ac"}
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"  # SEOUL / NEW YORK / ST. LOUIS
     r"(?P<region>,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?)"  # , South Korea / , Calif.
@@ -69,7 +62,7 @@ def _extract(html: str, url: str | None) -> Cleaned:
         paragraphs=paragraphs,
         title=title,
         outlet=outlet,
-        date=_date(tree, canonical),
+        date=find_date(tree, url=canonical, metas=meta.metas, jsonld=meta.jsonld),
         dateline=dateline,
         url=canonical,
     )
@@ -172,7 +165,7 @@ class _Meta:
             # "Blog" or "Home" is a section label some CMSs put in og:site_name
             if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")) \
                     and not is_boilerplate(name):
-                return html_lib.unescape(name.lstrip("@"))
+                return _without_tagline(html_lib.unescape(name.lstrip("@")), _host(url))
         return _host(url)
 
     def _publisher(self) -> str | None:
@@ -251,83 +244,6 @@ def _strip_site(title: str, outlet: str | None) -> str:
     return title[start:end].strip() if 0 <= start < end else kept[0]
 
 
-# --- date -------------------------------------------------------------------------
-
-
-def _date(tree: lxml_html.HtmlElement, url: str | None) -> dt.date | None:
-    """Publication date: the one printed under the headline, else the page's markup.
-
-    A date printed right below the <h1> is what readers see as the article's date;
-    markup (htmldate, without its full-text search) is next. We never fall back to any
-    date found anywhere in the text: that is how copyright years and "today" get
-    invented for undated pages.
-    """
-    shown = _byline_date(tree)
-    if shown and shown[0] <= _BYLINE_NEAR:
-        return shown[1]
-    from htmldate import find_date
-
-    found = find_date(
-        tree,
-        url=url,
-        original_date=True,
-        extensive_search=False,
-        max_date=dt.date.today().isoformat(),
-    )
-    marked = _parse_date(found) if found else None
-    return marked or (shown[1] if shown else None)
-
-
-def _byline_date(tree: lxml_html.HtmlElement) -> tuple[int, dt.date] | None:
-    """The first date in the text right after the first <h1>, with its offset."""
-    heading = next(tree.iter("h1"), None)
-    if heading is None:
-        return None
-    chunks: list[str] = []
-    size, started = 0, False
-    for el in tree.iter():
-        if el is heading:
-            started = True
-        if not started or el.tag in _SKIP_TAGS or not isinstance(el.tag, str):
-            continue
-        for chunk in (el.text, None if el is heading else el.tail):
-            if chunk and chunk.strip():
-                chunks.append(chunk)
-                size += len(chunk)
-        if size > _BYLINE_FAR * 2:
-            break
-    text = " ".join(" ".join(chunks).split())[:_BYLINE_FAR]
-    for match in _SHOWN_DATE.finditer(text):
-        day = _date_from_match(match)
-        if day:
-            return match.start(), day
-    return None
-
-
-def _date_from_match(match: re.Match[str]) -> dt.date | None:
-    parts = match.groupdict()
-    try:
-        if parts["iso_y"]:
-            day = dt.date(int(parts["iso_y"]), int(parts["iso_m"]), int(parts["iso_d"]))
-        else:
-            month = _MONTHS.index((parts["mon1"] or parts["mon2"])[:3].lower()) + 1
-            day = dt.date(int(parts["y1"] or parts["y2"]), month, int(parts["d1"] or parts["d2"]))
-    except (ValueError, TypeError):
-        return None
-    return day if dt.date(1995, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1) else None
-
-
-def _parse_date(value: str) -> dt.date | None:
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value or "")
-    if not match:
-        return None
-    try:
-        day = dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
-    return day if dt.date(1995, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1) else None
-
-
 # --- helpers ----------------------------------------------------------------------
 
 
@@ -357,9 +273,32 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _without_tagline(name: str, host: str | None) -> str:
+    """The site's name without the slogan some sites append: "Acme | Plumbing you trust".
+
+    The part that spells a label of the host is the name; failing that, the first part.
+    """
+    parts = [p.strip(" |-–—•·:\"“”") for p in _SITE_SEPARATORS.split(name)]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return parts[0] if parts else name
+    labels = [re.sub(r"[^a-z0-9]", "", label) for label in (host or "").split(".")[:-1]]
+    labels = [label for label in labels if len(label) >= 3 and label not in _GENERIC_LABELS]
+    for part in parts:
+        squashed = re.sub(r"[^a-z0-9]", "", part.lower())
+        if len(squashed) >= 3 and any(label in squashed or squashed in label for label in labels):
+            return part
+    return parts[0]
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
-    host = re.sub(r"^(?:www\d*|m|amp)\.", "", host)
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    # a canonical URL written with its path escaped ("site.org%2Fa%2Fb") has no clean host
+    host = re.match(r"[a-z0-9.-]*", host).group()  # type: ignore[union-attr]
+    host = re.sub(r"^(?:www\d*|m|amp)\.", "", host).strip(".")
     return host or None
