@@ -27,7 +27,9 @@ COPY_FILE = "copies.npy"  # per document: the earliest version of its copy group
 STORY_EDGE = 0.4  # key-term overlap (shared / smaller set) that joins two articles into one story
 STORY_DAYS = 7  # the two must be at most this far apart
 STORY_SPAN = 14  # and a story never spans more than this, so a running topic does not chain into one
-COPY_RESEMBLANCE = 0.5  # MinHash estimate of shared 4-word shingles: one text
+COPY_RESEMBLANCE = 0.5  # MinHash estimate of shared 4-word shingles: a candidate copy
+COPY_DAYS = STORY_DAYS  # dated copies run within a week of each other; further apart they share a site's template
+COPY_RELATIONS = ("duplicate", "rewrite")  # what sentence alignment must say of a candidate for it to be a copy
 REWRITE_CHECK = 0.5  # key-term overlap from which a pair is aligned sentence by sentence (rewrite test)
 UNDATED_NEIGHBOURS = 10  # key-term neighbours of an undated article tested as story links
 BUCKET_CAP = 64  # an LSH bucket larger than this is boilerplate shared by a site, not a copy
@@ -99,9 +101,17 @@ def story_edges(feats: Features) -> list[tuple[float, int, int]]:
 
 
 def copy_edges(feats: Features, story: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
-    """Pairs that are one text: LSH band hits with high resemblance, or story pairs that align as rewrites."""
+    """Pairs that are one text: LSH band hits with high resemblance, or story pairs that align as rewrites.
+
+    Every pair is confirmed by sentence alignment (index.similar.relate), and dated ones must
+    be at most COPY_DAYS apart: over the 33k AllSides articles, alignment confirmed 180 of
+    1,736 MinHash pairs (the rest shared one rare shingle, which the current MinHash picks as
+    its minimum under most permutations, or a site's template), and 56 of those 180 were
+    pages of one site months apart; unchecked, "Fold copies" hid unrelated articles.
+    """
     from index.similar import relate
 
+    days = np.asarray(feats.days).astype(np.int64)
     mh = np.asarray(feats.minhash, dtype=np.uint64)
     empty = (np.asarray(feats.minhash) == EMPTY).all(axis=1)
     pairs: set[tuple[int, int]] = set()
@@ -115,12 +125,14 @@ def copy_edges(feats: Features, story: list[tuple[float, int, int]]) -> list[tup
                 g = sorted(int(x) for x in grp if not empty[x])
                 pairs.update((g[i], g[j]) for i in range(len(g)) for j in range(i + 1, len(g)))
     out = []
-    for a, b in pairs:
-        if (np.asarray(feats.minhash[a]) == np.asarray(feats.minhash[b])).mean() >= COPY_RESEMBLANCE:
+    for a, b in sorted(pairs):
+        close = not (days[a] and days[b]) or abs(int(days[a]) - int(days[b])) <= COPY_DAYS
+        if (close and (mh[a] == mh[b]).mean() >= COPY_RESEMBLANCE
+                and relate(feats, a, b)[0] in COPY_RELATIONS):
             out.append((a, b))
     checked = set(out)
     for ov, a, b in story:
-        if ov >= REWRITE_CHECK and (a, b) not in checked and relate(feats, a, b)[0] in ("duplicate", "rewrite"):
+        if ov >= REWRITE_CHECK and (a, b) not in checked and relate(feats, a, b)[0] in COPY_RELATIONS:
             out.append((a, b))
     return out
 
@@ -131,8 +143,8 @@ def save(folder: Path, feats: Features) -> None:
     story = story_edges(feats)
     copies = copy_edges(feats, story)
     groups = UnionFind(feats.n, days)
-    for a, b in copies:
-        groups.union(a, b)
+    for a, b in copies:  # capped like stories, so a chain of copies cannot reach across months
+        groups.union(a, b, span=STORY_SPAN)
     first = groups.labels()
     stories = UnionFind(feats.n, days)
     for a, b in copies:  # a copy belongs to its original's story, however late it ran

@@ -196,3 +196,25 @@ def test_date_span_reads_short():
     assert span(dt.date(2024, 6, 28), dt.date(2024, 7, 2)) == "28 Jun – 2 Jul 2024"
     assert span(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "30 Dec 2023 – 2 Jan 2024"
     assert span("2024-06-18", None) == "18 Jun 2024"
+
+
+def test_copies_are_confirmed_and_close_in_time(tmp_path):
+    """A site's template repeated months apart is neither a copy nor one story; a reprint that week is."""
+    body = ("The committee met on Tuesday to weigh the harbour dredging plan, which would deepen the channel "
+            "for container ships.\n\nOpponents said the work would stir up decades of industrial silt.\n\n"
+            "A vote is expected next month after a public consultation closes.")
+    records = [{"id": "orig", "outlet": "Coast Times", "date": "2024-03-05", "title": "Harbour dredging weighed",
+                "body": body},
+               {"id": "reprint", "outlet": "Wire Digest", "date": "2024-03-06", "title": "Harbour dredging weighed",
+                "body": body + "\n\nSubscribe for more."},
+               {"id": "months-later", "outlet": "Coast Times", "date": "2024-09-20",
+                "title": "Harbour dredging weighed", "body": body}]
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    build_index(tmp_path / "src", tmp_path / "ix", workers=1)
+    h = IndexHandle(tmp_path / "ix")
+    page = search(h.searcher(), SearchRequest(q="dredging", collapse=True), h.cache())
+    assert sorted((x.id, tuple(x.copies)) for x in page.hits) == [("months-later", ()), ("orig", ("reprint",))]
+    assert page.total == 2 and page.folded == 1
+    stories_ = search(h.searcher(), SearchRequest(view="stories"), h.cache()).stories
+    assert [sorted(st.ids) for st in stories_] == [["orig", "reprint"]]
