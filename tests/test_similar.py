@@ -133,3 +133,22 @@ def writable_index_doc(gen, aid):
 def make_hit(aid: str) -> Hit:
     return Hit(id=aid, title=aid, title_html=aid, snippet="", score=1.0, outlet=None, date=None, dateline=None,
                url=None, word_count=0)
+
+
+def test_sentences_recurring_for_months_are_furniture_but_wire_copies_are_not(tmp_path):
+    promo = "Sign up for our daily newsletter to get the best stories delivered to your inbox every morning."
+    wire = "The harbour authority said the new cranes would double the port's container capacity by next spring."
+    day = dt.date(2024, 1, 10).toordinal()
+    texts = [
+        (f"Council votes on the budget after a long debate about school funding. {promo}", day),
+        (f"Storm damage closes the coastal road for the second week running. {promo}", day + 60),
+        (f"Local team wins the cup final in extra time before a record crowd. {promo}", day + 140),
+        (f"{wire} Dock workers welcomed the plan at a meeting on Monday evening.", day + 200),
+        (f"{wire} Shipping firms were more cautious in statements released later.", day + 201),
+        (f"{wire} The regional paper asked readers what they thought of the plan.", day + 202),
+    ]
+    signatures.save(tmp_path, [signatures.doc_features(body, d) for body, d in texts])
+    feats = signatures.Features(tmp_path)
+    assert [len(feats.sentences(i)[1]) for i in range(6)] == [1, 1, 1, 2, 2, 2]  # the promo is not counted
+    shared = set(feats.sentences(3)[0]) & set(feats.sentences(4)[0]) & set(feats.sentences(5)[0])
+    assert shared >= set(signatures.doc_features(wire).tokens)  # a wire sentence three outlets ran within days stays
