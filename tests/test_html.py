@@ -79,6 +79,15 @@ def test_date_meta_published_beats_time_elements_of_other_articles():
     assert extract_html(html).date == dt.date(2022, 6, 14)
 
 
+def test_date_itemprop_dates_of_a_related_list_are_ignored():
+    cards = "".join(f"<div><span itemprop='datePublished' content='2023-0{k}-01'></span>Other story</div>"
+                    for k in range(1, 5))
+    html = page(body="<p class='byline'>By Ann Lee, May 5, 2024</p>")
+    html = html.replace("<footer>", f"<aside>{cards}</aside><footer>")
+    assert extract_html(html).date == dt.date(2024, 5, 5)
+    assert extract_html(html.replace("<span itemprop", "<meta itemprop")).date == dt.date(2024, 5, 5)
+
+
 def test_date_from_time_element_marked_published():
     body = "<div class='meta'><time class='entry-date published' datetime='2020-11-02T10:00:00'>2 Nov</time></div>"
     assert extract_html(page(body=body)).date == dt.date(2020, 11, 2)

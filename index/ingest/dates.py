@@ -88,6 +88,9 @@ def find_date(
     def ok(day: dt.date | None) -> dt.date | None:
         return day if day and EARLIEST <= day <= latest else None
 
+    # a meta name repeated with several dates belongs to a list of other articles
+    listed = _listed_meta_names(tree)
+    metas = {key: value for key, value in metas.items() if key not in listed}
     declared = [d for d in (ok(x) for x in _declared_published(jsonld, metas, dayfirst)) if d]
     from_url = ok(_url_day(url))
     # a full date in the path is fixed when the article is first published; markup a
@@ -178,6 +181,15 @@ def _declared_published(jsonld: Iterable[dict[str, Any]], metas: dict[str, str],
     return articles + from_meta + generic + (pages if articles or from_meta or generic else [])
 
 
+def _listed_meta_names(tree: lxml_html.HtmlElement) -> set[str]:
+    values: dict[str, set[str]] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key:
+            values.setdefault(key, set()).add((el.get("content") or "")[:10])
+    return {key for key, seen in values.items() if len(seen) > 2}
+
+
 def _weak_dates(jsonld: Iterable[dict[str, Any]], metas: dict[str, str], dayfirst: bool) -> set[dt.date]:
     """Modification dates and CMS page dates: never a publication date on their own."""
     values = [obj.get("dateModified") for obj in jsonld]
@@ -196,12 +208,13 @@ def _time_elements(tree: lxml_html.HtmlElement, dayfirst: bool) -> list[tuple[dt
     so only the first one counts, and only when it is marked as the publication or
     stands in the article's header.
     """
+    marked = [
+        _parse_value(el.get("datetime") or el.get("content") or el.text_content() or "", dayfirst)
+        for el in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+    ]
+    if marked and len(set(marked)) <= 2:
+        return [(day, False) for day in marked[:1]]
     found: list[tuple[dt.date | None, bool]] = []
-    for el in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]'):
-        value = el.get("datetime") or el.get("content") or el.text_content()
-        found.append((_parse_value(value or "", dayfirst), False))
-    if found:
-        return found
     times = list(tree.iter("time"))
     if not times:
         return []
