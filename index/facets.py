@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 from index.model import UNDATED, UNKNOWN_LABEL, UNKNOWN_OUTLET, Facet, FacetValue, SearchRequest
 from index.schema import UNKNOWN_KEY
 
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()  # numpy's datetime64 day 0
 OUTLET_FACET_SIZE = 200  # the UI filters and folds this list; JSON says if it was cut
 
 
@@ -28,6 +29,22 @@ class Columns:
     outlet_ord: np.ndarray  # int32 per docnum
     day: np.ndarray  # int32 per docnum: date.toordinal(), 0 when undated
     live: np.ndarray  # bool per docnum: False for deleted documents
+    month: np.ndarray | None = None  # int32 per docnum: year * 12 + month - 1 (0 when undated)
+    year: np.ndarray | None = None  # int32 per docnum (0 when undated)
+    name_rank: np.ndarray | None = None  # per outlet ordinal: its place in case-blind name order
+
+    def __post_init__(self) -> None:
+        """Month and year of each day, once per generation: histograms then count with bincount."""
+        if self.month is None or self.year is None:
+            dated = self.day > 0
+            d64 = (np.where(dated, self.day, EPOCH_ORDINAL).astype(np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
+            months = d64.astype("datetime64[M]").astype(np.int64) + 1970 * 12  # months since year 0
+            self.month = np.where(dated, months, 0).astype(np.int32)
+            self.year = np.where(dated, months // 12, 0).astype(np.int32)
+        if self.name_rank is None:
+            by_name = sorted(range(len(self.outlets)), key=lambda i: self.outlets[i].lower())
+            self.name_rank = np.empty(len(self.outlets), dtype=np.int64)
+            self.name_rank[by_name] = np.arange(len(self.outlets))
 
     @classmethod
     def load(cls, searcher: Searcher) -> Columns:
@@ -67,18 +84,18 @@ class Columns:
 def outlet_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
     """Counts ignore the outlet selection itself, so a user can see what widening would add."""
     counts = np.bincount(cols.outlet_ord[docs], minlength=len(cols.outlets))
-    order = sorted((i for i in range(len(cols.outlets)) if counts[i] or cols.outlets[i] in req.outlets),
-                   key=lambda i: (-counts[i], cols.outlets[i].lower()))
+    chosen = set(req.outlets)
+    picked = [i for i, name in enumerate(cols.outlets) if name in chosen] if chosen else []
+    shown = np.union1d(np.flatnonzero(counts), np.asarray(picked, dtype=np.int64))
+    order = shown[np.lexsort((cols.name_rank[shown], -counts[shown]))]  # most first, then by name
+    truncated = len(order) > OUTLET_FACET_SIZE
+    if truncated:
+        order = np.concatenate([order[:OUTLET_FACET_SIZE], [i for i in order[OUTLET_FACET_SIZE:] if i in picked]])
     values = [
         FacetValue(value=cols.outlets[i], label=cols.outlets[i] or UNKNOWN_LABEL, count=int(counts[i]),
-                   selected=cols.outlets[i] in req.outlets)
-        for i in order
+                   selected=cols.outlets[i] in chosen)
+        for i in order.astype(np.int64).tolist()
     ]
-    truncated = len(values) > OUTLET_FACET_SIZE
-    if truncated:
-        keep = values[:OUTLET_FACET_SIZE]
-        keep += [v for v in values[OUTLET_FACET_SIZE:] if v.selected]
-        values = keep
     return Facet(name="outlet", values=values, truncated=truncated)
 
 
@@ -99,17 +116,15 @@ def pick_interval(days: np.ndarray, wanted: str) -> str:
 def date_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
     """Histogram of the matches by period (date filter itself ignored), plus undated."""
     all_days = cols.day[docs] if len(docs) else np.empty(0, np.int32)
-    dated = all_days[all_days > 0]
-    undated = int(len(all_days) - len(dated))
-    interval = pick_interval(dated, req.date_interval)
+    dated_docs = docs[all_days > 0] if len(docs) else docs
+    undated = int(len(docs) - len(dated_docs))
+    interval = pick_interval(all_days[all_days > 0], req.date_interval)
     values: list[FacetValue] = []
-    if len(dated):
-        uniq, counts = np.unique(dated, return_counts=True)
-        buckets: dict[tuple[dt.date, dt.date], int] = {}
-        for ordinal, count in zip(uniq.tolist(), counts.tolist(), strict=True):
-            key = bucket(dt.date.fromordinal(ordinal), interval)
-            buckets[key] = buckets.get(key, 0) + count
-        for (start, end), count in sorted(buckets.items()):
+    if len(dated_docs):
+        column = {"day": cols.day, "month": cols.month, "year": cols.year}[interval]
+        keys, counts = np.unique(column[dated_docs], return_counts=True)  # a few buckets, not every day
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            start, end = bucket_of_key(key, interval)
             values.append(FacetValue(
                 value=label(start, interval), label=label(start, interval), count=count,
                 selected=(req.date_from, req.date_to) == (start, end), start=start, end=end,
@@ -117,6 +132,15 @@ def date_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
     if undated:
         values.append(FacetValue(value=UNDATED, label="Undated", count=undated))
     return Facet(name="date", values=values, interval=interval)
+
+
+def bucket_of_key(key: int, interval: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a bucket from its column value (day ordinal, month or year number)."""
+    if interval == "day":
+        return bucket(dt.date.fromordinal(key), interval)
+    if interval == "month":
+        return bucket(dt.date(key // 12, key % 12 + 1, 1), interval)
+    return bucket(dt.date(key, 1, 1), interval)
 
 
 def bucket(day: dt.date, interval: str) -> tuple[dt.date, dt.date]:

@@ -11,7 +11,12 @@ uses Whoosh's own matchers.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import io
+import pickle
+import struct
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from math import log
 
 import numpy as np
@@ -20,112 +25,138 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from index.store import LRU
+
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
-TERM_CACHE = 4096
-MATCH_CACHE = 32  # whole match sets (a dense score array each: 8 bytes per document)
-BLOCK_CACHE = 4096  # decoded posting blocks (raw position values) kept per generation
+# Budgets of the generation's shared store, in bytes: a decoded posting costs 8 bytes
+# (docnum, frequency) plus its encoded positions (~20); a 33k-article index holds ~16M
+# body postings, so the budget keeps the commonly searched part of it, not all of it.
+TERM_BYTES = 160 * 2**20
+MATCH_BYTES = 24 * 2**20  # whole match sets (a dense score array each: 9 bytes per document)
 EXPANSION_CAP = 200  # words one wildcard, prefix or fuzzy term may stand for
 EXPANSION_SCAN = 5000  # words looked at before keeping only the most common (ranking them costs a lookup each)
+_INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
 _LENGTH_OF_BYTE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
 
-class Postings:
-    """Per-generation store of decoded postings and field lengths; lives in the handle cache."""
+@dataclass(slots=True)
+class TermPostings:
+    """One term's postings as arrays, with its position lists kept encoded beside them.
 
-    def __init__(self, searcher: Searcher):
+    The blocks Whoosh stores hold ids, frequencies and positions in one pickle, so all
+    three are decoded together anyway; keeping the positions (joined bytes, as Whoosh
+    encodes them) means phrases and proximity rescoring never read a block twice.
+    """
+
+    ids: np.ndarray  # int32 docnums, ascending
+    tfs: np.ndarray  # float32 term frequencies
+    blob: bytes  # the postings' encoded position lists, concatenated
+    off: np.ndarray  # int64, len(ids) + 1: where each posting's list starts in blob
+
+    @property
+    def nbytes(self) -> int:
+        return self.ids.nbytes + self.tfs.nbytes + len(self.blob) + self.off.nbytes + 200
+
+
+EMPTY_TERM = TermPostings(np.empty(0, np.int32), np.empty(0, np.float32), b"", np.zeros(1, np.int64))
+
+
+class PostingStore:
+    """Decoded postings and field lengths of one generation, shared by every thread.
+
+    It holds arrays only, no readers: Whoosh readers hold file cursors and serve one
+    thread each, so each thread decodes what is missing through its own Postings view and
+    files the result here for the others. Bounded LRUs keep a worker's memory flat.
+    """
+
+    def __init__(self) -> None:
+        self.terms = LRU(TERM_BYTES, cost=lambda t: t.nbytes)
+        self.matches = LRU(MATCH_BYTES, cost=lambda m: m[0].nbytes + m[1].nbytes + 200)
+        self.lengths: dict[str, np.ndarray] = {}
+
+
+def store_for(cache: dict | None) -> PostingStore:
+    """The generation's store, created once (GenerationCache.memo) or per call without a cache."""
+    if cache is None:
+        return PostingStore()
+    memo = getattr(cache, "memo", None)
+    if memo is not None:
+        return memo("postings", PostingStore)
+    return cache.setdefault("postings", PostingStore())
+
+
+class Postings:
+    """One thread's view of the shared store: decodes what the store lacks with its reader."""
+
+    def __init__(self, searcher: Searcher, store: PostingStore):
         self.searcher = searcher
+        self.store = store
         self.reader = searcher.reader()
         self.n = self.reader.doc_count_all()
-        self._terms: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._blocks: dict[tuple[str, str], list[tuple[object, int, int]]] = {}  # (matcher, offset, first index)
-        self._lengths: dict[str, np.ndarray] = {}
-        self._values: OrderedDict[tuple[str, str, int], list] = OrderedDict()
-        self.matches: OrderedDict[str, tuple[np.ndarray, np.ndarray, list[str]]] = OrderedDict()
+        self.leaves = list(self.reader.leaf_readers())
         self.notes: list[str] = []  # what the current evaluation had to leave out
 
+    def scorable(self, field: str) -> bool:
+        return field in self.searcher.schema and self.searcher.schema[field].scorable
+
     def lengths(self, field: str) -> np.ndarray:
-        arr = self._lengths.get(field)
+        arr = self.store.lengths.get(field)
         if arr is None:
             parts = []
-            for leaf, _ in self.reader.leaf_readers():
+            for leaf, _ in self.leaves:
                 col = leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
                 raw = np.frombuffer(bytes(col[i] for i in range(leaf.doc_count_all())), dtype=np.uint8)
                 parts.append(_LENGTH_OF_BYTE[raw])
-            arr = self._lengths[field] = np.concatenate(parts) if parts else np.empty(0, np.float32)
+            arr = self.store.lengths[field] = np.concatenate(parts) if parts else np.empty(0, np.float32)
         return arr
 
-    def term(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(docnums, term frequencies) of one term, decoded block by block."""
+    def term(self, field: str, text: str) -> TermPostings:
+        """One term's postings, decoded block by block on first use, then shared."""
         key = (field, text)
-        hit = self._terms.get(key)
+        hit = self.store.terms.get(key)
         if hit is not None:
-            self._terms.move_to_end(key)
             return hit
         ids: list[np.ndarray] = []
         tfs: list[np.ndarray] = []
-        blocks: list[tuple[object, int, int]] = []
-        count = 0
-        for leaf, base in self.reader.leaf_readers():
+        blobs: list[bytes] = []
+        lens: list[np.ndarray] = []
+        for leaf, base in self.leaves:
             try:
                 m = leaf.postings(field, text)
             except Exception:  # TermNotFound: the word is not in this segment
                 continue
-            offset = m._baseoffset
-            while m.is_active():
-                m._read_ids()
-                m._read_weights()
-                blocks.append((m, offset, count))
-                ids.append(np.asarray(m._ids, dtype=np.int64) + base)
-                tfs.append(np.asarray(m._weights, dtype=np.float32))
-                count += len(ids[-1])
-                offset = m._nextoffset
-                m._next_block()
-        result = ((np.concatenate(ids).astype(np.int32), np.concatenate(tfs)) if ids
-                  else (np.empty(0, np.int32), np.empty(0, np.float32)))
-        self._terms[key] = result
-        self._blocks[key] = blocks
-        if len(self._terms) > TERM_CACHE:
-            old, _ = self._terms.popitem(last=False)
-            self._blocks.pop(old, None)
-        return result
+            for block_ids, block_tfs, values in read_blocks(m):
+                ids.append(block_ids + np.int32(base))
+                tfs.append(block_tfs)
+                if isinstance(values, (list, tuple)):
+                    blobs.append(b"".join(values))
+                    lens.append(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
+                else:  # a format without positions
+                    lens.append(np.zeros(len(block_ids), dtype=np.int64))
+        if not ids:
+            return self.store.terms.put(key, EMPTY_TERM)
+        off = np.zeros(sum(len(x) for x in lens) + 1, dtype=np.int64)
+        np.cumsum(np.concatenate(lens), out=off[1:])
+        return self.store.terms.put(key, TermPostings(np.concatenate(ids), np.concatenate(tfs), b"".join(blobs), off))
 
     def positions(self, field: str, text: str, docnums: list[int]) -> dict[int, list[int]]:
-        """Word positions of one term in the given documents, decoding only their blocks."""
-        ids, _ = self.term(field, text)
-        blocks = self._blocks.get((field, text), [])
-        if not len(ids) or not blocks:
+        """Word positions of one term in the given documents, from the kept position lists."""
+        t = self.term(field, text)
+        ids = t.ids
+        if not len(ids) or not t.blob:
             return {}
         wanted = np.asarray(sorted(docnums), dtype=np.int32)
         idx = np.searchsorted(ids, wanted)
         idx[idx >= len(ids)] = len(ids) - 1
         present = ids[idx] == wanted
-        starts = np.asarray([b[2] for b in blocks])
-        out: dict[int, list[int]] = {}
-        found = idx[present]
-        block_of = np.searchsorted(starts, found, side="right") - 1
-        decode = blocks[0][0].format.decode_as
-        for d, i, b in zip(wanted[present].tolist(), found.tolist(), block_of.tolist(), strict=True):
-            values = self._block_values(field, text, b)
-            out[d] = list(decode("positions", values[i - blocks[b][2]]))
-        return out
-
-    def _block_values(self, field: str, text: str, b: int) -> list:
-        """A block's raw posting values, kept in an LRU: users repeat and refine queries."""
-        key = (field, text, b)
-        values = self._values.get(key)
-        if values is not None:
-            self._values.move_to_end(key)
-            return values
-        m, offset, _ = self._blocks[(field, text)][b]
-        m._goto(offset)
-        m._read_values()
-        values = self._values[key] = list(m._values)
-        if len(self._values) > BLOCK_CACHE:
-            self._values.popitem(last=False)
-        return values
+        decode = self.searcher.schema[field].format.decode_as
+        blob, off = t.blob, t.off
+        return {d: list(decode("positions", blob[off[i]:off[i + 1]]))
+                for d, i in zip(wanted[present].tolist(), idx[present].tolist(), strict=True)}
 
     def bm25(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        ids, tf = self.term(field, text)
+        t = self.term(field, text)
+        ids, tf = t.ids, t.tfs
         if not len(ids):
             return ids, tf
         idf = log(self.n / (len(ids) + 1)) + 1  # whoosh.scoring.WeightingModel.idf
@@ -134,9 +165,46 @@ class Postings:
         return ids, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
 
+def read_blocks(m) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:
+    """(docnums, frequencies, values) of each block of a W3LeafMatcher's posting list.
+
+    The same bytes Whoosh's matcher reads (per block: a length, a pickled info tuple, the
+    zlib'd pickle of ids, weights and values), but the whole list comes in one read rather
+    than three seeks a block, and the delta-coded ids are summed by numpy, not a generator.
+    """
+    start = m._baseoffset
+    total = m._length[0] if isinstance(m._length, tuple) else m._length  # whoosh 2.7 unpacks it as a 1-tuple
+    buf = m._postfile.get(start, m._startoffset + total - start)
+    f = io.BytesIO(buf)
+    pos = 0
+    while pos + 4 <= len(buf):
+        (length,) = _INT.unpack_from(buf, pos)
+        last = length < 0
+        end = pos + 4 + abs(length)
+        f.seek(pos + 4)
+        info = pickle.load(f)  # (count, max id, max weight, compression, min length, max length)
+        data = buf[f.tell():end]
+        if info[3]:
+            data = zlib.decompress(data)
+        raw_ids, weights, values = pickle.loads(data)
+        ids = np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32)  # whoosh delta_decode
+        if weights is None:
+            tfs = np.ones(len(ids), dtype=np.float32)
+        elif isinstance(weights, float):
+            tfs = np.full(len(ids), weights, dtype=np.float32)
+        else:
+            tfs = np.asarray(weights, dtype=np.float32)
+        yield ids, tfs, values
+        if last:
+            return
+        pos = end
+
+
 def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | None:
     """(matched, score) as dense arrays over all documents, or None if not a word query."""
     if isinstance(node, wq.Term):
+        if not p.scorable(node.fieldname):  # id: and other unscored fields have no lengths to read
+            return None
         text = node.text.decode("utf-8") if isinstance(node.text, bytes) else node.text
         ids, scores = p.bm25(node.fieldname, text)
         matched = np.zeros(p.n, dtype=bool)
@@ -193,7 +261,7 @@ def expansion(node: wq.MultiTerm, p: Postings) -> tuple[np.ndarray, np.ndarray]:
         texts = sorted(texts, key=lambda t: -p.reader.doc_frequency(field, t))[:EXPANSION_CAP]
     matched = np.zeros(p.n, dtype=bool)
     for text in texts:
-        matched[p.term(field, text)[0]] = True
+        matched[p.term(field, text).ids] = True
     score = np.where(matched, float(node.boost), 0.0)
     return matched, score
 
@@ -237,17 +305,12 @@ def in_sequence(positions: list[list[int]], slop: int) -> bool:
 def fast_match(searcher: Searcher, q: wq.Query,
                cache: dict | None) -> tuple[np.ndarray, np.ndarray, list[str]] | None:
     """Matching docnums, a dense score array and notes on what was left out; None: use Whoosh."""
-    p = cache.get("postings") if cache is not None else None
-    if p is None:
-        p = Postings(searcher)
-        if cache is not None:
-            cache["postings"] = p
+    store = store_for(cache)
     key = repr(q)
-    memo = p.matches.get(key)
+    memo = store.matches.get(key)
     if memo is not None:  # paging and facet clicks repeat the query with other filters
-        p.matches.move_to_end(key)
         return memo
-    p.notes = []
+    p = Postings(searcher, store)
     try:
         result = evaluate(q, p)
     except (AttributeError, KeyError):  # a codec without the internals we read: use Whoosh
@@ -255,11 +318,7 @@ def fast_match(searcher: Searcher, q: wq.Query,
     if result is None:
         return None
     matched, score = result
-    out = np.flatnonzero(matched).astype(np.int32), score, list(p.notes)
-    p.matches[key] = out
-    if len(p.matches) > MATCH_CACHE:
-        p.matches.popitem(last=False)
-    return out
+    return store.matches.put(key, (np.flatnonzero(matched).astype(np.int32), score, list(p.notes)))
 
 
 def top_candidates(docs: np.ndarray, score: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -8,11 +8,11 @@ from that one match set, so counts and results can never disagree.
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import Iterator
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from index import stories
@@ -22,16 +22,21 @@ from index.postings import fast_match, top_candidates
 from index.query import parse_query, query_terms
 from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
+from index.store import LRU
 
 PAGE_CACHE = 256
 STORY_PREVIEW = 3  # stories shown beside the article list (the Stories tab lists them all)
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
+FALLBACK_SECONDS = 2.0  # budget of a query on Whoosh's own matchers before it returns what it found
 
 
 def columns_for(searcher: Searcher, cache: dict | None) -> Columns:
     """Columns are per reader generation; callers pass a cache that lives as long as it."""
     if cache is None:
         return Columns.load(searcher)
+    memo = getattr(cache, "memo", None)
+    if memo is not None:  # a GenerationCache: threads racing on a cold index build it once
+        return memo("columns", lambda: Columns.load(searcher))
     cols = cache.get("columns")
     if cols is None:
         cols = cache["columns"] = Columns.load(searcher)
@@ -44,22 +49,64 @@ def matching_docs(searcher: Searcher, q: wq.Query | None, cols: Columns) -> np.n
     return np.fromiter(searcher.docs_for_query(q), dtype=np.int32)
 
 
+def whoosh_match(searcher: Searcher, q: wq.Query,
+                 deadline: float) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Matches and scores from Whoosh's own matchers, for queries the fast path does not take.
+
+    Whoosh walks one document at a time in Python, and some queries (a negated wildcard
+    in an OR, say) walk a very long way; past `deadline` the walk stops and what was found
+    is ranked, with a note, rather than holding the request (and a worker) for minutes.
+    """
+    n = searcher.doc_count_all()
+    score = np.zeros(n, dtype=np.float64)
+    found: list[int] = []
+    context = searcher.context()
+    late = False
+    for sub, offset in searcher.leaf_searchers():
+        if late or time.perf_counter() > deadline:
+            late = True
+            break
+        try:
+            m = q.matcher(sub, context)
+        except TermNotFound:
+            continue
+        while m.is_active():
+            d = m.id() + offset
+            found.append(d)
+            score[d] = m.score()
+            if time.perf_counter() > deadline:
+                late = True
+                break
+            m.next()
+    docs = np.asarray(sorted(set(found)), dtype=np.int32)
+    notes = [f"the query took longer than {FALLBACK_SECONDS:g} s; results found until then are shown "
+             f"(a simpler query searches the whole index)"] if late else []
+    return docs, score, notes
+
+
 def search(searcher: Searcher, req: SearchRequest, cache: dict | None = None) -> SearchPage:
     """Answer one request for every front end, so page, JSON, CSV and CLI never disagree.
 
     `cache` lives as long as the searcher's generation (IndexHandle.cache()): facet
     clicks and back-navigation repeat requests, so whole pages are memoised in it.
     """
-    pages = cache.setdefault("pages", OrderedDict()) if cache is not None else None
-    if pages is not None and req in pages:
-        pages.move_to_end(req)
-        return pages[req]
-    page = compute(searcher, req, cache)
-    if pages is not None:
-        pages[req] = page
-        if len(pages) > PAGE_CACHE:
-            pages.popitem(last=False)
+    pages = page_memo(cache)
+    page = pages.get(req) if pages is not None else None
+    if page is None:
+        page = compute(searcher, req, cache)
+        if pages is not None:
+            pages.put(req, page)
     return page
+
+
+def page_memo(cache: dict | None) -> LRU | None:
+    """Whole result pages of this generation, keyed by the normalised request."""
+    if cache is None:
+        return None
+    memo = getattr(cache, "memo", None)
+    if memo is not None:
+        return memo("pages", lambda: LRU(PAGE_CACHE))
+    return cache.setdefault("pages", LRU(PAGE_CACHE))
 
 
 def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> SearchPage:
@@ -68,6 +115,8 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
     q, ignored = parsed.query, parsed.ignored
     cols = columns_for(searcher, cache)
     fast = fast_match(searcher, q, cache) if q is not None else None
+    if q is not None and fast is None:
+        fast = whoosh_match(searcher, q, started + FALLBACK_SECONDS)
     scores = fast[1] if fast else None
     docs = fast[0] if fast else matching_docs(searcher, q, cols)
     if fast:

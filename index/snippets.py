@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 import nh3
 from whoosh.support.charset import accent_map
 
-from index.schema import text_analyzer
+from index.schema import WORD_PATTERN, text_analyzer
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+# the same boundary, led by its punctuation (a literal class the regex engine scans for fast)
+_SENTENCE_CUT = re.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(WORD_PATTERN)  # the analyser's tokenizer (RegexTokenizer compiles it the same way)
 _MARK_GAP = re.compile(r"</mark>(\s+)<mark>")
 MAX_FRAGMENTS = 3
 MAX_SENTENCE_CHARS = 320
@@ -39,30 +45,64 @@ def mark(text: str, terms: set[str]) -> tuple[str, int, int]:
     pos = 0
     hits: set[str] = set()
     total = 0
-    for tok in _ANALYZER(text, chars=True, removestops=False, mode="index"):
-        if tok.text in terms:
-            out.append(html.escape(text[pos:tok.startchar], quote=False))
-            out.append("<mark>" + html.escape(text[tok.startchar:tok.endchar], quote=False) + "</mark>")
-            pos = tok.endchar
-            hits.add(tok.text)
-            total += 1
+    if terms:
+        initials = {t[0] for t in terms if t}
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if initial(word) not in initials:  # analysis keeps a word's first letter: skip it cheaply
+                continue
+            stem = analysed(word)
+            if stem in terms:
+                out.append(html.escape(text[pos:m.start()], quote=False))
+                out.append("<mark>" + html.escape(m.group(), quote=False) + "</mark>")
+                pos = m.end()
+                hits.add(stem)
+                total += 1
     out.append(html.escape(text[pos:], quote=False))
     # adjacent matches (a phrase) read as one highlighted run
     return _MARK_GAP.sub(r"\1", "".join(out)), len(hits), total
 
 
+def initial(word: str) -> str:
+    """The first letter a word's analysed form starts with (lowercased, accent-folded)."""
+    first = word[0].lower()
+    return first if first.isascii() else first.translate(accent_map)[:1]
+
+
+@lru_cache(maxsize=200_000)
+def analysed(word: str) -> str:
+    """A word as the index holds it (folded, stemmed): the analyser's chain applied to one
+    token is what it does to that token inside a text, and words repeat across hits."""
+    for tok in _ANALYZER(word, removestops=False, mode="index"):
+        return tok.text
+    return ""
+
+
 def prefix_pattern(terms: Iterable[str]) -> re.Pattern | None:
     """Cheap pre-filter: a stem's first letters start any word it came from (happi -> happ)."""
+    return _prefix_pattern(frozenset(terms), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _prefix_pattern(terms: frozenset[str], flags: int) -> re.Pattern | None:
     heads = sorted({(t[:-1] if t.endswith("i") and len(t) > 3 else t)[:6] for t in terms if t}, key=len, reverse=True)
     if not heads:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + ")", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + ")", flags)
 
 
 def sentences(body: str) -> list[str]:
+    """The body's sentences (signatures and similar align on these: the split must not change)."""
     out: list[str] = []
     for para in body.split("\n\n"):
-        out.extend(s for s in SENTENCE_END.split(para.strip()) if s)
+        para = para.strip()
+        cut = 0
+        for m in _SENTENCE_CUT.finditer(para):  # what SENTENCE_END.split(para) gives, faster
+            if m.start("close") > cut:
+                out.append(para[cut:m.start("close")])
+            cut = m.end()
+        if len(para) > cut:
+            out.append(para[cut:])
     return out
 
 
@@ -74,23 +114,70 @@ def trim(sentence: str) -> str:
     return sentence[: cut if cut > 0 else MAX_SENTENCE_CHARS] + " …"
 
 
+def sentence_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `body`, split as sentences() splits, with any closing
+    quote kept on its sentence; offsets let one scan of the body serve every sentence."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in body.split("\n\n"):
+        start, pos = pos, pos + len(para) + 2
+        s0 = start + len(para) - len(para.lstrip())
+        s1 = start + len(para.rstrip())
+        if s0 >= s1:
+            continue
+        cut = s0
+        for m in _SENTENCE_CUT.finditer(body, s0, s1):
+            if m.end("close") > cut:
+                spans.append((cut, m.end("close")))
+            cut = m.end()
+        if s1 > cut:
+            spans.append((cut, s1))
+    return spans
+
+
+def fold_in_place(text: str) -> str:
+    """Accent folding that keeps every character where it was (ü -> u, æ -> a), so offsets
+    found in the folded text hold in the original; only non-ASCII characters are looked at."""
+    return text if text.isascii() else _NON_ASCII.sub(_fold_char, text)
+
+
+def _fold_char(m: re.Match) -> str:
+    folded = m.group().translate(accent_map)
+    return folded[0] if folded else m.group()
+
+
+def find_heads(body: str, terms: set[str]) -> list[re.Match]:
+    """Where words that may analyse to a query term start, in one scan of the body."""
+    folded = fold_in_place(body)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):  # lower() keeps offsets (it nearly always does)
+        pattern = _prefix_pattern(frozenset(terms), 0)  # case-sensitive scans far faster
+        return list(pattern.finditer(lowered)) if pattern is not None else []
+    pattern = _prefix_pattern(frozenset(terms), re.IGNORECASE)
+    return list(pattern.finditer(folded)) if pattern is not None else []
+
+
 def snippet(body: str, terms: set[str]) -> str:
     """Up to three best sentences in reading order, or the lead when nothing matches.
 
-    Sentences are ranked first by a regex over folded text (cheap), and only the best
-    few are analysed to mark the exact matches, so long bodies cost little.
+    One regex pass over the (folded) body finds where query words may start; sentences
+    are ranked by those hits, and only the best few are analysed to mark the exact
+    matches, so a long body costs one scan, not an analysis.
     """
-    pattern = prefix_pattern(terms) if terms else None
-    if pattern is not None:
-        rough: list[tuple[int, int, int, str]] = []
-        for i, sent in enumerate(sentences(body)):
-            found = pattern.findall(fold(sent))
-            if found:
-                rough.append((len({f.lower() for f in found}), len(found), -i, sent))
-        rough.sort(reverse=True)
+    hits = find_heads(body, terms) if terms else []
+    if hits:
+        spans = sentence_spans(body)
+        starts = [a for a, _ in spans]
+        per_sentence: dict[int, list[str]] = {}
+        for m in hits:
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < spans[i][1]:
+                per_sentence.setdefault(i, []).append(m.group().lower())
+        rough = sorted(((len(set(found)), len(found), -i) for i, found in per_sentence.items()), reverse=True)
         scored = []
-        for _, _, neg_i, sent in rough[: MAX_FRAGMENTS + 1]:
-            marked, distinct, total = mark(trim(sent), terms)
+        for _, _, neg_i in rough[: MAX_FRAGMENTS + 1]:
+            a, b = spans[-neg_i]
+            marked, distinct, total = mark(trim(body[a:b]), terms)
             if distinct:
                 scored.append((distinct, total, neg_i, marked))
         if scored:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
 from index.model import IndexMissing
@@ -63,32 +66,145 @@ def fsync_dir(path: Path) -> None:
 
 
 def open_index(index_dir: Path) -> windex.FileIndex:
-    return windex.open_dir(str(current_generation(index_dir)))
+    return open_generation(current_generation(index_dir))
+
+
+def open_generation(gen: Path) -> windex.FileIndex:
+    """A generation opened for reading through plain file reads, not mmap.
+
+    Whoosh reads a compound segment through mmap by wrapping each part in a BytesIO, which
+    copies it: every searcher then held its own copy of the postings (~230 MB anonymous
+    memory on the 33k index, plus the mapped pages counted again) and took 0.7 s to open.
+    Seek-and-read through the page cache costs a syscall per block instead.
+    """
+    return FileStorage(str(gen), supports_mmap=False, readonly=True).open_index()
 
 
 MAX_IDLE_LEASES = 16
+_MISSING = object()
+
+
+class LRU:
+    """A bounded least-recently-used map that threads may share.
+
+    Bounded by entries, or by a cost (bytes, say) when `cost` is given, so a long-running
+    worker's memory stays flat however many distinct queries it sees.
+    """
+
+    def __init__(self, capacity: int, cost: Callable[[Any], int] | None = None):
+        self.capacity = capacity
+        self.cost = cost
+        self.used = 0
+        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return default
+            self._items.move_to_end(key)
+            return item[0]
+
+    def put(self, key: Hashable, value: Any) -> Any:
+        size = self.cost(value) if self.cost else 1
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.used -= old[1]
+            self._items[key] = (value, size)
+            self.used += size
+            while self.used > self.capacity and len(self._items) > 1:
+                _, (_, freed) = self._items.popitem(last=False)
+                self.used -= freed
+        return value
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class SharedOrderedDict(OrderedDict):
+    """An OrderedDict memo used from several threads: an entry another thread just evicted
+    is not an error (callers check `in`, then move_to_end)."""
+
+    def move_to_end(self, key: Hashable, last: bool = True) -> None:
+        try:
+            super().move_to_end(key, last)
+        except KeyError:
+            pass
+
+    def popitem(self, last: bool = True) -> tuple[Any, Any]:
+        try:
+            return super().popitem(last)
+        except KeyError:  # emptied by another thread in between
+            return None, None
+
+
+class GenerationCache(dict):
+    """Everything read-only about one index generation, built once and shared by every
+    lease and thread: columns, decoded postings, result pages, similarity features.
+
+    Readers differ per thread (their file cursors), what they decode does not, so keeping
+    this per searcher held a copy per pooled searcher. It is a dict, so modules memoise
+    with get/setdefault as before; memo() builds an entry once even when threads race.
+    """
+
+    def __init__(self, key: str):
+        super().__init__()
+        self.key = key  # generation folder and commit: stale when either changes
+        self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Lock] = {}
+
+    def memo(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """The entry under `key`, built by the first caller while the others wait for it."""
+        value = self.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        with self._lock:
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            value = self.get(key, _MISSING)
+            if value is _MISSING:
+                value = self[key] = build()
+        with self._lock:
+            self._building.pop(key, None)
+        return value
+
+    def lru(self, key: Hashable, capacity: int, cost: Callable[[Any], int] | None = None) -> LRU:
+        return self.memo(key, lambda: LRU(capacity, cost))
+
+    def setdefault(self, key: Hashable, default: Any = None) -> Any:
+        if type(default) is OrderedDict and not default:  # a memo several threads will share
+            default = SharedOrderedDict()
+        return super().setdefault(key, default)
 
 
 @dataclass(slots=True)
 class Lease:
-    """A searcher and the caches warmed on it (columns, postings, pages), lent to one request."""
+    """A searcher lent to one request, with its generation's shared cache."""
 
     searcher: Searcher
-    cache: dict[str, Any]
+    cache: GenerationCache
     gen: str
 
 
 class IndexHandle:
     """Owns the live index for a long-running process.
 
-    Web requests borrow a Lease (acquire/release): a pool of searchers, each with its
-    warm caches, so a server that runs each request on a fresh thread (the development
-    server does) still reuses them. Scripts use searcher()/cache(), kept per thread.
+    Web requests borrow a Lease (acquire/release): a pool of searchers, so a server that
+    runs each request on a fresh thread (the development server does) still reuses them.
+    Scripts use searcher()/cache(), the searcher kept per thread.
 
-    Whoosh readers hold file cursors, so each thread keeps its own searcher, checked at
-    the start of each request and reopened when the index changed: a new generation in
-    `CURRENT`, or a new commit to this one. (Searcher.refresh() fails on an empty index's
-    reader in whoosh 2.7, and generations are rebuilt whole, so reopening costs nothing extra.)
+    Whoosh readers hold file cursors, so a searcher serves one thread at a time; the
+    arrays decoded from it (columns, postings, pages, features) are the same for every
+    searcher of a generation, so they live in one GenerationCache per generation, owned
+    here. A searcher is checked at the start of each request and reopened when the index
+    changed: a new generation in `CURRENT`, or a new commit to this one. (Searcher.refresh()
+    fails on an empty index's reader in whoosh 2.7, and generations are rebuilt whole, so
+    reopening costs nothing extra.)
     """
 
     def __init__(self, index_dir: Path | str):
@@ -96,10 +212,11 @@ class IndexHandle:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._ix: dict[str, windex.FileIndex] = {}
+        self._caches: dict[str, GenerationCache] = {}
         self._idle: list[Lease] = []
 
     def acquire(self) -> Lease:
-        """A searcher on the newest generation, with its caches, for one request."""
+        """A searcher on the newest generation, with its shared cache, for one request."""
         gen = current_generation(self.index_dir)
         stale: list[Lease] = []
         lease = None
@@ -112,7 +229,10 @@ class IndexHandle:
                 stale.append(candidate)
         for old in stale:  # a reindex switched generations: their readers are done with
             old.searcher.close()
-        return lease or Lease(self._index(gen).searcher(), {}, gen.name)
+        if lease is None:
+            s = self._index(gen).searcher()
+            lease = Lease(s, self._cache_for(gen.name, s), gen.name)
+        return lease
 
     def release(self, lease: Lease) -> None:
         with self._lock:
@@ -125,9 +245,19 @@ class IndexHandle:
         with self._lock:
             ix = self._ix.get(gen.name)
             if ix is None:
-                self._ix = {gen.name: windex.open_dir(str(gen))}  # drop handles to old generations
+                self._ix = {gen.name: open_generation(gen)}  # drop handles to old generations
                 ix = self._ix[gen.name]
             return ix
+
+    def _cache_for(self, gen: str, searcher: Searcher) -> GenerationCache:
+        """The one cache of this generation and commit; older ones are dropped for the GC."""
+        key = f"{gen}:{searcher.reader().generation()}"
+        with self._lock:
+            cache = self._caches.get(key)
+            if cache is None:
+                self._caches = {key: GenerationCache(key)}
+                cache = self._caches[key]
+            return cache
 
     def searcher(self) -> Searcher:
         """The calling thread's searcher on the newest generation."""
@@ -140,11 +270,11 @@ class IndexHandle:
             s.close()
         local.searcher = self._index(gen).searcher()
         local.gen = gen.name
-        local.cache = {}
+        local.cache = self._cache_for(gen.name, local.searcher)
         return local.searcher
 
-    def cache(self) -> dict[str, Any]:
-        """Per-thread memo that lives as long as the current searcher (columns, responses)."""
+    def cache(self) -> GenerationCache | dict:
+        """The shared cache of the calling thread's searcher's generation (columns, responses)."""
         return getattr(self._local, "cache", {})
 
     def generation(self) -> str:

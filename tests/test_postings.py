@@ -40,3 +40,41 @@ def test_huge_expansion_is_capped_and_said(index_dir, monkeypatch):
     s = IndexHandle(index_dir).searcher()
     docs, _, notes = fast_match(s, parse_query("p*", s.schema).query, {})
     assert len(docs) > 0 and "most common were searched" in notes[0]
+
+
+def test_leases_share_one_cache_per_generation(index_dir):
+    """Every searcher of a generation reads the same decoded arrays (memory: one copy per worker)."""
+    handle = IndexHandle(index_dir)
+    a, b = handle.acquire(), handle.acquire()
+    assert a.searcher is not b.searcher and a.cache is b.cache
+    q = parse_query("putin pact", a.searcher.schema).query
+    first = fast_match(a.searcher, q, a.cache)
+    assert fast_match(b.searcher, q, b.cache) is first       # the match set is memoised once
+
+
+def test_concurrent_first_requests_build_shared_state_once(index_dir):
+    import threading
+
+    from index.search import columns_for
+    from index.store import GenerationCache
+
+    cache = GenerationCache("test")
+    handle = IndexHandle(index_dir)
+    leases = [handle.acquire() for _ in range(4)]
+    got = []
+    threads = [threading.Thread(target=lambda lease=lease: got.append(columns_for(lease.searcher, cache)))
+               for lease in leases]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 4 and all(c is got[0] for c in got)
+
+
+def test_lru_keeps_its_budget():
+    from index.store import LRU
+
+    lru = LRU(100, cost=len)
+    for i in range(50):
+        lru.put(i, "x" * 30)
+    assert lru.used <= 100 and len(lru) == 3 and lru.get(49) and lru.get(0) is None

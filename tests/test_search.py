@@ -228,3 +228,28 @@ def test_collapse_folds_copies_behind_the_earliest_version(client):
     # rewrites fold too (issue 9): the reworded pact story sits behind the earlier original
     pact = client.get("/api/search?q=defence+pact&collapse=1").get_json()
     assert ("pact-reuters", ["pact-guardian"]) in [(r["id"], r["copies"]) for r in pact["results"]]
+
+
+@pytest.mark.parametrize("q", ["(pact OR pyongyang) OR -putin", "id:pact-reuters"])
+def test_queries_off_the_fast_path_match_like_whoosh(index_dir, q):
+    """An OR holding a negation, or an unscored field, runs on Whoosh's own matchers."""
+    from index.query import parse_query
+
+    handle = IndexHandle(index_dir)
+    s = handle.searcher()
+    page = search(s, SearchRequest(q=q, per_page=50), {})
+    expected = {s.stored_fields(d)["id"] for d in s.docs_for_query(parse_query(q, s.schema).query)}
+    assert ids(page) == expected and page.total == len(expected) and not page.ignored
+
+
+def test_slow_fallback_query_returns_what_it_found_with_a_note(index_dir, monkeypatch, client):
+    """A query Whoosh would walk for minutes stops at its time limit instead of hanging."""
+    from index import search as core
+
+    monkeypatch.setattr(core, "FALLBACK_SECONDS", 0.0)  # every fallback query is "too slow" now
+    handle = IndexHandle(index_dir)
+    page = search(handle.searcher(), SearchRequest(q="*a* OR -zzz"), {})
+    assert any("took longer than" in note for note in page.ignored)
+    assert page.total < 11                                   # stopped early, not the whole index
+    body = client.get("/api/search?q=*e*+OR+NOT+zzz").get_json()  # and over HTTP: 200 with the note
+    assert any("took longer than" in note for note in body["ignored"])
