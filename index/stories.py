@@ -89,8 +89,12 @@ def story_edges(feats: Features) -> list[tuple[float, int, int]]:
         shared = (m[block] @ m[near].T).tocoo()
         a, b = block[shared.row], near[shared.col]
         ov = shared.data / np.maximum(np.minimum(nk[a], nk[b]), 1)
-        ok = (a < b) & (ov >= STORY_EDGE) & (np.abs(days[a] - days[b]) <= STORY_DAYS)
-        edges += zip(ov[ok].tolist(), a[ok].tolist(), b[ok].tolist(), strict=True)
+        # a pair inside the block is seen twice (keep a < b); one reaching into the next week only
+        # from this block, whatever the docnum order, or stories would depend on source order
+        once = np.where(shared.col < len(block), a < b, a != b)
+        ok = once & (ov >= STORY_EDGE) & (np.abs(days[a] - days[b]) <= STORY_DAYS)
+        lo, hi = np.minimum(a, b)[ok], np.maximum(a, b)[ok]
+        edges += zip(ov[ok].tolist(), lo.tolist(), hi.tolist(), strict=True)
         start = end
     for a in np.flatnonzero(days == 0).tolist():  # undated: no window to search, so its key-term neighbours
         for b in feats.by_key_terms(a, UNDATED_NEIGHBOURS):
