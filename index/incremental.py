@@ -132,9 +132,8 @@ def write_incremental(p: Plan, target: Path, *, progress: Progress | None, worke
     except BaseException:
         writer.cancel()
         raise
-    docids = live_ids(target)
-    rows = feature_rows(p.live, p.old.docids, docids, fresh)
-    signatures.save(target, rows, docs=sum(1 for d in docids if d))
+    docids = new_docids(p.live, target, p.old.docids, list(fresh))
+    rebuild_features(p.live, target, p.old.docids, docids, fresh)
     stories.save(target, signatures.Features(target))
     manifest.save(target, manifest.Manifest(p.old.source, p.docs, docids))
     report = p.report("incremental")
@@ -159,7 +158,7 @@ def link_whoosh_files(live: Path, target: Path) -> None:
 
 
 def live_ids(folder: Path) -> list[str]:
-    """Docnum -> id of a generation ("" for a deleted docnum)."""
+    """Docnum -> id of a generation ("" for a deleted docnum), read from the stored fields."""
     ix = windex.open_dir(str(folder))
     with ix.reader() as reader:
         ids = [""] * reader.doc_count_all()
@@ -168,18 +167,93 @@ def live_ids(folder: Path) -> list[str]:
     return ids
 
 
-def feature_rows(live: Path, old_ids: list[str], new_ids: list[str],
-                 fresh: dict[str, signatures.DocFeatures]) -> list[signatures.DocFeatures]:
-    """Feature rows in the new docnum order: fresh ones for cleaned documents, the rest reused by id."""
-    old_rows = signatures.stored_rows(live)
-    if len(old_rows) != len(old_ids):
-        raise RuntimeError(f"{live} has {len(old_rows)} feature rows for {len(old_ids)} documents; reindex with --full")
-    by_id = {aid: row for aid, row in zip(old_ids, old_rows, strict=True) if aid}
-    return [fresh.get(aid) or by_id[aid] if aid else empty_row() for aid in new_ids]
+def new_docids(live: Path, target: Path, old_ids: list[str], added: list[str]) -> list[str]:
+    """Docnum -> id of the new generation, from its segment layout when Whoosh merged nothing.
+
+    Segments kept from the live generation keep their document numbers (deletions only
+    mark them), and the one new segment holds the added documents in the order they were
+    added; so the map is the old one with deletions blanked, plus `added`. Reading every
+    stored document back (live_ids) is the fallback when a merge rewrote old segments.
+    """
+    old: dict[str, list[str]] = {}
+    offset = 0
+    for seg in windex.open_dir(str(live))._segments():
+        old[seg.segment_id()] = old_ids[offset:offset + seg.doc_count_all()]
+        offset += seg.doc_count_all()
+    segs = windex.open_dir(str(target))._segments()
+    unknown = [seg for seg in segs if seg.segment_id() not in old]
+    if offset != len(old_ids) or len(unknown) > 1 or (unknown and unknown[0].doc_count_all() != len(added)):
+        return live_ids(target)
+    ids: list[str] = []
+    for seg in segs:
+        part = list(old.get(seg.segment_id(), added))
+        for d in seg.deleted_docs():
+            part[d] = ""
+        ids += part
+    return ids
 
 
-def empty_row() -> signatures.DocFeatures:
-    """A deleted docnum's row: no shingles, sentences or terms, so it joins no story or copy group."""
-    return signatures.DocFeatures(
-        minhash=signatures.EMPTY.copy(), tokens=np.empty(0, np.uint32), lens=np.empty(0, np.int32),
-        weights=np.empty(0, np.int32), bag=np.empty(0, np.uint32), tf=np.empty(0, np.int32), surfaces="")
+VARIABLE = {  # offsets array -> the per-document arrays it slices, with their dtypes
+    "sent_off": {"lens": np.int32, "weights": np.int32},
+    "tok_off": {"tokens": np.uint32},
+    "bag_off": {"bag": np.uint32, "tf": np.int32},
+}
+
+
+def rebuild_features(live: Path, target: Path, old_ids: list[str], new_ids: list[str],
+                     fresh: dict[str, signatures.DocFeatures]) -> None:
+    """The new generation's feature arrays, row i for docnum i, gathered from the live ones.
+
+    Rows form a pool: the live generation's rows, then the freshly cleaned documents',
+    then one empty row for deleted docnums; each new docnum picks a pool row by id, and
+    every array is gathered with one vectorised index, never a Python loop over documents.
+    """
+    names = ["days", "vocab", *VARIABLE, *(f for fields in VARIABLE.values() for f in fields)]
+    old = {name: np.load(live / signatures.FEATURES.format(name)) for name in names}
+    old_mh = np.load(live / signatures.FILE)
+    if len(old["days"]) != len(old_ids) or len(old_mh) != len(old_ids):
+        raise RuntimeError(f"{live} has {len(old['days'])} feature rows for {len(old_ids)} documents; "
+                           "reindex with --full")
+    rows_new = list(fresh.values())
+    n_old = len(old_ids)
+    pos = {aid: i for i, aid in enumerate(old_ids) if aid}
+    pos.update({aid: n_old + j for j, aid in enumerate(fresh)})  # a changed document's fresh row wins
+    empty = n_old + len(rows_new)
+    pick = np.fromiter((pos[aid] if aid else empty for aid in new_ids), dtype=np.int64, count=len(new_ids))
+    fresh_mh = [r.minhash for r in rows_new]
+    mh = np.concatenate([old_mh, *(m[None, :] for m in fresh_mh), signatures.EMPTY[None, :]])[pick]
+    arrays = {"days": np.concatenate([old["days"], np.asarray([r.day for r in rows_new] + [0])]).astype(np.int32)[pick]}
+    for off_name, fields in VARIABLE.items():
+        size_of = {"sent_off": lambda r: len(r.lens), "tok_off": lambda r: r.tokens.size,
+                   "bag_off": lambda r: r.bag.size}[off_name]
+        off = old[off_name]
+        fresh_off = signatures.offsets([size_of(r) for r in rows_new])
+        pool_off = np.concatenate([off, off[-1] + fresh_off[1:], off[-1:] + fresh_off[-1:]])
+        arrays[off_name], idx = gather(pool_off, pick)
+        for f, dtype in fields.items():
+            pool = np.concatenate([old[f], *(getattr(r, f) for r in rows_new)]).astype(dtype, copy=False)
+            arrays[f] = pool[idx]
+    vocab, surfaces = merged_vocab(live, old["vocab"], arrays["bag"], rows_new)
+    signatures.write(target, mh, arrays, vocab, surfaces, docs=sum(1 for d in new_ids if d))
+
+
+def gather(off: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets of the picked rows laid end to end, index of their elements in the pool arrays)."""
+    starts = off[rows]
+    sizes = off[rows + 1] - starts
+    new_off = signatures.offsets(sizes)
+    return new_off, np.repeat(starts - new_off[:-1], sizes) + np.arange(new_off[-1], dtype=np.int64)
+
+
+def merged_vocab(live: Path, old_vocab: np.ndarray, bag: np.ndarray,
+                 rows_new: list[signatures.DocFeatures]) -> tuple[np.ndarray, list[str]]:
+    """Every stem hash still in some bag, sorted, with its surface word (a fresh document's wins)."""
+    words = (live / signatures.FEATURES.format("vocab.txt")).read_text(encoding="utf-8").split("\n")
+    latest: dict[int, str] = {}
+    for r in rows_new:
+        if r.bag.size:
+            latest.update(zip(r.bag.tolist(), r.surfaces.split("\n"), strict=True))
+    present = np.unique(bag).astype(np.uint32)
+    at = np.minimum(np.searchsorted(old_vocab, present), max(len(old_vocab) - 1, 0)).tolist()
+    surfaces = [latest.get(h) or words[i] for h, i in zip(present.tolist(), at, strict=True)]
+    return present, surfaces

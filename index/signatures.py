@@ -147,10 +147,7 @@ def save(folder: Path, rows: list[DocFeatures], docs: int | None = None) -> None
     `docs` is the number of live documents when some rows stand for deleted ones (an
     incremental reindex), so term rarity is judged over the corpus a full build would see.
     """
-    folder = Path(folder)
-    n = len(rows)
     mh = np.stack([r.minhash for r in rows]) if rows else np.empty((0, PERMUTATIONS), dtype=np.uint32)
-    np.save(folder / FILE, mh)
     vocab: dict[int, str] = {}
     for r in rows:
         if r.bag.size:
@@ -166,13 +163,26 @@ def save(folder: Path, rows: list[DocFeatures], docs: int | None = None) -> None
         "bag": concat([r.bag for r in rows], np.uint32),
         "tf": concat([r.tf for r in rows], np.int32),
     }
-    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, docs)
     hashes = np.fromiter(vocab.keys(), dtype=np.uint32, count=len(vocab))
     order = np.argsort(hashes)
-    arrays["vocab"] = hashes[order]
     surfaces = list(vocab.values())
-    (folder / FEATURES.format("vocab.txt")).write_text("\n".join(surfaces[i] for i in order.tolist()),
-                                                      encoding="utf-8")
+    write(folder, mh, arrays, hashes[order], [surfaces[i] for i in order.tolist()], docs)
+
+
+def write(folder: Path, mh: np.ndarray, arrays: dict[str, np.ndarray], vocab: np.ndarray, surfaces: list[str],
+          docs: int | None = None) -> None:
+    """Derive what spans documents (key terms, furniture) from the per-document arrays, and write all.
+
+    Shared by save() and an incremental reindex, which gathers the arrays from the live
+    generation's instead of re-reading rows; `vocab` is sorted, `surfaces` in its order.
+    """
+    folder = Path(folder)
+    arrays = dict(arrays)
+    n = len(arrays["days"])
+    np.save(folder / FILE, mh)
+    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, docs)
+    arrays["vocab"] = vocab
+    (folder / FEATURES.format("vocab.txt")).write_text("\n".join(surfaces), encoding="utf-8")
     arrays["furniture"] = furniture(arrays["tokens"], arrays["lens"], arrays["sent_off"], arrays["days"])
     for name, arr in arrays.items():
         np.save(folder / FEATURES.format(name), arr)
@@ -245,11 +255,15 @@ def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int,
     score = tf * (np.log(max(corpus, 1) / (f + 1.0)) + 1)
     if corpus >= 50:  # on a tiny corpus every word looks common
         score = np.where(f <= COMMON_SHARE * corpus, score, -1.0)
-    order = np.lexsort((bag, -score, doc))  # by document, best first; hash breaks ties the same way every build
+    # by document, best first; hash breaks ties the same way every build. Only positive scores
+    # can be chosen and they rank before the rest of their document, so only they are sorted
+    # (common words are half the entries; the sort is most of the cost at 33k documents)
+    pos = np.flatnonzero(score > 0)
+    order = pos[np.lexsort((bag[pos], -score[pos], doc[pos]))]
     doc_o = doc[order]
     starts = np.searchsorted(doc_o, np.arange(n))
     rank = np.arange(len(order)) - starts[doc_o]
-    keep = (rank < KEY_TERMS) & (score[order] > 0)
+    keep = rank < KEY_TERMS
     sel = order[keep]
     key[doc[sel], rank[keep]] = bag[sel]
     weight[doc[sel], rank[keep]] = score[sel]
