@@ -138,6 +138,27 @@ class Server:
     def rss_mb(self) -> float:
         return rss_mb(self.proc.pid)
 
+    def memory(self) -> dict[str, float]:
+        return memory_mb(self.proc.pid)
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU the server process has used so far (all its threads)."""
+        with open(f"/proc/{self.proc.pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait_idle(self, quiet: float = 1.0, timeout: float = 120) -> float:
+        """Wait until the server stops using CPU (its index warm-up is done); seconds waited."""
+        started = time.monotonic()
+        last = self.cpu_seconds()
+        while time.monotonic() - started < timeout:
+            time.sleep(quiet)
+            now = self.cpu_seconds()
+            if now - last < 0.05 * quiet:
+                break
+            last = now
+        return time.monotonic() - started
+
     def close(self) -> None:
         if self.conn:
             self.conn.close()
@@ -173,6 +194,46 @@ def http_pass(server: Server, paths: list[str], headers: dict | None, budget: fl
             sizes.append(len(body))
 
     return timed(paths, one, budget)
+
+
+def concurrent_pass(server: Server, paths: list[str], headers: dict | None, clients: int,
+                    budget: float) -> list[float]:
+    """The same requests from `clients` keep-alive connections at once: several searchers
+    busy together, as under real use (a sequential pass keeps reusing one)."""
+    import threading
+
+    times: list[float] = []
+    lock = threading.Lock()
+    started = time.perf_counter()
+
+    def client(mine: list[str]) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        try:
+            for path in mine:
+                t = time.perf_counter()
+                conn.request("GET", path, headers=headers or {})
+                resp = conn.getresponse()
+                resp.read()
+                if resp.status != 200:
+                    raise RuntimeError(f"GET {path} -> {resp.status}")
+                with lock:
+                    times.append(time.perf_counter() - t)
+                if time.perf_counter() - started > budget:
+                    return
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=client, args=(paths[i::clients],)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return times
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """VmRSS and its anonymous / file-backed parts (mapped index files count in VmRSS)."""
+    return {field: rss_mb(pid, field) for field in ("VmRSS", "RssAnon", "RssFile")}
 
 
 def search_path(prefix: str, q: Query) -> str:

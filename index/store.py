@@ -207,17 +207,37 @@ class IndexHandle:
     reopening costs nothing extra.)
     """
 
-    def __init__(self, index_dir: Path | str):
+    def __init__(self, index_dir: Path | str, warm: bool = True):
         self.index_dir = Path(index_dir)
+        self.warm = warm
         self._local = threading.local()
         self._lock = threading.Lock()
         self._ix: dict[str, windex.FileIndex] = {}
         self._caches: dict[str, GenerationCache] = {}
         self._idle: list[Lease] = []
+        self._pointer: tuple[tuple[int, int, int], Path] | None = None
+
+    def live(self) -> Path:
+        """The live generation, re-read only when the CURRENT pointer file changed.
+
+        A switch renames a new pointer over the old (a new inode), so one stat per request
+        tells; reading and checking the generation every time cost more than a cached search.
+        """
+        try:
+            st = os.stat(self.index_dir / CURRENT)
+        except FileNotFoundError:
+            return current_generation(self.index_dir)  # raises IndexMissing with the reason
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        known = self._pointer
+        if known is not None and known[0] == stamp:
+            return known[1]
+        gen = current_generation(self.index_dir)
+        self._pointer = (stamp, gen)
+        return gen
 
     def acquire(self) -> Lease:
         """A searcher on the newest generation, with its shared cache, for one request."""
-        gen = current_generation(self.index_dir)
+        gen = self.live()
         stale: list[Lease] = []
         lease = None
         with self._lock:
@@ -257,11 +277,24 @@ class IndexHandle:
             if cache is None:
                 self._caches = {key: GenerationCache(key)}
                 cache = self._caches[key]
+                if self.warm:
+                    threading.Thread(target=self._warm, args=(gen, cache), daemon=True,
+                                     name=f"lede-warm-{gen}").start()
             return cache
+
+    def _warm(self, gen: str, cache: GenerationCache) -> None:
+        """Decode the generation's most common postings ahead of the searches that need them."""
+        from index.postings import warm  # postings builds on this module's LRU
+
+        try:
+            with self._index(self.index_dir / gen).searcher() as s:
+                warm(s, cache, stop=lambda: all(c is not cache for c in self._caches.values()))
+        except Exception:  # a warm-up is an optimisation: a reindex racing it must not log a crash
+            return
 
     def searcher(self) -> Searcher:
         """The calling thread's searcher on the newest generation."""
-        gen = current_generation(self.index_dir)
+        gen = self.live()
         local = self._local
         s: Searcher | None = getattr(local, "searcher", None)
         if s is not None and getattr(local, "gen", None) == gen.name and s.up_to_date():

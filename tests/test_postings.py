@@ -78,3 +78,14 @@ def test_lru_keeps_its_budget():
     for i in range(50):
         lru.put(i, "x" * 30)
     assert lru.used <= 100 and len(lru) == 3 and lru.get(49) and lru.get(0) is None
+
+
+def test_warm_up_decodes_common_terms_and_changes_no_result(index_dir):
+    from index.postings import store_for, warm
+    from index.store import GenerationCache
+
+    s = IndexHandle(index_dir, warm=False).searcher()
+    cache = GenerationCache("test")
+    assert warm(s, cache) > 0 and ("body", "putin") in store_for(cache).terms
+    q = parse_query("putin pact", s.schema).query
+    assert set(fast_match(s, q, cache)[0].tolist()) == set(s.docs_for_query(q))
