@@ -89,3 +89,16 @@ def test_warm_up_decodes_common_terms_and_changes_no_result(index_dir):
     assert warm(s, cache) > 0 and ("body", "putin") in store_for(cache).terms
     q = parse_query("putin pact", s.schema).query
     assert set(fast_match(s, q, cache)[0].tolist()) == set(s.docs_for_query(q))
+
+
+@pytest.mark.parametrize("slop", [1, 2, 4])
+def test_phrase_check_over_all_documents_agrees_with_the_loop(slop):
+    import random
+
+    from index.postings import in_sequence, in_sequence_all
+
+    rng = random.Random(slop)
+    docs = list(range(0, 400, 3))
+    words = [{d: sorted(rng.sample(range(20), rng.randint(0, 8))) for d in docs} for _ in range(3)]
+    expected = [d for d in docs if in_sequence([w.get(d, []) for w in words], slop)]
+    assert in_sequence_all(words, docs, slop).tolist() == expected and expected
