@@ -226,27 +226,28 @@ def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndar
 
     key = np.where(days[members] > 0, days[members], np.iinfo(np.int64).max)
     members = members[np.lexsort((members, key))]
-    first = searcher.stored_fields(int(members[0]))
+    first = doc_meta(searcher, int(members[0]), cache)
     dated = days[members][days[members] > 0]
     mkey = np.where(days[matched] > 0, days[matched], np.iinfo(np.int64).max)
     listed = matched[np.lexsort((matched, mkey))][:max_ids]
     return Story(
-        id=sid, headline=first.get("title", ""), articles=len(members), matching=len(matched),
+        id=sid, headline=first["title"], articles=len(members), matching=len(matched),
         outlets=int(np.unique(columns_for(searcher, cache).outlet_ord[members]).size),
         first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
         last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
-        first_outlet=first.get("outlet") or None, first_id=first["id"],
-        ids=[doc_id(searcher, int(d), cache) for d in listed],
+        first_outlet=first["outlet"], first_id=first["id"],
+        ids=[doc_meta(searcher, int(d), cache)["id"] for d in listed],
     )
 
 
-def doc_id(searcher: Searcher, docnum: int, cache: dict | None) -> str:
-    """An article id by docnum, memoised per generation: a stored-fields read unpickles the body too."""
-    memo = cache.setdefault("story_ids", {}) if cache is not None else {}
-    aid = memo.get(docnum)
-    if aid is None:
-        aid = memo[docnum] = searcher.stored_fields(docnum)["id"]
-    return aid
+def doc_meta(searcher: Searcher, docnum: int, cache: dict | None) -> dict:
+    """Id, title and outlet by docnum, memoised per generation: a stored-fields read unpickles the body too."""
+    memo = cache.setdefault("story_docs", {}) if cache is not None else {}
+    meta = memo.get(docnum)
+    if meta is None:
+        f = searcher.stored_fields(docnum)
+        meta = memo[docnum] = {"id": f["id"], "title": f.get("title", ""), "outlet": f.get("outlet") or None}
+    return meta
 
 
 def story_sizes(searcher: Searcher, cache: dict | None) -> np.ndarray:
