@@ -23,9 +23,26 @@ from index.model import Skipped
 from index.schema import SCHEMA_VERSION
 
 FILE = "manifest.json"
-# bump when cleaning or the per-generation files change in a way old generations lack:
+
+
+def code_digest() -> str:
+    """A digest of the code that decides what is indexed: cleaning, the schema, the stored features.
+
+    Part of FORMAT, so after an upgrade that changes how articles are cleaned the next
+    reindex rebuilds everything instead of mixing old and new cleaning in one index.
+    """
+    here = Path(__file__).parent
+    h = hashlib.blake2b(digest_size=6)
+    files = [*sorted((here / "ingest").glob("*.py")), *sorted((here / "ingest").glob("*.json")),
+             here / "schema.py", here / "signatures.py"]
+    for path in files:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 # an incremental reindex over a generation of another format falls back to a full build
-FORMAT = f"1.{SCHEMA_VERSION}"
+FORMAT = f"1.{SCHEMA_VERSION}.{code_digest()}"
 
 
 @dataclass(slots=True)

@@ -274,6 +274,14 @@ def test_source_switch_does_a_full_build(tmp_path, src):
     assert list(snapshot(ix)["docs"]) == ["x"]
 
 
+def test_index_from_other_cleaning_code_is_rebuilt_in_full(tmp_path, src, monkeypatch):
+    ix = tmp_path / "ix"
+    build_index(src, ix, workers=1)
+    monkeypatch.setattr(manifest, "FORMAT", manifest.FORMAT + "-upgraded")  # as after an upgrade of the cleaner
+    report = build_index(src, ix, workers=1, incremental=True)
+    assert report.mode == "full" and "another version" in report.why_full
+
+
 def test_failed_incremental_leaves_old_generation_serving(tmp_path, src, monkeypatch):
     ix = tmp_path / "ix"
     build_index(src, ix, workers=1)
