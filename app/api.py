@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from app import state
 from app.openapi import openapi_document
@@ -34,16 +34,22 @@ def search() -> Response:
 
 @bp.get("/search.csv")
 def search_csv() -> Response:
-    """Every matching row, streamed, so an export of the whole corpus needs no memory."""
+    """Every matching row, streamed, so an export of the whole corpus needs no memory.
+
+    The stream outlives the view, and the request's lease goes back to the pool at teardown,
+    before the first row: another request would then read through the same searcher (one
+    thread at a time only). So the stream borrows a lease of its own until the response closes.
+    """
     req = parse_search(request.args, current_app.config)
-    s, cache = state.searcher(), state.cache()
+    handle, max_rows = state.handle(), current_app.config["CSV_MAX_ROWS"]
+    lease = handle.acquire()
 
     def rows() -> Iterator[str]:
         buf = io.StringIO()
         out = csv.writer(buf)
         out.writerow(CSV_FIELDS)
-        for n, hit in enumerate(iter_all(s, req, cache)):
-            if n >= current_app.config["CSV_MAX_ROWS"]:
+        for n, hit in enumerate(iter_all(lease.searcher, req, lease.cache)):
+            if n >= max_rows:
                 break
             out.writerow([hit.id, hit.title, hit.outlet or "", hit.date.isoformat() if hit.date else "",
                           hit.dateline or "", hit.url or "", hit.word_count, hit.score])
@@ -53,7 +59,8 @@ def search_csv() -> Response:
                 buf.truncate()
         yield buf.getvalue()
 
-    resp = Response(stream_with_context(rows()), mimetype="text/csv")
+    resp = Response(rows(), mimetype="text/csv")
+    resp.call_on_close(lambda: handle.release(lease))
     resp.headers["Content-Disposition"] = 'attachment; filename="lede-search.csv"'
     return resp
 

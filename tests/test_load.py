@@ -46,3 +46,31 @@ def test_twenty_clients_on_two_workers_get_no_errors(load, index_dir, tmp_path):
     assert len(report.rss_start) == 2 and set(report.rss_end) == set(report.rss_start)
     assert all(mb > 0 for mb in [*report.rss_start.values(), *report.rss_end.values()])
     assert "req/s" in report.markdown()
+
+
+def test_csv_stream_keeps_its_searcher_until_the_response_closes(app, monkeypatch):
+    """Found by the load test: the export's stream ran after the request's searcher went back
+    to the pool, so the next request read through the same searcher at the same time (zlib
+    errors, 500s). Every row must now be read before that searcher is given back."""
+    import app.api as api
+
+    handle = app.extensions["lede"]
+    events: list[str] = []
+    real_release, real_iter = handle.release, api.iter_all
+
+    def release(lease):
+        events.append("release")
+        real_release(lease)
+
+    def rows(*args, **kwargs):
+        for hit in real_iter(*args, **kwargs):
+            events.append("row")
+            yield hit
+
+    monkeypatch.setattr(handle, "release", release)
+    monkeypatch.setattr(api, "iter_all", rows)
+    resp = app.test_client().get("/api/search.csv?q=", buffered=False)
+    body = b"".join(resp.response)
+    resp.close()
+    assert body.startswith(b"id,title,") and events.count("row") >= 5
+    assert "release" in events and "row" not in events[events.index("release"):]
