@@ -36,10 +36,13 @@ MIN_SENTENCE_WORDS = 4
 COMMON_SHARE = 0.15  # words in more than this share of articles are not key terms ("would", "said")
 FURNITURE_DOCS = 3  # a sentence in this many articles or more,
 FURNITURE_DAYS = 30  # published further apart than this, is site furniture, not shared reporting
-_PRIME = np.uint64((1 << 61) - 1)
 _RNG = np.random.default_rng(20240619)  # fixed: signatures must agree across builds
-_A = _RNG.integers(1, 1 << 31, PERMUTATIONS, dtype=np.uint64)
-_B = _RNG.integers(0, 1 << 31, PERMUTATIONS, dtype=np.uint64)
+# multiply-shift hashing (random odd 64-bit multiplier, keep the high 32 bits): each of the
+# PERMUTATIONS orders the shingles independently. (a*h + b) mod 2^61-1 with a, b < 2^31 and
+# h < 2^32 was nearly monotone in h, so one small-hash shingle won most permutations and
+# unrelated texts sharing it looked like copies.
+_A = _RNG.integers(0, np.iinfo(np.uint64).max, PERMUTATIONS, dtype=np.uint64, endpoint=True) | np.uint64(1)
+_B = _RNG.integers(0, np.iinfo(np.uint64).max, PERMUTATIONS, dtype=np.uint64, endpoint=True)
 EMPTY = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
 _WORD = re.compile(WORD_PATTERN)
 # photo-gallery and video-player text scraped into bodies: shared by every page of a site,
@@ -101,8 +104,9 @@ def minhash(stems: list[str]) -> np.ndarray:
     hashes = np.fromiter((zlib.crc32(" ".join(stems[i:i + SHINGLE]).encode()) for i in range(len(stems) - SHINGLE + 1)),
                          dtype=np.uint64)
     hashes = np.unique(hashes)
-    mixed = (np.outer(_A, hashes) + _B[:, None]) % _PRIME
-    return (mixed.min(axis=1) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2^64 is the point
+        mixed = (np.outer(_A, hashes) + _B[:, None]) >> np.uint64(32)
+    return mixed.min(axis=1).astype(np.uint32)
 
 
 def signature(body: str) -> np.ndarray:
