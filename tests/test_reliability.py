@@ -84,7 +84,9 @@ def test_second_reindex_refuses_while_first_runs(live, tmp_path):
     first = subprocess.Popen(reindex_cmd(new, live), cwd=ROOT, env=env(), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     try:
-        time.sleep(0.5)
+        deadline = time.monotonic() + 120  # a loaded machine can take seconds to import the app
+        while not any(live.glob(".building-*")) and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # the build folder appears once the first holds the lock
         second = subprocess.run(reindex_cmd(new, live), cwd=ROOT, env=env(), capture_output=True, text=True,
                                 timeout=120)
         if first.poll() is None:  # only meaningful while the first still holds the lock
