@@ -153,3 +153,20 @@ def test_unwritable_index_folder_is_a_clear_error(live, tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space left"):
         build_index(make_corpus(tmp_path / "new", 10, "beta"), live, workers=1)
     assert count(live, "alpha") == 40 and not list(live.glob(".building-*"))
+
+
+def test_read_only_index_folder_through_the_cli(app, live, tmp_path, monkeypatch):
+    """The same as the chmod test above, but it also runs as root (CI): the folder refuses writes."""
+    real_mkdir = Path.mkdir
+
+    def read_only(self, *a, **k):
+        if self.name.startswith(".building-"):
+            raise OSError(30, "Read-only file system", str(self))
+        return real_mkdir(self, *a, **k)
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    result = app.test_cli_runner().invoke(args=["reindex", "--full", "--source", str(make_corpus(tmp_path / "new", 10,
+                                                "beta")), "--index-dir", str(live), "--workers", "1"])
+    assert result.exit_code != 0 and "Read-only file system" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)  # a message, not a crash
+    assert count(live, "alpha") == 40 and not list(live.glob(".building-*"))
