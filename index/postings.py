@@ -24,6 +24,7 @@ import numpy as np
 from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.query.compound import DefaultOr
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -280,21 +281,44 @@ def expansion(node: wq.MultiTerm, p: Postings) -> tuple[np.ndarray, np.ndarray]:
     for minutes); only the EXPANSION_CAP most frequent are kept, and the page says so.
     Scores are constant (the query's boost), as Whoosh's constantscore expansions give.
     """
-    texts = []
-    for i, btext in enumerate(node._btexts(p.reader)):
-        texts.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
-        if i >= EXPANSION_SCAN:
-            break
+    texts = expanded_words(node, p.reader, p.notes)
     field = node.fieldname
-    if len(texts) > EXPANSION_CAP:
-        p.notes.append(f"'{node.text}' matches more than {EXPANSION_CAP} words; the {EXPANSION_CAP} most "
-                       f"common were searched")
-        texts = sorted(texts, key=lambda t: -p.reader.doc_frequency(field, t))[:EXPANSION_CAP]
     matched = np.zeros(p.n, dtype=bool)
     for text in texts:
         matched[p.term(field, text).ids] = True
     score = np.where(matched, float(node.boost), 0.0)
     return matched, score
+
+
+def expanded_words(node: wq.MultiTerm, reader, notes: list[str]) -> list[str]:
+    """The words a wildcard, prefix or fuzzy term stands for: at most EXPANSION_CAP, the most
+    common of the first EXPANSION_SCAN found, with a note in `notes` when some were left out."""
+    texts = []
+    for i, btext in enumerate(node._btexts(reader)):
+        texts.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+        if i >= EXPANSION_SCAN:
+            break
+    if len(texts) > EXPANSION_CAP:
+        notes.append(f"'{node.text}' matches more than {EXPANSION_CAP} words; the {EXPANSION_CAP} most "
+                     f"common were searched")
+        texts = sorted(texts, key=lambda t: -reader.doc_frequency(node.fieldname, t))[:EXPANSION_CAP]
+    return texts
+
+
+def bounded(q: wq.Query, reader, notes: list[str]) -> wq.Query:
+    """`q` with each expansion replaced by its capped words, so Whoosh's own matchers, too,
+    never build a matcher per word of the lexicon ('*e*' alone took 37 s to set up)."""
+    def cap(node: wq.Query) -> wq.Query:
+        if not isinstance(node, wq.MultiTerm):
+            return node
+        words = expanded_words(node, reader, notes)
+        if not words:
+            return wq.NullQuery
+        # a tree of union matchers, read as the walk goes (ConstantScoreQuery would first
+        # read every posting of every word: 7 s for '*e*' at 33k); scores are then BM25's
+        return DefaultOr([wq.Term(node.fieldname, w) for w in words], boost=node.boost)
+
+    return q.accept(cap)
 
 
 def phrase(node: wq.Phrase, p: Postings) -> tuple[np.ndarray, np.ndarray]:

@@ -253,3 +253,17 @@ def test_slow_fallback_query_returns_what_it_found_with_a_note(index_dir, monkey
     assert page.total < 11                                   # stopped early, not the whole index
     body = client.get("/api/search?q=*e*+OR+NOT+zzz").get_json()  # and over HTTP: 200 with the note
     assert any("took longer than" in note for note in body["ignored"])
+
+
+def test_expansions_are_capped_on_the_fallback_path_too(index_dir, monkeypatch):
+    """'*e*' inside an OR with a NOT would make Whoosh build a matcher per word of the lexicon."""
+    from index import postings
+    from index.query import parse_query
+
+    monkeypatch.setattr(postings, "EXPANSION_CAP", 3)
+    s = IndexHandle(index_dir).searcher()
+    page = search(s, SearchRequest(q="p* OR -zzz", per_page=50), {})
+    assert any("most common were searched" in note for note in page.ignored)
+    monkeypatch.setattr(postings, "EXPANSION_CAP", 10_000)  # uncapped: the same documents as Whoosh's
+    q = parse_query("pyong* OR -zzz", s.schema).query
+    assert search(s, SearchRequest(q="pyong* OR -zzz", per_page=50), {}).total == len(set(s.docs_for_query(q)))
