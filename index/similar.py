@@ -65,14 +65,22 @@ def features(searcher: Searcher, cache: dict | None) -> Features | None:
 def profile(searcher: Searcher, article: Article, cache: dict | None = None) -> Profile:
     """An article's text profile, memoised per generation: the compare page reopens pairs."""
     profiles = cache.setdefault("profiles", OrderedDict()) if cache is not None else None
-    if profiles is not None and article.id in profiles:
-        profiles.move_to_end(article.id)
-        return profiles[article.id]
+    if profiles is not None:  # shared by a worker's threads: another may evict between any two steps
+        prof = profiles.get(article.id)
+        if prof is not None:
+            try:
+                profiles.move_to_end(article.id)
+            except KeyError:
+                pass
+            return prof
     prof = build_profile(searcher, article, cache.setdefault("df", {}) if cache is not None else {})
     if profiles is not None:
         profiles[article.id] = prof
-        if len(profiles) > PROFILE_CACHE:
-            profiles.popitem(last=False)
+        while len(profiles) > PROFILE_CACHE:
+            try:
+                profiles.popitem(last=False)
+            except KeyError:
+                break
     return prof
 
 
