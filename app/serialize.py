@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import url_for
 
-from app.urls import article_url, date_toggle, outlet_toggle, search_url
+from app.urls import article_url, date_toggle, outlet_toggles, search_url
 from index.model import Article, Hit, SearchPage, SearchRequest, SimilarArticle, Story
 
 
@@ -60,10 +60,10 @@ def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
     meta: dict[str, Any] = {}
     if "outlet" in page.facets:
         f = page.facets["outlet"]
+        urls = outlet_toggles(req, [v.value for v in f.values], endpoint)
         facets["outlet"] = [
-            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,
-             "toggle_url": outlet_toggle(req, v.value, endpoint)}
-            for v in f.values
+            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected, "toggle_url": u}
+            for v, u in zip(f.values, urls, strict=True)
         ]
         meta["outlet"] = {"truncated": f.truncated}
     if "date" in page.facets:

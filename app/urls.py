@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from flask import url_for
 
@@ -16,6 +16,34 @@ def search_url(req: SearchRequest, endpoint: str = "views.search") -> str:
 
 def outlet_toggle(req: SearchRequest, outlet: str, endpoint: str) -> str:
     return search_url(req.toggle_outlet(outlet), endpoint)
+
+
+_SLOT = "\x00outlets\x00"  # stands in for the outlet list while the rest of the query string is encoded once
+
+
+def outlet_toggles(req: SearchRequest, outlets: list[str], endpoint: str) -> list[str]:
+    """outlet_toggle for every facet value, equal string for string, at a string join each.
+
+    A facet lists up to a few hundred outlets and each toggle differs from the request only
+    in its outlet list, so the args before and after that list are encoded once (placed by
+    to_args itself, via a sentinel) and each URL is those parts around its own outlets.
+    """
+    pairs = req.but(outlets=(_SLOT,)).to_args()
+    i = pairs.index(("outlet", _SLOT))
+    head, tail = urlencode(pairs[:i]), urlencode(pairs[i + 1:])
+    base = url_for(endpoint)
+    mine = [(o, "outlet=" + quote_plus(o)) for o in req.outlets]
+    chosen = [e for _, e in mine]
+
+    def url(outlet: str) -> str:
+        if outlet in req.outlets:
+            parts = [e for o, e in mine if o != outlet]
+        else:
+            parts = [*chosen, "outlet=" + quote_plus(outlet)]
+        query = "&".join(p for p in (head, *parts, tail) if p)
+        return base + ("?" + query if query else "")
+
+    return [url(o) for o in outlets]
 
 
 def date_toggle(req: SearchRequest, start, end, endpoint: str) -> str:
