@@ -215,29 +215,47 @@ def listing(searcher: Searcher, docs: np.ndarray, cache: dict | None, start: int
     latest = np.zeros(len(label), dtype=np.int64)
     np.maximum.at(latest, mine, days[docs])
     order = cand[np.lexsort((cand, -latest[cand], -counts[cand]))][start:start + count]
-    return int(cand.size), [describe(searcher, int(sid), np.flatnonzero(label == sid), docs[mine == sid], days, cache)
-                            for sid in order.tolist()]
+    by_story, bounds = story_index(searcher, cache)
+    heads = cache.setdefault("story_heads", {}) if cache is not None else {}
+    out = []
+    for sid in order.tolist():
+        head = heads.get(sid)
+        if head is None:  # the story's own headline, size, outlets and span: the same for every search
+            head = heads[sid] = story_head(searcher, by_story[bounds[sid]:bounds[sid + 1]], days, cache)
+        out.append(story_with(searcher, head, sid, docs[mine == sid], days, cache, LISTED_IDS))
+    return int(cand.size), out
 
 
 def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndarray, days: np.ndarray,
              cache: dict | None = None, max_ids: int | None = LISTED_IDS) -> Story:
     """Headline and first outlet from the earliest member; counts and span from the columns."""
+    return story_with(searcher, story_head(searcher, members, days, cache), sid, matched, days, cache, max_ids)
+
+
+def story_head(searcher: Searcher, members: np.ndarray, days: np.ndarray, cache: dict | None) -> dict:
+    """What a story shows whatever matched in it: earliest member's title and outlet, size, outlets, span."""
     from index.search import columns_for
 
     key = np.where(days[members] > 0, days[members], np.iinfo(np.int64).max)
     members = members[np.lexsort((members, key))]
     first = doc_meta(searcher, int(members[0]), cache)
     dated = days[members][days[members] > 0]
+    return {
+        "headline": first["title"], "articles": len(members),
+        "outlets": int(np.unique(columns_for(searcher, cache).outlet_ord[members]).size),
+        "first_date": dt.date.fromordinal(int(dated.min())) if dated.size else None,
+        "last_date": dt.date.fromordinal(int(dated.max())) if dated.size else None,
+        "first_outlet": first["outlet"], "first_id": first["id"],
+    }
+
+
+def story_with(searcher: Searcher, head: dict, sid: int, matched: np.ndarray, days: np.ndarray,
+               cache: dict | None, max_ids: int | None) -> Story:
+    """The Story of one search: its head plus how many matched and the first matching ids."""
     mkey = np.where(days[matched] > 0, days[matched], np.iinfo(np.int64).max)
     listed = matched[np.lexsort((matched, mkey))][:max_ids]
-    return Story(
-        id=sid, headline=first["title"], articles=len(members), matching=len(matched),
-        outlets=int(np.unique(columns_for(searcher, cache).outlet_ord[members]).size),
-        first_date=dt.date.fromordinal(int(dated.min())) if dated.size else None,
-        last_date=dt.date.fromordinal(int(dated.max())) if dated.size else None,
-        first_outlet=first["outlet"], first_id=first["id"],
-        ids=[doc_meta(searcher, int(d), cache)["id"] for d in listed],
-    )
+    return Story(id=sid, matching=len(matched), **head,
+                 ids=[doc_meta(searcher, int(d), cache)["id"] for d in listed])
 
 
 def doc_meta(searcher: Searcher, docnum: int, cache: dict | None) -> dict:
@@ -283,9 +301,34 @@ def copy_heads(searcher: Searcher, cache: dict | None) -> np.ndarray | None:
 
 
 def story_days(searcher: Searcher, cache: dict | None) -> np.ndarray:
+    """Publication day ordinal per document (0 undated) as int64, converted once per generation."""
     from index.search import columns_for
 
-    return columns_for(searcher, cache).day.astype(np.int64)
+    days = cache.get("story_days") if cache is not None else None
+    if days is None:
+        days = columns_for(searcher, cache).day.astype(np.int64)
+        days.flags.writeable = False  # shared by every request of the generation
+        if cache is not None:
+            cache["story_days"] = days
+    return days
+
+
+def story_index(searcher: Searcher, cache: dict | None) -> tuple[np.ndarray, np.ndarray]:
+    """(docnums ordered by story, ascending within one; offsets): story s is by_story[at[s]:at[s + 1]].
+
+    Equal to np.flatnonzero(label == s) without a pass over every document per listed story.
+    """
+    out = cache.get("story_index") if cache is not None else None
+    if out is None:
+        label = groups(searcher, cache)[0]
+        at = np.zeros(len(label) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(label, minlength=len(label)), out=at[1:])
+        out = (np.argsort(label, kind="stable"), at)
+        for a in out:
+            a.flags.writeable = False
+        if cache is not None:
+            cache["story_index"] = out
+    return out
 
 
 def stories_for_search(searcher: Searcher, req: SearchRequest, cache: dict | None = None,
