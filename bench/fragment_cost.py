@@ -2,8 +2,9 @@
 
 create_app on the 33k index, Flask test client, seeded queries from titles (bench/perf_query.py),
 each asked once with HX-Request/HX-Target: results. Wall per request, and inside it the time in
-the core search (index.search.search), in page_json (URLs and JSON shapes) and in rendering, by
-wrapping the three names app/views.py calls. --profile adds a cProfile table of the app side.
+the core search (index.search.search; of it, the stories preview), in page_json (URLs and JSON
+shapes) and in rendering, by wrapping the names app/views.py and index/search.py call.
+--profile adds a cProfile table of the app side.
 
     .venv/bin/python bench/fragment_cost.py [--index bench/out/ix33k] [--queries 200] [--profile]
 """
@@ -22,6 +23,7 @@ from common import OUT, ROOT, news_records
 from perf_query import HX, make_queries, pct
 
 import app.views as views
+import index.stories as stories
 from app import create_app
 
 
@@ -54,6 +56,7 @@ def main() -> None:
     views.run_search = timed("core", views.run_search, acc)
     views.page_json = timed("page_json", views.page_json, acc)
     views.page = timed("render", views.page, acc)
+    stories.listing = timed("stories", stories.listing, acc)  # inside core: the "Top stories" preview
 
     def path(q) -> str:
         return "/?" + urllib.parse.urlencode(q.params())
@@ -63,7 +66,7 @@ def main() -> None:
 
     seen: set[str] = set()
     walls: list[float] = []
-    split: dict[str, list[float]] = {"core": [], "page_json": [], "render": []}
+    split: dict[str, list[float]] = {"core": [], "stories": [], "page_json": [], "render": []}
     prof = cProfile.Profile() if args.profile else None
     for q in queries:
         p = path(q)
@@ -88,9 +91,10 @@ def main() -> None:
     print(f"{n} first-time fragment requests on {where}")
     print(f"wall  p50 {pct(walls, 50):6.1f} ms  p95 {pct(walls, 95):6.1f} ms  mean {total / n * 1000:6.1f} ms")
     for k, v in split.items():
-        print(f"{k:9s} p50 {pct(v, 50):6.1f} ms  p95 {pct(v, 95):6.1f} ms  mean {sum(v) / n * 1000:6.1f} ms"
+        name = "  stories" if k == "stories" else k
+        print(f"{name:9s} p50 {pct(v, 50):6.1f} ms  p95 {pct(v, 95):6.1f} ms  mean {sum(v) / n * 1000:6.1f} ms"
               f"  ({sum(v) / total:4.0%} of wall)")
-    rest = [w - sum(split[k][i] for k in split) for i, w in enumerate(walls)]
+    rest = [w - sum(split[k][i] for k in split if k != "stories") for i, w in enumerate(walls)]
     print(f"{'other':9s} p50 {pct(rest, 50):6.1f} ms  p95 {pct(rest, 95):6.1f} ms  mean {sum(rest) / n * 1000:6.1f} ms"
           f"  ({sum(rest) / total:4.0%} of wall: Flask, parse_search, test client)")
     if prof:
