@@ -21,7 +21,7 @@ from whoosh.searching import Searcher
 
 from index.articles import article_from_fields, docnum_of
 from index.model import Article, IndexMissing, SimilarArticle
-from index.signatures import KEY_TERMS, Features, jaccard_matrix, keeps, words
+from index.signatures import KEY_TERMS, Features, incidence, keeps, words
 from index.snippets import sentences
 
 __all__ = ["similar_to", "relate", "profile", "alignment", "shares", "words", "features"]
@@ -166,17 +166,55 @@ def label(ra: float, ea: float, rb: float, eb: float, overlap: float, close: boo
 
 def relate(feats: Features, a: int, b: int) -> tuple[str, float, float, float]:
     """(relation, score, reused share, key-term overlap) of two documents from stored features."""
+    return relate_many(feats, a, [b])[0]
+
+
+def relate_many(feats: Features, a: int, others: list[int]) -> list[tuple[str, float, float, float]]:
+    """relate() of one document with several, aligned in one sparse product.
+
+    a's sentences against every candidate's sentences at once, over a's own words only (a
+    word a lacks adds nothing to an intersection): per pair, building two incidence
+    matrices and intersecting vocabularies cost 4 ms, most of a similar request.
+    """
     ta, la, wa = feats.sentences(a)
-    tb, lb, wb = feats.sentences(b)
-    jac = jaccard_matrix(ta, la, tb, lb)
-    best_a = jac.max(axis=1) if jac.shape[1] else np.zeros(len(la))
-    best_b = jac.max(axis=0) if jac.shape[0] else np.zeros(len(lb))
-    ra, ea = weighted_shares(wa, best_a)
-    rb, eb = weighted_shares(wb, best_b)
-    ka, kb = feats.key_terms(a), feats.key_terms(b)
-    overlap = np.intersect1d(ka, kb).size / min(ka.size, kb.size) if ka.size and kb.size else 0.0
-    relation, score, reused = label(ra, ea, rb, eb, overlap, close_in_time(int(feats.days[a]), int(feats.days[b])))
-    return relation, score, reused, round(overlap, 3)
+    rows = [feats.sentences(b) for b in others]
+    lb_all = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0, np.int32)
+    vocab = np.unique(ta)
+    if vocab.size and len(la) and lb_all.size:
+        tb_all = np.concatenate([r[0] for r in rows])
+        inter = (incidence(ta, la, vocab) @ incidence(tb_all, lb_all, vocab).T).toarray().astype(np.float32)
+    else:
+        inter = np.zeros((len(la), lb_all.size), np.float32)
+    union = la[:, None].astype(np.float32) + lb_all[None, :] - inter
+    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    # best match of each sentence: a's per candidate (max over that candidate's columns), b's over a's rows
+    sizes = np.asarray([len(r[1]) for r in rows], np.int64)
+    nonempty = sizes > 0
+    best_a = np.zeros((len(la), len(others)), np.float32)
+    if jac.size and nonempty.any():
+        starts = np.r_[0, np.cumsum(sizes)[:-1]][nonempty]
+        best_a[:, nonempty] = np.maximum.reduceat(jac, starts, axis=1)
+    best_b = jac.max(axis=0) if len(la) else np.zeros(lb_all.size, np.float32)
+    wb_all = np.concatenate([r[2] for r in rows]).astype(np.float64) if rows else np.zeros(0)
+    owner = np.repeat(np.arange(len(others)), sizes)
+    total_b = np.bincount(owner, weights=wb_all, minlength=len(others))
+    reused_b = np.bincount(owner, weights=wb_all * (best_b >= SAME_SENTENCE), minlength=len(others))
+    exact_b = np.bincount(owner, weights=wb_all * (best_b >= EXACT_SENTENCE), minlength=len(others))
+    wa = wa.astype(np.float64)
+    total_a = float(wa.sum()) or 1.0
+    reused_a = (wa @ (best_a >= SAME_SENTENCE)) / total_a
+    exact_a = (wa @ (best_a >= EXACT_SENTENCE)) / total_a
+    total_b = np.where(total_b > 0, total_b, 1.0)
+    ka = feats.key_terms(a)
+    out = []
+    for i, b in enumerate(others):
+        kb = feats.key_terms(b)
+        overlap = np.intersect1d(ka, kb).size / min(ka.size, kb.size) if ka.size and kb.size else 0.0
+        relation, score, reused = label(float(reused_a[i]), float(exact_a[i]), reused_b[i] / total_b[i],
+                                        exact_b[i] / total_b[i], overlap,
+                                        close_in_time(int(feats.days[a]), int(feats.days[b])))
+        out.append((relation, score, reused, round(overlap, 3)))
+    return out
 
 
 def candidates(feats: Features, docnum: int) -> list[int]:
@@ -193,11 +231,12 @@ def similar_to(searcher: Searcher, aid: str, limit: int = 10, cache: dict | None
     if feats is None or feats.n != searcher.doc_count_all():
         raise IndexMissing("this index was built without similar-coverage features: run `flask reindex`")
     mine = feats.key_terms(docnum)
+    found = candidates(feats, docnum)
+    kept = [(cand, rel) for cand, rel in zip(found, relate_many(feats, docnum, found), strict=True)
+            if not (rel[0] == "related" and rel[3] < RELATED_TERMS)]
+    kept.sort(key=lambda item: (RANK[item[1][0]], -item[1][1]))  # as listed; stable, so ties keep candidate order
     out: list[SimilarArticle] = []
-    for cand in candidates(feats, docnum):
-        relation, score, reused, overlap = relate(feats, docnum, cand)
-        if relation == "related" and overlap < RELATED_TERMS:
-            continue
+    for cand, (relation, score, reused, overlap) in kept[:limit]:  # stored fields only for those shown
         other = article_from_fields(searcher.stored_fields(cand))
         theirs = feats.key_terms(cand)
         shared = np.isin(mine, theirs)
@@ -208,5 +247,4 @@ def similar_to(searcher: Searcher, aid: str, limit: int = 10, cache: dict | None
             only_here=[feats.surface(h) for h in mine[~shared][:5].tolist()],
             only_there=[feats.surface(h) for h in theirs[~np.isin(theirs, mine)][:5].tolist()],
         ))
-    out.sort(key=lambda s: (RANK[s.relation], -s.score))
     return out[:limit]
