@@ -111,6 +111,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--real", type=int, default=300, help="random real articles whose labels are counted")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--reuse-index", action="store_true",
+                    help="measure the index a previous run built (same --seed/--copies/--limit) instead of rebuilding")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     records = [r for r in news_records(args.limit) if r.get("body")]
@@ -127,7 +129,9 @@ def main() -> None:
     timed(build.signatures, "save", spent, "features")
     timed(build.stories, "save", spent, "stories")
     t = time.perf_counter()
-    build.build_index(src, index_dir)
+    reused = args.reuse_index and (index_dir / "CURRENT").exists()
+    if not reused:
+        build.build_index(src, index_dir)
     build_s = time.perf_counter() - t
     feat_ms, minhash_ms = worker_cost(records)
     h = IndexHandle(index_dir)
@@ -172,9 +176,10 @@ def main() -> None:
         f"| similar request p50 / p95 / max, warm generation | {times[len(times) // 2] * 1000:.1f} / "
         f"{times[int(len(times) * .95)] * 1000:.1f} / {times[-1] * 1000:.1f} ms | p95 < 100 ms |",
         f"| first request on a new generation (loads features) | {cold_ms:.0f} ms | |",
-        f"| index build, corpus + copies | {build_s:.0f} s ({mins}) | |",
-        f"| of which, after the writer: key terms + feature files / stories + copy groups | "
-        f"{spent.get('features', 0):.1f} s / {spent.get('stories', 0):.1f} s | |",
+        *([] if reused else [
+            f"| index build, corpus + copies | {build_s:.0f} s ({mins}) | |",
+            f"| of which, after the writer: key terms + feature files / stories + copy groups | "
+            f"{spent.get('features', 0):.1f} s / {spent.get('stories', 0):.1f} s | |"]),
         f"| worker features per article / MinHash alone | {feat_ms:.2f} / {minhash_ms:.2f} ms | |",
         f"| real corpus: copy groups / articles in them (index time) | {corpus['groups']:,} / "
         f"{corpus['members']:,} | |",
@@ -193,8 +198,9 @@ def main() -> None:
         body = (f"### Similar coverage: synthetic aggregator copies\n\n{table}\n\n"
                 f"Sample of real-corpus labels:\n\n{sample}")
         limit = f" --limit {args.limit}" if args.limit else ""
+        again = " --reuse-index" if reused else ""
         write_section("similar_eval", body, f".venv/bin/python bench/similar_eval.py{limit} "
-                                            f"--copies {args.copies} --seed {args.seed} --write")
+                                            f"--copies {args.copies} --seed {args.seed}{again} --write")
 
 
 def corpus_groups(s, cache) -> dict:
