@@ -34,11 +34,11 @@ K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
 # Budgets of the generation's shared store, in bytes: a decoded posting costs 8 bytes
 # (docnum, frequency) plus its encoded positions (~20); a 33k-article index holds ~16M
 # body postings, so the budget keeps the commonly searched part of it, not all of it.
-TERM_BYTES = 160 * 2**20
+TERM_BYTES = 112 * 2**20  # with the rest, keeps a gunicorn worker under 500 MB at 33k (bench/load.py)
 # decoded when a generation opens, most frequent title and body terms first: they are
 # the costly ones (1.5 us a posting; a common word is 10-20k postings) and the ones most
 # queries hold (on the 33k corpus the top 300 terms are 60% of what a query set decodes)
-WARM_BYTES = 96 * 2**20
+WARM_BYTES = 80 * 2**20
 MATCH_BYTES = 24 * 2**20  # whole match sets (a dense score array each: 9 bytes per document)
 VECTOR_SLOP = 8  # phrases up to this slop are checked with arrays (one pass per allowed gap)
 EXPANSION_CAP = 200  # words one wildcard, prefix or fuzzy term may stand for

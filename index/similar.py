@@ -27,7 +27,7 @@ from index.snippets import sentences
 __all__ = ["similar_to", "relate", "profile", "alignment", "shares", "words", "features"]
 
 CANDIDATES = 15  # key-term candidates compared per request; copies rank at the very top
-PROFILE_CACHE = 2048
+PROFILE_CACHE = 256  # profiles of recently compared articles (tens of KB each: sentences and word sets)
 # thresholds, measured on the seeds, the fixture pairs and bench/similar_eval.py
 SAME_SENTENCE = 0.5  # word-set Jaccard at which two sentences say the same thing
 EXACT_SENTENCE = 0.9
