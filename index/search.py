@@ -24,7 +24,7 @@ from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 from index.store import LRU
 
-PAGE_CACHE = 128
+PAGE_CACHE = 128  # recent distinct requests per worker (back-navigation, facet toggles); ~0.2 MB each at 33k
 STORY_PREVIEW = 3  # stories shown beside the article list (the Stories tab lists them all)
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer results than this
 FALLBACK_SECONDS = 2.0  # budget of a query on Whoosh's own matchers before it returns what it found
