@@ -32,9 +32,11 @@ serve: install
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 # several processes (search is CPU-bound Python), a few threads each, loopback only by default
+# MALLOC_ARENA_MAX: glibc gives each thread its own heap arena; with 4 threads a worker's RSS
+# crept up for minutes (bench/load.py: +10-15 MB a minute after warm-up), with 2 it stays flat
 serve-prod: install
 	$(BIN)/flask reindex --if-missing
-	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) --access-logfile - "app:create_app()"
+	MALLOC_ARENA_MAX=2 $(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) --access-logfile - "app:create_app()"
 
 test: install-test browser
 	$(BIN)/ruff check .

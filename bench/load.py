@@ -60,7 +60,12 @@ def free_port() -> int:
 
 
 def serve_prod_argv(port: int, workers: int, host: str = "127.0.0.1") -> list[str]:
-    """The gunicorn command of the Makefile's serve-prod recipe, read from the Makefile itself.
+    """The gunicorn command of the Makefile's serve-prod recipe (without its environment settings)."""
+    return serve_prod_command(port, workers, host)[1]
+
+
+def serve_prod_command(port: int, workers: int, host: str = "127.0.0.1") -> tuple[dict[str, str], list[str]]:
+    """(environment settings, argv) of the Makefile's serve-prod gunicorn line, read from the Makefile itself.
 
     Reading it (rather than copying it) means the load test measures exactly what
     `make serve-prod` runs; only the make variables are filled in.
@@ -78,7 +83,12 @@ def serve_prod_argv(port: int, workers: int, host: str = "127.0.0.1") -> list[st
                 text = text.replace(k, v)
             if "$(" in text:
                 raise ValueError(f"unexpected make variable in serve-prod: {line.strip()!r}")
-            return shlex.split(text)
+            words = shlex.split(text)
+            env = {}
+            while words and "=" in words[0] and not words[0].startswith("-"):  # VAR=value before the command
+                name, value = words.pop(0).split("=", 1)
+                env[name] = value
+            return env, words
     raise ValueError("no gunicorn line in the Makefile's serve-prod recipe")
 
 
@@ -122,9 +132,9 @@ class ProdServer:
 
     def __init__(self, index_dir: Path, workers: int, log_path: Path, timeout: float = 120):
         self.port = free_port()
-        self.argv = serve_prod_argv(self.port, workers)
+        settings, self.argv = serve_prod_command(self.port, workers)
         self.log_path = log_path
-        env = {**os.environ, "LEDE_INDEX_DIR": str(index_dir)}
+        env = {**os.environ, **settings, "LEDE_INDEX_DIR": str(index_dir)}
         self._log = open(log_path, "wb")
         self.proc = subprocess.Popen(self.argv, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
                                      start_new_session=True)

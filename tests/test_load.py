@@ -30,6 +30,7 @@ def test_the_server_is_started_the_way_make_serve_prod_starts_it(load):
     assert argv[argv.index("--workers") + 1] == "3"
     assert argv[argv.index("--bind") + 1] == "127.0.0.1:5123"  # loopback unless HOST says otherwise
     assert argv[-1] == "app:create_app()"
+    assert load.serve_prod_command(port=5123, workers=3)[0] == {"MALLOC_ARENA_MAX": "2"}  # flat worker memory
 
 
 def test_twenty_clients_on_two_workers_get_no_errors(load, index_dir, tmp_path):
