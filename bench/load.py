@@ -23,8 +23,6 @@ import os
 import random
 import re
 import shlex
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -36,9 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]  # also when a test loads this file by path
 
-from index.store import open_index  # noqa: E402  (after the path tweak, like bench/common.py)
+from common import free_port, rss_mb, stop_group, write_section  # noqa: E402  (after the path tweak)
+
+from index.store import open_index  # noqa: E402
 
 DEFAULT_INDEX = ROOT / "bench" / "out" / "ix33k"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -53,10 +53,6 @@ HX_SIMILAR = {"HX-Request": "true", "HX-Target": "similar"}
 
 # ---------------------------------------------------------------------------------------------- server
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve_prod_argv(port: int, workers: int, host: str = "127.0.0.1") -> list[str]:
@@ -111,17 +107,6 @@ def children(pid: int) -> list[int]:
     return sorted(out)
 
 
-def rss_mb(pid: int, field: str = "VmRSS") -> float:
-    """VmRSS of one process in MB (0 if it is gone); RssAnon: the part no other process shares
-    (VmRSS also counts the mapped index files, which the page cache holds once for all workers)."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 class ProdServer:
@@ -170,13 +155,7 @@ class ProdServer:
         return self.log_path.read_bytes().count(b"Traceback")
 
     def close(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop_group(self.proc, 15)
         self._log.close()
 
 
@@ -560,7 +539,6 @@ def main() -> None:
     print(text)
     if args.write:
         sys.path.insert(0, str(ROOT / "bench"))
-        from common import write_section
 
         write_section("load", "## Load test (issue 6)\n\n" + text,
                       "python bench/load.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]))

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import ROOT, news_records
+from common import ROOT, news_records, rss_mb
 
 PY = str(ROOT / ".venv" / "bin" / "python")
 FLASK = str(ROOT / ".venv" / "bin" / "flask")
@@ -79,16 +79,6 @@ def tree_pids(root: int) -> list[int]:
     return out
 
 
-def rss_mb(pid: int, field: str = "VmRSS") -> float:
-    """VmRSS (now) or VmHWM (this process's peak since exec) in MB; 0 if it is gone."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def run_measured(cmd: list[str], timeout: float, every: float = 0.25) -> tuple[float, float, float, str]:

@@ -10,16 +10,14 @@ import http.client
 import os
 import random
 import re
-import signal
-import socket
 import subprocess
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import ROOT
-from perf_build import PY, parse_day, rss_mb
+from common import ROOT, free_port, rss_mb, stop_group
+from perf_build import PY, parse_day
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 STOP = set("""a about after all also an and any are as at be been but by can could did do does for from had has have
@@ -91,10 +89,6 @@ def pct(times: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] * 1000 if s else float("nan")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -162,13 +156,7 @@ class Server:
     def close(self) -> None:
         if self.conn:
             self.conn.close()
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop_group(self.proc, 10)
 
 
 def timed(items, fn, budget: float) -> list[float]:
