@@ -184,19 +184,12 @@ def groups(searcher: Searcher, cache: dict | None) -> tuple[np.ndarray, np.ndarr
     return out
 
 
-def stories_for(searcher: Searcher, docnums: Sequence[int] | np.ndarray, cache: dict | None = None,
-                limit: int = 20, min_articles: int = 2) -> list[Story]:
-    """The stories a set of matches belongs to, most-matched first (ties: most recent).
-
-    Pass the search's whole match set (not one page), e.g. via stories_for_search().
-    Stories with fewer than min_articles articles in the corpus are single articles, left out.
-    """
-    return listing(searcher, np.asarray(docnums, dtype=np.int64), cache, 0, limit, min_articles)[1]
-
-
 def listing(searcher: Searcher, docs: np.ndarray, cache: dict | None, start: int, count: int,
             min_articles: int = 2) -> tuple[int, list[Story]]:
     """(how many stories the matches belong to, stories start..start+count of them in order).
+
+    Most-matched first (ties: most recent). Pass the search's whole match set (not one page).
+    Stories with fewer than min_articles articles in the corpus are single articles, left out.
 
     Vectorised over the match set (bincounts per story label), so listing the stories of
     the whole corpus costs about what a facet count does; only the listed ones are described.
