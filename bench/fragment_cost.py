@@ -19,22 +19,12 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from common import OUT, ROOT, news_records
+from common import OUT, ROOT, news_records, timed
 from perf_query import HX, make_queries, pct
 
 import app.views as views
 import index.stories as stories
 from app import create_app
-
-
-def timed(name: str, fn, acc: dict[str, float]):
-    def wrapper(*a, **kw):
-        t = time.perf_counter()
-        try:
-            return fn(*a, **kw)
-        finally:
-            acc[name] = acc.get(name, 0.0) + time.perf_counter() - t
-    return wrapper
 
 
 def main() -> None:
@@ -53,10 +43,10 @@ def main() -> None:
     client = app.test_client()
 
     acc: dict[str, float] = {}
-    views.run_search = timed("core", views.run_search, acc)
-    views.page_json = timed("page_json", views.page_json, acc)
-    views.page = timed("render", views.page, acc)
-    stories.listing = timed("stories", stories.listing, acc)  # inside core: the "Top stories" preview
+    timed(views, "run_search", acc, "core")
+    timed(views, "page_json", acc, "page_json")
+    timed(views, "page", acc, "render")
+    timed(stories, "listing", acc, "stories")  # inside core: the "Top stories" preview
 
     def path(q) -> str:
         return "/?" + urllib.parse.urlencode(q.params())

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from common import OUT, news_records, write_section
+from common import OUT, news_records, timed, write_section
 
 from index import build, signatures, stories
 from index.similar import similar_to
@@ -76,18 +76,6 @@ def make_copy(rec: dict, kind: str, rng: random.Random) -> dict:
 EXPECTED = {"chrome": {"duplicate"}, "reorder": {"duplicate"}, "trim": {"rewrite"}, "reword": {"rewrite"}}
 
 
-def timed(module, name: str, spent: dict[str, float], label: str) -> None:
-    """Wrap module.name so the build reports how long that step took."""
-    inner = getattr(module, name)
-
-    def wrapper(*args, **kwargs):
-        t = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            spent[label] = spent.get(label, 0.0) + time.perf_counter() - t
-
-    setattr(module, name, wrapper)
 
 
 def worker_cost(records: list[dict], n: int = 400) -> tuple[float, float]:
