@@ -14,19 +14,16 @@ def search_url(req: SearchRequest, endpoint: str = "views.search") -> str:
     return url_for(endpoint) + ("?" + query if query else "")
 
 
-def outlet_toggle(req: SearchRequest, outlet: str, endpoint: str) -> str:
-    return search_url(req.toggle_outlet(outlet), endpoint)
-
-
 _SLOT = "\x00outlets\x00"  # stands in for the outlet list while the rest of the query string is encoded once
 
 
 def outlet_toggles(req: SearchRequest, outlets: list[str], endpoint: str) -> list[str]:
-    """outlet_toggle for every facet value, equal string for string, at a string join each.
+    """Each facet value's toggle URL: the search with that outlet removed if chosen, else added.
 
-    A facet lists up to a few hundred outlets and each toggle differs from the request only
-    in its outlet list, so the args before and after that list are encoded once (placed by
-    to_args itself, via a sentinel) and each URL is those parts around its own outlets.
+    The same strings search_url gives for those requests, at a string join each. A facet lists
+    up to a few hundred outlets and each toggle differs from the request only in its outlet
+    list, so the args before and after that list are encoded once (placed by to_args itself,
+    via a sentinel) and each URL is those parts around its own outlets.
     """
     pairs = req.but(outlets=(_SLOT,)).to_args()
     i = pairs.index(("outlet", _SLOT))

@@ -128,11 +128,6 @@ class SearchRequest:
             changes["page"] = 1
         return replace(self, **changes)
 
-    def toggle_outlet(self, outlet: str) -> SearchRequest:
-        if outlet in self.outlets:
-            return self.but(outlets=tuple(o for o in self.outlets if o != outlet))
-        return self.but(outlets=(*self.outlets, outlet))
-
 
 @dataclass(slots=True)
 class CopyRef:
