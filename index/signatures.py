@@ -397,19 +397,6 @@ def band_keys(block: np.ndarray) -> np.ndarray:
     return key
 
 
-def jaccard_matrix(ta: np.ndarray, la: np.ndarray, tb: np.ndarray, lb: np.ndarray) -> np.ndarray:
-    """Word-set Jaccard of every sentence of a with every sentence of b, by one sparse matrix product.
-
-    Sparse because the cost then follows the words the two texts share, not sentences x
-    vocabulary: a dense product took 5 ms on long articles, most of a request.
-    """
-    common = np.intersect1d(ta, tb)
-    if common.size and len(la) and len(lb):
-        inter = (incidence(ta, la, common) @ incidence(tb, lb, common).T).toarray().astype(np.float32)
-    else:
-        inter = np.zeros((len(la), len(lb)), np.float32)
-    union = la[:, None].astype(np.float32) + lb[None, :] - inter
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
 def incidence(tokens: np.ndarray, lens: np.ndarray, common: np.ndarray) -> sparse.csr_matrix:

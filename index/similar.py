@@ -247,4 +247,4 @@ def similar_to(searcher: Searcher, aid: str, limit: int = 10, cache: dict | None
             only_here=[feats.surface(h) for h in mine[~shared][:5].tolist()],
             only_there=[feats.surface(h) for h in theirs[~np.isin(theirs, mine)][:5].tolist()],
         ))
-    return out[:limit]
+    return out
