@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +73,7 @@ def find_date(
     *,
     url: str | None,
     metas: dict[str, str],
-    jsonld: Iterable[dict[str, Any]],
+    jsonld: Sequence[dict[str, Any]],
     today: dt.date | None = None,
 ) -> dt.date | None:
     """The publication day a reader would give for this page, or None without evidence.
@@ -151,7 +151,7 @@ def _htmldate(tree: lxml_html.HtmlElement, url: str | None, latest: dt.date) -> 
 # --- declared in markup -----------------------------------------------------------
 
 
-def _declared_published(jsonld: Iterable[dict[str, Any]], metas: dict[str, str], dayfirst: bool) -> list[dt.date]:
+def _declared_published(jsonld: Sequence[dict[str, Any]], metas: dict[str, str], dayfirst: bool) -> list[dt.date]:
     """Publication dates the page declares, most trusted first."""
     articles: list[dt.date] = []
     pages: list[dt.date] = []
@@ -190,7 +190,7 @@ def _listed_meta_names(tree: lxml_html.HtmlElement) -> set[str]:
     return {key for key, seen in values.items() if len(seen) > 2}
 
 
-def _weak_dates(jsonld: Iterable[dict[str, Any]], metas: dict[str, str], dayfirst: bool) -> set[dt.date]:
+def _weak_dates(jsonld: Sequence[dict[str, Any]], metas: dict[str, str], dayfirst: bool) -> set[dt.date]:
     """Modification dates and CMS page dates: never a publication date on their own."""
     values = [obj.get("dateModified") for obj in jsonld]
     values += [obj.get("datePublished") for obj in jsonld if not _ARTICLE_TYPES.search(str(obj.get("@type")))]
