@@ -56,7 +56,7 @@ def reindex_command(source: Path | None, index_dir: Path | None, if_missing: boo
         rate = report.indexed / report.seconds if report.seconds else 0
         click.echo(f"Indexed {report.indexed} articles, skipped {len(report.skipped)}, "
                    f"in {report.seconds:.1f} s ({rate:.0f}/s); index {report.size_bytes / 1e6:.1f} MB at {index_dir}")
-        click.echo(f"  full rebuild: {'--full' if full else report.why_full}")
+        click.echo(f"  full rebuild: {report.why_full}")
     else:
         changes = (f"{report.added} added, {report.changed} changed, {report.deleted} deleted, "
                    f"{report.unchanged} unchanged")
