@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from functools import lru_cache
 
 import nh3
@@ -18,8 +17,7 @@ from whoosh.support.charset import accent_map
 
 from index.schema import WORD_PATTERN, text_analyzer
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
-# the same boundary, led by its punctuation (a literal class the regex engine scans for fast)
+# a sentence boundary, led by its punctuation (a literal class the regex engine scans for fast)
 _SENTENCE_CUT = re.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
 # the non-ASCII letters folding turns into ASCII ones (curly quotes and dashes are left be:
 # they are most of a news text's non-ASCII characters and never start a word)
@@ -32,10 +30,6 @@ MAX_FRAGMENTS = 3
 MAX_SENTENCE_CHARS = 320
 LEAD_CHARS = 240
 _ANALYZER = text_analyzer()  # analysers are stateless once built; building one is the slow part
-
-
-def fold(text: str) -> str:
-    return text.lower().translate(accent_map)
 
 
 def sanitise(fragment: str) -> str:
@@ -82,11 +76,6 @@ def analysed(word: str) -> str:
     return ""
 
 
-def prefix_pattern(terms: Iterable[str]) -> re.Pattern | None:
-    """Cheap pre-filter: a stem's first letters start any word it came from (happi -> happ)."""
-    return _prefix_pattern(frozenset(terms), re.IGNORECASE)
-
-
 @lru_cache(maxsize=1024)
 def heads_of(terms: frozenset[str]) -> list[str]:
     """The first letters every word analysing to one of the terms starts with, longest first."""
@@ -94,11 +83,13 @@ def heads_of(terms: frozenset[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def _prefix_pattern(terms: frozenset[str], flags: int) -> re.Pattern | None:
+def _prefix_pattern(terms: frozenset[str]) -> re.Pattern | None:
+    """Any word start a query word may analyse from, case-blind: a stem's first letters
+    start any word it came from (happi -> happ)."""
     heads = heads_of(terms)
     if not heads:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + ")", flags)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + ")", re.IGNORECASE)
 
 
 def sentences(body: str) -> list[str]:
@@ -107,7 +98,7 @@ def sentences(body: str) -> list[str]:
     for para in body.split("\n\n"):
         para = para.strip()
         cut = 0
-        for m in _SENTENCE_CUT.finditer(para):  # what SENTENCE_END.split(para) gives, faster
+        for m in _SENTENCE_CUT.finditer(para):  # a split at each boundary, closing quotes kept
             if m.start("close") > cut:
                 out.append(para[cut:m.start("close")])
             cut = m.end()
@@ -174,7 +165,7 @@ def find_heads(body: str, terms: set[str]) -> list[tuple[int, str]]:
     folded = fold_in_place(body)
     lowered = folded.lower()
     if len(lowered) != len(folded):  # lower() moved offsets (rare): the regex on the folded text
-        pattern = _prefix_pattern(frozenset(terms), re.IGNORECASE)
+        pattern = _prefix_pattern(frozenset(terms))
         return [(m.start(), m.group().lower()) for m in pattern.finditer(folded)] if pattern is not None else []
     found: dict[int, str] = {}
     for head in heads_of(frozenset(terms)):  # longest first: a longer head wins its offset
