@@ -28,7 +28,7 @@ from whoosh.query.compound import DefaultOr
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from index.store import LRU
+from index.store import LRU, memoised
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
 # Budgets of the generation's shared store, in bytes: a decoded posting costs 8 bytes
@@ -85,12 +85,7 @@ class PostingStore:
 
 def store_for(cache: dict | None) -> PostingStore:
     """The generation's store, created once (GenerationCache.memo) or per call without a cache."""
-    if cache is None:
-        return PostingStore()
-    memo = getattr(cache, "memo", None)
-    if memo is not None:
-        return memo("postings", PostingStore)
-    return cache.setdefault("postings", PostingStore())
+    return memoised(cache, "postings", PostingStore)
 
 
 class Postings:

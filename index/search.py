@@ -22,7 +22,7 @@ from index.postings import bounded, fast_match, top_candidates
 from index.query import parse_query, query_terms
 from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
-from index.store import LRU
+from index.store import LRU, memoised
 
 PAGE_CACHE = 128  # recent distinct requests per worker (back-navigation, facet toggles); ~0.2 MB each at 33k
 STORY_PREVIEW = 3  # stories shown beside the article list (the Stories tab lists them all)
@@ -32,15 +32,7 @@ FALLBACK_SECONDS = 2.0  # budget of a query on Whoosh's own matchers before it r
 
 def columns_for(searcher: Searcher, cache: dict | None) -> Columns:
     """Columns are per reader generation; callers pass a cache that lives as long as it."""
-    if cache is None:
-        return Columns.load(searcher)
-    memo = getattr(cache, "memo", None)
-    if memo is not None:  # a GenerationCache: threads racing on a cold index build it once
-        return memo("columns", lambda: Columns.load(searcher))
-    cols = cache.get("columns")
-    if cols is None:
-        cols = cache["columns"] = Columns.load(searcher)
-    return cols
+    return memoised(cache, "columns", lambda: Columns.load(searcher))
 
 
 def matching_docs(searcher: Searcher, q: wq.Query | None, cols: Columns) -> np.ndarray:
@@ -104,12 +96,7 @@ def search(searcher: Searcher, req: SearchRequest, cache: dict | None = None) ->
 
 def page_memo(cache: dict | None) -> LRU | None:
     """Whole result pages of this generation, keyed by the normalised request."""
-    if cache is None:
-        return None
-    memo = getattr(cache, "memo", None)
-    if memo is not None:
-        return memo("pages", lambda: LRU(PAGE_CACHE))
-    return cache.setdefault("pages", LRU(PAGE_CACHE))
+    return None if cache is None else memoised(cache, "pages", lambda: LRU(PAGE_CACHE))
 
 
 def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> SearchPage:

@@ -173,13 +173,22 @@ class GenerationCache(dict):
             self._building.pop(key, None)
         return value
 
-    def lru(self, key: Hashable, capacity: int, cost: Callable[[Any], int] | None = None) -> LRU:
-        return self.memo(key, lambda: LRU(capacity, cost))
-
     def setdefault(self, key: Hashable, default: Any = None) -> Any:
         if type(default) is OrderedDict and not default:  # a memo several threads will share
             default = SharedOrderedDict()
         return super().setdefault(key, default)
+
+
+def memoised(cache: dict | None, key: Hashable, build: Callable[[], Any]) -> Any:
+    """cache[key], built on first use: once across threads in a GenerationCache, per call
+    without a cache (a script's one-off search)."""
+    if cache is None:
+        return build()
+    if isinstance(cache, GenerationCache):
+        return cache.memo(key, build)
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
 
 
 @dataclass(slots=True)
