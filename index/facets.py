@@ -116,9 +116,10 @@ def pick_interval(days: np.ndarray, wanted: str) -> str:
 def date_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
     """Histogram of the matches by period (date filter itself ignored), plus undated."""
     all_days = cols.day[docs] if len(docs) else np.empty(0, np.int32)
-    dated_docs = docs[all_days > 0] if len(docs) else docs
+    dated = all_days > 0
+    dated_docs = docs[dated] if len(docs) else docs
     undated = int(len(docs) - len(dated_docs))
-    interval = pick_interval(all_days[all_days > 0], req.date_interval)
+    interval = pick_interval(all_days[dated], req.date_interval)
     values: list[FacetValue] = []
     if len(dated_docs):
         column = {"day": cols.day, "month": cols.month, "year": cols.year}[interval]
