@@ -11,7 +11,7 @@ label are returned with it.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass
 from math import log
 from pathlib import Path
@@ -23,6 +23,7 @@ from index.articles import article_from_fields, docnum_of
 from index.model import Article, IndexMissing, SimilarArticle
 from index.signatures import KEY_TERMS, Features, incidence, keeps, words
 from index.snippets import sentences
+from index.store import LRU, memoised
 
 __all__ = ["similar_to", "relate", "profile", "alignment", "shares", "words", "features"]
 
@@ -54,33 +55,17 @@ class Profile:
 
 def features(searcher: Searcher, cache: dict | None) -> Features | None:
     """The generation's stored features, opened once per generation cache."""
-    if cache is not None and "features" in cache:
-        return cache["features"]
-    feats = Features.open(Path(searcher._ix.storage.folder))
-    if cache is not None:
-        cache["features"] = feats
-    return feats
+    return memoised(cache, "features", lambda: Features.open(Path(searcher._ix.storage.folder)))
 
 
 def profile(searcher: Searcher, article: Article, cache: dict | None = None) -> Profile:
     """An article's text profile, memoised per generation: the compare page reopens pairs."""
-    profiles = cache.setdefault("profiles", OrderedDict()) if cache is not None else None
-    if profiles is not None:  # shared by a worker's threads: another may evict between any two steps
-        prof = profiles.get(article.id)
-        if prof is not None:
-            try:
-                profiles.move_to_end(article.id)
-            except KeyError:
-                pass
-            return prof
-    prof = build_profile(searcher, article, cache.setdefault("df", {}) if cache is not None else {})
-    if profiles is not None:
-        profiles[article.id] = prof
-        while len(profiles) > PROFILE_CACHE:
-            try:
-                profiles.popitem(last=False)
-            except KeyError:
-                break
+    profiles = memoised(cache, "profiles", lambda: LRU(PROFILE_CACHE)) if cache is not None else None
+    prof = profiles.get(article.id) if profiles is not None else None
+    if prof is None:
+        prof = build_profile(searcher, article, cache.setdefault("df", {}) if cache is not None else {})
+        if profiles is not None:
+            profiles.put(article.id, prof)
     return prof
 
 

@@ -126,21 +126,6 @@ class LRU:
         return len(self._items)
 
 
-class SharedOrderedDict(OrderedDict):
-    """An OrderedDict memo used from several threads: an entry another thread just evicted
-    is not an error (callers check `in`, then move_to_end)."""
-
-    def move_to_end(self, key: Hashable, last: bool = True) -> None:
-        try:
-            super().move_to_end(key, last)
-        except KeyError:
-            pass
-
-    def popitem(self, last: bool = True) -> tuple[Any, Any]:
-        try:
-            return super().popitem(last)
-        except KeyError:  # emptied by another thread in between
-            return None, None
 
 
 class GenerationCache(dict):
@@ -148,8 +133,8 @@ class GenerationCache(dict):
     lease and thread: columns, decoded postings, result pages, similarity features.
 
     Readers differ per thread (their file cursors), what they decode does not, so keeping
-    this per searcher held a copy per pooled searcher. It is a dict, so modules memoise
-    with get/setdefault as before; memo() builds an entry once even when threads race.
+    this per searcher held a copy per pooled searcher. It is a dict; memo() (or memoised())
+    builds an entry once even when threads race.
     """
 
     def __init__(self, key: str):
@@ -172,11 +157,6 @@ class GenerationCache(dict):
         with self._lock:
             self._building.pop(key, None)
         return value
-
-    def setdefault(self, key: Hashable, default: Any = None) -> Any:
-        if type(default) is OrderedDict and not default:  # a memo several threads will share
-            default = SharedOrderedDict()
-        return super().setdefault(key, default)
 
 
 def memoised(cache: dict | None, key: Hashable, build: Callable[[], Any]) -> Any:
