@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 
 from index.model import Hit, SearchRequest, Story
 from index.signatures import BANDS, EMPTY, ROWS, Features, band_keys
+from index.store import memoised
 
 STORY_FILE = "stories.npy"  # per document: the docnum that names its story
 COPY_FILE = "copies.npy"  # per document: the earliest version of its copy group (itself if none)
@@ -171,17 +172,14 @@ def earliest(labels: np.ndarray, days: np.ndarray) -> np.ndarray:
 
 def groups(searcher: Searcher, cache: dict | None) -> tuple[np.ndarray, np.ndarray] | None:
     """(story label, earliest copy) per document for the searcher's generation, loaded once."""
-    if cache is not None and "stories" in cache:
-        return cache["stories"]
-    folder = Path(searcher._ix.storage.folder)
-    out = None
-    if (folder / STORY_FILE).exists() and (folder / COPY_FILE).exists():
+    def build() -> tuple[np.ndarray, np.ndarray] | None:
+        folder = Path(searcher._ix.storage.folder)
+        if not ((folder / STORY_FILE).exists() and (folder / COPY_FILE).exists()):
+            return None
         out = (np.load(folder / STORY_FILE), np.load(folder / COPY_FILE))
-        if len(out[0]) != searcher.doc_count_all():
-            out = None
-    if cache is not None:
-        cache["stories"] = out
-    return out
+        return out if len(out[0]) == searcher.doc_count_all() else None
+
+    return memoised(cache, "stories", build)
 
 
 def listing(searcher: Searcher, docs: np.ndarray, cache: dict | None, start: int, count: int,
@@ -263,13 +261,11 @@ def doc_meta(searcher: Searcher, docnum: int, cache: dict | None) -> dict:
 
 def story_sizes(searcher: Searcher, cache: dict | None) -> np.ndarray:
     """Articles per story label (indexed by the naming docnum), counted once per generation."""
-    if cache is not None and "story_sizes" in cache:
-        return cache["story_sizes"]
-    g = groups(searcher, cache)
-    sizes = np.bincount(g[0], minlength=len(g[0])) if g is not None else np.zeros(0, dtype=np.int64)
-    if cache is not None:
-        cache["story_sizes"] = sizes
-    return sizes
+    def build() -> np.ndarray:
+        g = groups(searcher, cache)
+        return np.bincount(g[0], minlength=len(g[0])) if g is not None else np.zeros(0, dtype=np.int64)
+
+    return memoised(cache, "story_sizes", build)
 
 
 def members(searcher: Searcher, aid: str, cache: dict | None = None) -> np.ndarray:
@@ -297,13 +293,12 @@ def story_days(searcher: Searcher, cache: dict | None) -> np.ndarray:
     """Publication day ordinal per document (0 undated) as int64, converted once per generation."""
     from index.search import columns_for
 
-    days = cache.get("story_days") if cache is not None else None
-    if days is None:
+    def build() -> np.ndarray:
         days = columns_for(searcher, cache).day.astype(np.int64)
         days.flags.writeable = False  # shared by every request of the generation
-        if cache is not None:
-            cache["story_days"] = days
-    return days
+        return days
+
+    return memoised(cache, "story_days", build)
 
 
 def story_index(searcher: Searcher, cache: dict | None) -> tuple[np.ndarray, np.ndarray]:
@@ -311,17 +306,16 @@ def story_index(searcher: Searcher, cache: dict | None) -> tuple[np.ndarray, np.
 
     Equal to np.flatnonzero(label == s) without a pass over every document per listed story.
     """
-    out = cache.get("story_index") if cache is not None else None
-    if out is None:
+    def build() -> tuple[np.ndarray, np.ndarray]:
         label = groups(searcher, cache)[0]
         at = np.zeros(len(label) + 1, dtype=np.int64)
         np.cumsum(np.bincount(label, minlength=len(label)), out=at[1:])
         out = (np.argsort(label, kind="stable"), at)
         for a in out:
             a.flags.writeable = False
-        if cache is not None:
-            cache["story_index"] = out
-    return out
+        return out
+
+    return memoised(cache, "story_index", build)
 
 
 def stories_for_search(searcher: Searcher, req: SearchRequest, cache: dict | None = None,
