@@ -150,8 +150,12 @@ class Hit:
     dateline: str | None
     url: str | None
     word_count: int
-    copies: list[str] = field(default_factory=list)  # ids collapsed behind this hit
-    copy_refs: list[CopyRef] = field(default_factory=list)  # the same copies, with outlet and date
+    copy_refs: list[CopyRef] = field(default_factory=list)  # copies collapsed behind this hit, with outlet and date
+
+    @property
+    def copies(self) -> list[str]:
+        """Ids of the copies collapsed behind this hit."""
+        return [r.id for r in self.copy_refs]
 
 
 @dataclass(slots=True)

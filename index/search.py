@@ -227,7 +227,6 @@ def make_hit(searcher: Searcher, docnum: int, score: float, terms: set[str], wit
         dateline=f.get("dateline") or None,
         url=f.get("url") or None,
         word_count=int(f.get("word_count") or 0),
-        copies=[r.id for r in refs],
         copy_refs=refs,
     )
 

@@ -367,11 +367,13 @@ def collapse(searcher: Searcher, docnums: Sequence[int], cache: dict | None = No
 
 
 def collapse_hits(searcher: Searcher, hits: list[Hit], cache: dict | None = None) -> list[Hit]:
-    """Hits with copies folded behind their earliest version; Hit.copies lists the folded ids."""
+    """Hits with copies folded behind their earliest version, listed in Hit.copy_refs."""
+    from index.search import copy_ref
+
     by_id = {h.id: h for h in hits}
     docs = [searcher.document_number(id=h.id) for h in hits]
     out = []
     for lead, others in collapse(searcher, [d for d in docs if d is not None], cache):
         hit = by_id[searcher.stored_fields(lead)["id"]]
-        out.append(replace(hit, copies=[searcher.stored_fields(d)["id"] for d in others]))
+        out.append(replace(hit, copy_refs=[copy_ref(searcher.stored_fields(d)) for d in others]))
     return out
