@@ -45,9 +45,14 @@ def mark(text: str, terms: set[str]) -> tuple[str, int, int]:
     total = 0
     if terms:
         initials = {t[0] for t in terms if t}
+        first_of = _INITIALS
         for m in _WORD.finditer(text):
             word = m.group()
-            if initial(word) not in initials:  # analysis keeps a word's first letter: skip it cheaply
+            c = word[0]
+            first = first_of.get(c)
+            if first is None:  # one entry per distinct character ever seen: bounded by the alphabet
+                first = first_of[c] = initial(c)
+            if first not in initials:  # analysis keeps a word's first letter: skip it cheaply
                 continue
             stem = analysed(word)
             if stem in terms:
@@ -59,6 +64,9 @@ def mark(text: str, terms: set[str]) -> tuple[str, int, int]:
     out.append(html.escape(text[pos:], quote=False))
     # adjacent matches (a phrase) read as one highlighted run
     return _MARK_GAP.sub(r"\1", "".join(out)), len(hits), total
+
+
+_INITIALS: dict[str, str] = {}  # character -> initial(character), filled as characters occur
 
 
 def initial(word: str) -> str:
