@@ -294,10 +294,19 @@ def expanded_words(node: wq.MultiTerm, reader, notes: list[str]) -> list[str]:
         if i >= EXPANSION_SCAN:
             break
     if len(texts) > EXPANSION_CAP:
-        notes.append(f"'{node.text}' matches more than {EXPANSION_CAP} words; the {EXPANSION_CAP} most "
+        notes.append(f"'{_written(node)}' matches more than {EXPANSION_CAP} words; the {EXPANSION_CAP} most "
                      f"common were searched")
         texts = sorted(texts, key=lambda t: -reader.doc_frequency(node.fieldname, t))[:EXPANSION_CAP]
     return texts
+
+
+def _written(node: wq.MultiTerm) -> str:
+    """The expansion as the user typed it: a pattern's text, or a range's two ends."""
+    text = getattr(node, "text", None)
+    if text is not None:
+        return text
+    ends = (getattr(node, "start", None) or "", "TO", getattr(node, "end", None) or "")
+    return "[" + " ".join(e for e in ends if e) + "]"
 
 
 def bounded(q: wq.Query, reader, notes: list[str]) -> wq.Query:

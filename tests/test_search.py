@@ -302,6 +302,9 @@ def test_expansions_are_capped_on_the_fallback_path_too(index_dir, monkeypatch):
     s = IndexHandle(index_dir).searcher()
     page = search(s, SearchRequest(q="p* OR -zzz", per_page=50), {})
     assert any("most common were searched" in note for note in page.ignored)
+    # an open-ended range expands too, and has no pattern text of its own (was a 500)
+    page = search(s, SearchRequest(q="[0 TO] OR -zzz", per_page=50), {})
+    assert any("'[0 TO]' matches more than" in note for note in page.ignored), page.ignored
     monkeypatch.setattr(postings, "EXPANSION_CAP", 10_000)  # uncapped: the same documents as Whoosh's
     q = parse_query("pyong* OR -zzz", s.schema).query
     assert search(s, SearchRequest(q="pyong* OR -zzz", per_page=50), {}).total == len(set(s.docs_for_query(q)))
