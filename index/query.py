@@ -68,8 +68,27 @@ def parse_query(text: str, schema) -> ParsedQuery:
         result.ignored.append("no searchable words (only very common words or symbols)")
         result.query = wq.NullQuery  # matches nothing, but is not "everything"
         return result
-    result.query = q
+    result.query = q.accept(lambda node: safe_fuzzy(node, result.ignored))
     return result
+
+
+MAX_FUZZY_DISTANCE = 2  # Lucene's cap too: past it the automaton explodes and nearly every word matches
+
+
+def safe_fuzzy(node: wq.Query, ignored: list[str]) -> wq.Query:
+    """A fuzzy term Whoosh can expand: its fixed prefix no longer than the word ("0~/2" raised
+    IndexError inside Whoosh) and its edit distance at most MAX_FUZZY_DISTANCE."""
+    if not isinstance(node, wq.FuzzyTerm):
+        return node
+    prefix = min(node.prefixlength, len(node.text))
+    dist = min(node.maxdist, MAX_FUZZY_DISTANCE)
+    note = f"fuzzy distance of '{node.text}~{node.maxdist}' lowered to {dist}"
+    if dist < node.maxdist and note not in ignored:  # once, though each field has its own term
+        ignored.append(note)
+    if (prefix, dist) == (node.prefixlength, node.maxdist):
+        return node
+    return wq.FuzzyTerm(node.fieldname, node.text, boost=node.boost, maxdist=dist, prefixlength=prefix,
+                        constantscore=node.constantscore)
 
 
 def plain_words(text: str) -> str:

@@ -84,6 +84,14 @@ def test_malformed_queries_are_searched_and_explained(run, q, note):
     assert any(note in i for i in page.ignored), page.ignored
 
 
+def test_fuzzy_terms_whoosh_cannot_expand_are_made_safe(run):
+    """A fixed prefix longer than the word ("0~/2") raised inside Whoosh: a 500."""
+    run("0~/2")
+    page = run("transhipment~9")          # a huge distance is lowered (and said), not run as is
+    assert {h.id for h in page.hits} == {"eu-gas"}
+    assert any("lowered to 2" in i for i in page.ignored), page.ignored
+
+
 def test_only_syntax_finds_nothing_without_error(run):
     page = run('"" ( ] ~')
     assert page.total == 0 and page.ignored
