@@ -201,21 +201,27 @@ def test_empty_query_lists_everything_newest_first(run):
     assert page.total == 11 and page.hits[0].date == max(h.date for h in page.hits if h.date)
 
 
-def test_remembered_passage_beats_scattered_words(tmp_path):
-    """All the words of a remembered sentence in one run outrank the same words scattered."""
+def ranking_index(tmp_path, records: list[dict]) -> IndexHandle:
+    """The records plus unrelated filler (so the words are not in every document), indexed."""
     from index.build import build_index
 
+    filler = [{"id": f"filler{i}", "title": f"Filler {i}", "body": "Unrelated text about gardens and weather."}
+              for i in range(5)]
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records + filler) + "\n")
+    build_index(tmp_path / "src", tmp_path / "ix", workers=1)
+    return IndexHandle(tmp_path / "ix")
+
+
+def test_remembered_passage_beats_scattered_words(tmp_path):
+    """All the words of a remembered sentence in one run outrank the same words scattered."""
     records = [
         {"id": "scattered", "title": "Harbour talks", "body": "The harbour was quiet. Officials met later. "
          "Weeks after, a freighter arrived. Nobody mentioned the strike, though everyone saw the cranes."},
         {"id": "passage", "title": "City news", "body": "Dockers said the freighter strike halted harbour cranes "
          "for a week. Other news followed."},
-    ] + [{"id": f"filler{i}", "title": f"Filler {i}", "body": "Unrelated text about gardens and weather."}
-         for i in range(5)]
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    build_index(tmp_path / "src", tmp_path / "ix", workers=1)
-    handle = IndexHandle(tmp_path / "ix")
+    ]
+    handle = ranking_index(tmp_path, records)
     page = search(handle.searcher(), SearchRequest(q="freighter strike halted harbour cranes"), handle.cache())
     assert [h.id for h in page.hits] == ["passage"]
     page = search(handle.searcher(), SearchRequest(q="freighter strike harbour cranes"), handle.cache())
@@ -224,19 +230,13 @@ def test_remembered_passage_beats_scattered_words(tmp_path):
 
 def test_passage_in_typed_order_beats_the_same_words_reordered(tmp_path):
     """Of two tight runs of the same words, the one in the order typed is the remembered sentence."""
-    from index.build import build_index
-
     records = [
         {"id": "reordered", "title": "Port report", "body": "Dockers said cranes harbour halted strike freighter "
          "for a week. Other news followed."},
         {"id": "typed", "title": "City news", "body": "Dockers said freighter strike halted harbour cranes "
          "for a week. Other news followed."},
-    ] + [{"id": f"filler{i}", "title": f"Filler {i}", "body": "Unrelated text about gardens and weather."}
-         for i in range(5)]
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    build_index(tmp_path / "src", tmp_path / "ix", workers=1)
-    handle = IndexHandle(tmp_path / "ix")
+    ]
+    handle = ranking_index(tmp_path, records)
     page = search(handle.searcher(), SearchRequest(q="freighter strike halted harbour cranes"), handle.cache())
     assert [h.id for h in page.hits] == ["typed", "reordered"]
 
@@ -247,19 +247,13 @@ def test_headline_words_in_order_rank_first(run):
 
 def test_query_that_makes_up_a_short_headline_ranks_it_first(tmp_path):
     """Words remembered from a short headline beat a long headline that merely holds them too."""
-    from index.build import build_index
-
     records = [
         {"id": "long", "title": "Harbour strike ends as dockers accept pay offer after three weeks of talks",
          "body": "The harbour strike ends today. Dockers voted on the offer on Monday."},
         {"id": "short", "title": "Harbour strike ends",
          "body": "Cranes moved again at the port on Tuesday after the dockers voted to return."},
-    ] + [{"id": f"filler{i}", "title": f"Filler {i}", "body": "Unrelated text about gardens and weather."}
-         for i in range(5)]
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    build_index(tmp_path / "src", tmp_path / "ix", workers=1)
-    handle = IndexHandle(tmp_path / "ix")
+    ]
+    handle = ranking_index(tmp_path, records)
     page = search(handle.searcher(), SearchRequest(q="harbour strike ends"), handle.cache())
     assert [h.id for h in page.hits] == ["short", "long"]
 
