@@ -13,7 +13,6 @@ decoding is out of the way.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import threading
 import time
 from pathlib import Path
@@ -24,7 +23,8 @@ from perf_query import make_queries, pct
 import index.search as search_mod
 import index.snippets as snippets
 import index.stories as stories
-from index.model import SearchRequest
+from app.config import Defaults
+from app.params import parse_search
 from index.store import IndexHandle
 
 # (module, name, label): the steps of compute() and, inside make_hit, of a snippet
@@ -65,9 +65,7 @@ def main() -> None:
         spent.clear()
         walls = []
         for q in queries:
-            req = SearchRequest(q=q.q, outlets=q.outlets, page=page,
-                                date_from=dt.date.fromisoformat(q.date_from) if q.date_from else None,
-                                date_to=dt.date.fromisoformat(q.date_to) if q.date_to else None)
+            req = parse_search(q.params() + [("page", str(page))], vars(Defaults))  # as the API parses it
             t = time.perf_counter()
             search_mod.compute(handle.searcher(), req, handle.cache())
             walls.append(time.perf_counter() - t)
