@@ -27,7 +27,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 
-from index import manifest, signatures, stories
+from index import manifest, postfile, signatures, stories
 from index.ingest import RawDoc, read_source, tidy, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
 from index.schema import UNKNOWN_KEY, Analyzed, make_schema
@@ -136,6 +136,7 @@ def build_index(
                 reasons = "; ".join(f"{s.source}: {s.reason}" for s in report.skipped[:5])
                 raise EmptySource(f"no articles found in {source} ({len(report.skipped)} skipped"
                                   f"{': ' + reasons if reasons else ''}); the previous index is still serving")
+            postfile.write_missing(building)  # after Whoosh's last commit, which may merge segments
             gen = publish(index_dir, building, stamp)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)

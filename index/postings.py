@@ -2,8 +2,9 @@
 
 Whoosh matches and scores one document at a time in Python; for the queries people
 type most (words, OR, NOT) that is most of a request's time once a word is common.
-Here each term's postings are decoded once per index generation into arrays, and a
-query is evaluated as vector operations over all documents, with the same BM25F
+Here each term's postings are read once per index generation into arrays (from the
+segment's side file, index.postfile, or decoded from Whoosh's blocks where a segment has
+none), and a query is evaluated as vector operations over all documents, with the same BM25F
 formula and parameters Whoosh uses, so scores and matches agree with Whoosh's.
 Anything else (phrases, wildcards, fuzzy terms, ranges) returns None and the caller
 uses Whoosh's own matchers.
@@ -11,23 +12,25 @@ uses Whoosh's own matchers.
 
 from __future__ import annotations
 
-import io
 import pickle
-import struct
-import zlib
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from math import log
+from pathlib import Path
 
 import numpy as np
 from whoosh import formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query.compound import DefaultOr
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from index import postfile
+from index.postfile import MISSING, decoded
 from index.store import LRU, memoised
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
@@ -35,15 +38,14 @@ K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
 # (docnum, frequency) plus its encoded positions (~20); a 33k-article index holds ~16M
 # body postings, so the budget keeps the commonly searched part of it, not all of it.
 TERM_BYTES = 112 * 2**20  # with the rest, keeps a gunicorn worker under 500 MB at 33k (bench/load.py)
-# decoded when a generation opens, most frequent title and body terms first: they are
-# the costly ones (1.5 us a posting; a common word is 10-20k postings) and the ones most
-# queries hold (on the 33k corpus the top 300 terms are 60% of what a query set decodes)
+# read when a generation opens, most frequent title and body terms first: the ones most
+# queries hold (on the 33k corpus the top 300 terms are 60% of what a query set reads);
+# 1.1 s from side files at 33k, 7 s when decoded from Whoosh's blocks (1.5 us a posting)
 WARM_BYTES = 80 * 2**20
 MATCH_BYTES = 24 * 2**20  # whole match sets (a dense score array each: 9 bytes per document)
 VECTOR_SLOP = 8  # phrases up to this slop are checked with arrays (one pass per allowed gap)
 EXPANSION_CAP = 200  # words one wildcard, prefix or fuzzy term may stand for
 EXPANSION_SCAN = 5000  # words looked at before keeping only the most common (ranking them costs a lookup each)
-_INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
 _LENGTH_OF_BYTE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
 
@@ -81,6 +83,24 @@ class PostingStore:
         self.terms = LRU(TERM_BYTES, cost=lambda t: t.nbytes)
         self.matches = LRU(MATCH_BYTES, cost=lambda m: m[0].nbytes + m[1].nbytes + 200)
         self.lengths: dict[str, np.ndarray] = {}
+        self._side: dict[str, postfile.SegmentPostings | None] = {}
+        self._side_lock = threading.Lock()
+
+    def side_file(self, searcher: Searcher, leaf) -> postfile.SegmentPostings | None:
+        """The segment's side file (index.postfile), opened once; None for an index without."""
+        segment = leaf.segment()
+        if segment is None:
+            return None
+        sid = segment.segment_id()
+        with self._side_lock:
+            if sid not in self._side:
+                folder = getattr(getattr(searcher._ix, "storage", None), "folder", None)
+                path = postfile.path_for(folder, sid) if folder else None
+                try:
+                    self._side[sid] = postfile.SegmentPostings(path) if path and Path(path).exists() else None
+                except (OSError, ValueError):  # unreadable: Whoosh's own blocks still answer
+                    self._side[sid] = None
+            return self._side[sid]
 
 
 def store_for(cache: dict | None) -> PostingStore:
@@ -114,7 +134,8 @@ class Postings:
         return arr
 
     def term(self, field: str, text: str) -> TermPostings:
-        """One term's postings, decoded block by block on first use, then shared."""
+        """One term's postings: read from the segments' side files, else decoded from
+        Whoosh's blocks; then shared through the store."""
         key = (field, text)
         hit = self.store.terms.get(key)
         if hit is not None:
@@ -124,23 +145,34 @@ class Postings:
         blobs: list[bytes] = []
         lens: list[np.ndarray] = []
         for leaf, base in self.leaves:
-            try:
-                m = leaf.postings(field, text)
-            except Exception:  # TermNotFound: the word is not in this segment
+            side = self.store.side_file(self.searcher, leaf)
+            got = side.get(field, text) if side is not None else MISSING
+            if got is None:  # the segment has no such word
                 continue
-            for block_ids, block_tfs, values in read_blocks(m):
-                ids.append(block_ids + np.int32(base))
+            if got is not MISSING:
+                block_ids, block_tfs, block_lens, blob = got
+                ids.append(block_ids + np.int32(base) if base else block_ids)
                 tfs.append(block_tfs)
-                if isinstance(values, (list, tuple)):
-                    blobs.append(b"".join(values))
-                    lens.append(np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
-                else:  # a format without positions
-                    lens.append(np.zeros(len(block_ids), dtype=np.int64))
+                lens.append(block_lens)
+                blobs.append(blob)
+                continue
+            try:
+                block_ids, block_tfs, values = decoded(leaf, field, leaf._text_to_bytes(field, text))
+            except TermNotFound:  # the word is not in this segment
+                continue
+            ids.append(block_ids + np.int32(base))
+            tfs.append(block_tfs)
+            lens.append(np.fromiter(map(len, values), dtype=np.int32, count=len(values)) if values is not None
+                        else np.zeros(len(block_ids), dtype=np.int32))
+            blobs.append(b"".join(values) if values is not None else b"")
         if not ids:
             return self.store.terms.put(key, EMPTY_TERM)
         off = np.zeros(sum(len(x) for x in lens) + 1, dtype=np.int64)
         np.cumsum(np.concatenate(lens), out=off[1:])
-        return self.store.terms.put(key, TermPostings(np.concatenate(ids), np.concatenate(tfs), b"".join(blobs), off))
+        one = len(ids) == 1
+        return self.store.terms.put(key, TermPostings(ids[0] if one else np.concatenate(ids),
+                                                      tfs[0] if one else np.concatenate(tfs),
+                                                      blobs[0] if len(blobs) == 1 else b"".join(blobs), off))
 
     def positions(self, field: str, text: str, docnums: list[int]) -> dict[int, list[int]]:
         """Word positions of one term in the given documents, from the kept position lists."""
@@ -190,41 +222,6 @@ def warm(searcher: Searcher, cache: dict, budget: int = WARM_BYTES,
             break
         used += p.term(field, text.decode("utf-8") if isinstance(text, bytes) else text).nbytes
     return used
-
-
-def read_blocks(m) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:
-    """(docnums, frequencies, values) of each block of a W3LeafMatcher's posting list.
-
-    The same bytes Whoosh's matcher reads (per block: a length, a pickled info tuple, the
-    zlib'd pickle of ids, weights and values), but the whole list comes in one read rather
-    than three seeks a block, and the delta-coded ids are summed by numpy, not a generator.
-    """
-    start = m._baseoffset
-    total = m._length[0] if isinstance(m._length, tuple) else m._length  # whoosh 2.7 unpacks it as a 1-tuple
-    buf = m._postfile.get(start, m._startoffset + total - start)
-    f = io.BytesIO(buf)
-    pos = 0
-    while pos + 4 <= len(buf):
-        (length,) = _INT.unpack_from(buf, pos)
-        last = length < 0
-        end = pos + 4 + abs(length)
-        f.seek(pos + 4)
-        info = pickle.load(f)  # (count, max id, max weight, compression, min length, max length)
-        data = buf[f.tell():end]
-        if info[3]:
-            data = zlib.decompress(data)
-        raw_ids, weights, values = pickle.loads(data)
-        ids = np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32)  # whoosh delta_decode
-        if weights is None:
-            tfs = np.ones(len(ids), dtype=np.float32)
-        elif isinstance(weights, float):
-            tfs = np.full(len(ids), weights, dtype=np.float32)
-        else:
-            tfs = np.asarray(weights, dtype=np.float32)
-        yield ids, tfs, values
-        if last:
-            return
-        pos = end
 
 
 def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | None:

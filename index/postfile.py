@@ -1,0 +1,222 @@
+"""Posting lists as plain arrays, one side file per Whoosh segment, written at index time.
+
+Whoosh stores a posting list as blocks of 128 postings, each a zlib'd pickle of ids,
+weights and position lists; decoding them costs ~1.5 us a posting, and a common word is
+10-20k postings, so a search's first use of a word spent most of its time there (15.9
+ms of a 30 ms request on the 33k corpus). The side file holds the same postings as
+they come out of that decoding (int32 docnums, float32 frequencies, the encoded position
+lists' lengths and bytes), so a term is one pread and no Python per posting.
+
+A side file is named after its segment (`<segment id>.lpost`), so it lives and dies
+with the segment: Whoosh's own clean-up removes it when a merge drops the segment, and
+incremental reindex hard-links it with the segment's other files. Terms are found by a
+64-bit hash of field and term; the few that collide are left out and read from Whoosh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+import struct
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from index.store import open_generation
+
+SUFFIX = ".lpost"
+MAGIC = b"LEDEPOST1"
+_TRAILER = struct.Struct("<9sQQQ")  # magic, table offset, number of terms, header length
+_BLOCK_PARTS = 3  # ids int32, frequencies float32, position-list lengths int32
+_INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
+
+
+def term_key(field: str, text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{field}\0{text}".encode(), digest_size=8).digest(), "little")
+
+
+def path_for(folder: Path | str, segment_id: str) -> Path:
+    return Path(folder) / f"{segment_id}{SUFFIX}"
+
+
+def write(path: Path, fields: list[str],
+          terms: Iterable[tuple[str, str, np.ndarray, np.ndarray, list[bytes] | None]]) -> int:
+    """Write one segment's postings; `terms` yields (field, text, ids, frequencies, position lists).
+
+    Written to a temporary name and renamed, so a reader never sees half a file. Returns
+    the number of terms written.
+    """
+    keys: list[int] = []
+    starts: list[int] = []
+    counts: list[int] = []
+    blob_lens: list[int] = []
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        at = 0
+        for field, text, ids, tfs, values in terms:
+            n = len(ids)
+            lens = (np.fromiter(map(len, values), dtype=np.int32, count=n) if values is not None
+                    else np.zeros(n, dtype=np.int32))
+            blob = b"".join(values) if values is not None else b""
+            fh.write(np.ascontiguousarray(ids, dtype=np.int32).tobytes())
+            fh.write(np.ascontiguousarray(tfs, dtype=np.float32).tobytes())
+            fh.write(lens.tobytes())
+            fh.write(blob)
+            keys.append(term_key(field, text))
+            starts.append(at)
+            counts.append(n)
+            blob_lens.append(len(blob))
+            at += _BLOCK_PARTS * 4 * n + len(blob)
+        k = np.array(keys, dtype=np.uint64)
+        order = np.argsort(k, kind="stable")
+        k = k[order]
+        dup = np.zeros(len(k), dtype=bool)
+        if len(k) > 1:
+            same = k[1:] == k[:-1]
+            dup[1:] |= same
+            dup[:-1] |= same
+        table = [k[~dup], np.array(starts, dtype=np.int64)[order][~dup],
+                 np.array(counts, dtype=np.int64)[order][~dup], np.array(blob_lens, dtype=np.int64)[order][~dup]]
+        header = json.dumps({"fields": fields, "collided": np.unique(k[dup]).tolist()}).encode()
+        for arr in table:
+            fh.write(arr.tobytes())
+        fh.write(header)
+        fh.write(_TRAILER.pack(MAGIC, at, len(table[0]), len(header)))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return len(keys)
+
+
+MISSING = object()  # the file cannot answer for this term: read it from Whoosh
+
+
+class SegmentPostings:
+    """One segment's side file, read with pread so threads can share it."""
+
+    def __init__(self, path: Path):
+        self._fh = open(path, "rb")  # noqa: SIM115 - held for the generation's lifetime
+        fd = self._fh.fileno()
+        size = os.fstat(fd).st_size
+        magic, table_at, nterms, header_len = _TRAILER.unpack(os.pread(fd, _TRAILER.size, size - _TRAILER.size))
+        if magic != MAGIC:
+            raise ValueError(f"{path} is not a Lede postings file")
+        raw = os.pread(fd, nterms * 32 + header_len, table_at)
+        self.keys = np.frombuffer(raw, dtype=np.uint64, count=nterms)
+        self.starts = np.frombuffer(raw, dtype=np.int64, count=nterms, offset=nterms * 8)
+        self.counts = np.frombuffer(raw, dtype=np.int64, count=nterms, offset=nterms * 16)
+        self.blob_lens = np.frombuffer(raw, dtype=np.int64, count=nterms, offset=nterms * 24)
+        header = json.loads(raw[nterms * 32:])
+        self.fields = frozenset(header["fields"])
+        self.collided = frozenset(header["collided"])
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def get(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes] | None | object:
+        """(ids, frequencies, position-list lengths, position bytes); None if the segment
+        lacks the term; MISSING if this file cannot say."""
+        if field not in self.fields:
+            return MISSING
+        key = term_key(field, text)
+        i = int(np.searchsorted(self.keys, np.uint64(key)))
+        if i >= len(self.keys) or int(self.keys[i]) != key:
+            return MISSING if key in self.collided else None
+        n, blen, at = int(self.counts[i]), int(self.blob_lens[i]), int(self.starts[i])
+        fd = self._fh.fileno()
+        arrays = os.pread(fd, 12 * n, at)  # two reads, so the arrays' buffer holds no position bytes
+        blob = os.pread(fd, blen, at + 12 * n) if blen else b""
+        ids = np.frombuffer(arrays, dtype=np.int32, count=n)
+        tfs = np.frombuffer(arrays, dtype=np.float32, count=n, offset=4 * n)
+        lens = np.frombuffer(arrays, dtype=np.int32, count=n, offset=8 * n)
+        return ids, tfs, lens, blob
+
+
+def write_missing(folder: Path | str) -> int:
+    """Write the side file of every segment of the Whoosh index in `folder` that lacks one.
+
+    A full build writes them all; an incremental one only those of its new segments (the
+    linked ones keep theirs). Returns the number of files written.
+    """
+    written = 0
+    ix = open_generation(Path(folder))
+    with ix.reader() as reader:
+        schema = reader.schema
+        fields = [name for name in schema.names() if schema[name].scorable]
+        for leaf, _ in reader.leaf_readers():
+            segment = leaf.segment()
+            if segment is None:
+                continue
+            path = path_for(folder, segment.segment_id())
+            if not path.exists():
+                write(path, fields, segment_terms(leaf, fields))
+                written += 1
+    return written
+
+
+def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, np.ndarray, np.ndarray, list[bytes] | None]]:
+    """Every term of `fields` in one segment with its postings, deleted documents included
+    (as in Whoosh's own posting lists; searches filter them with the live-document mask)."""
+    for field in fields:
+        for tbytes, info in leaf.iter_field(field):
+            text = tbytes.decode("utf-8") if isinstance(tbytes, bytes) else tbytes
+            yield field, text, *decoded(leaf, field, tbytes, info)
+
+
+def decoded(leaf, field: str, tbytes: bytes, info=None) -> tuple[np.ndarray, np.ndarray, list[bytes] | None]:
+    """(docnums, frequencies, encoded position lists or None) of one term in one segment
+    reader, straight from the codec: no matcher objects, and deleted documents kept.
+    Raises whoosh.reading.TermNotFound when the segment lacks the term."""
+    info = info if info is not None else leaf._terms.term_info(field, tbytes)
+    if info.is_inlined():  # Whoosh keeps a single-posting term inside its term info
+        raw_ids, weights, values = info.inlined_postings()
+        return (np.asarray(raw_ids, dtype=np.int32), np.asarray(weights, dtype=np.float32),
+                list(values) if values and isinstance(values[0], bytes) else None)
+    parts = list(read_blocks(leaf._terms.matcher(field, tbytes, leaf.schema[field].format)))
+    if not parts:
+        return np.empty(0, np.int32), np.empty(0, np.float32), None
+    ids = np.concatenate([p[0] for p in parts])
+    tfs = np.concatenate([p[1] for p in parts])
+    if all(isinstance(p[2], (list, tuple)) for p in parts):
+        return ids, tfs, [v for p in parts for v in p[2]]
+    return ids, tfs, None
+
+
+def read_blocks(m) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:
+    """(docnums, frequencies, values) of each block of a W3LeafMatcher's posting list.
+
+    The same bytes Whoosh's matcher reads (per block: a length, a pickled info tuple, the
+    zlib'd pickle of ids, weights and values), but the whole list comes in one read rather
+    than three seeks a block, and the delta-coded ids are summed by numpy, not a generator.
+    """
+    start = m._baseoffset
+    total = m._length[0] if isinstance(m._length, tuple) else m._length  # whoosh 2.7 unpacks it as a 1-tuple
+    buf = m._postfile.get(start, m._startoffset + total - start)
+    f = io.BytesIO(buf)
+    pos = 0
+    while pos + 4 <= len(buf):
+        (length,) = _INT.unpack_from(buf, pos)
+        last = length < 0
+        end = pos + 4 + abs(length)
+        f.seek(pos + 4)
+        info = pickle.load(f)  # (count, max id, max weight, compression, min length, max length)
+        data = buf[f.tell():end]
+        if info[3]:
+            data = zlib.decompress(data)
+        raw_ids, weights, values = pickle.loads(data)
+        ids = np.cumsum(np.asarray(raw_ids, dtype=np.int64)).astype(np.int32)  # whoosh delta_decode
+        if weights is None:
+            tfs = np.ones(len(ids), dtype=np.float32)
+        elif isinstance(weights, float):
+            tfs = np.full(len(ids), weights, dtype=np.float32)
+        else:
+            tfs = np.asarray(weights, dtype=np.float32)
+        yield ids, tfs, values
+        if last:
+            return
+        pos = end

@@ -1,0 +1,92 @@
+"""Postings side files: the same postings as Whoosh's blocks, kept in step with segments."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import postfile
+from index.build import build_index
+from index.model import SearchRequest
+from index.postfile import SegmentPostings, decoded
+from index.search import search
+from index.store import IndexHandle, current_generation, open_generation
+from tests.test_incremental import edit, source
+
+QUERIES = ["putin", "putin pact", "pact OR otters", '"defence pact"', "sanctions -gas", "title:otters", "ports"]
+
+
+def side_files(gen: Path) -> set[str]:
+    return {f.name for f in gen.iterdir() if f.name.endswith(postfile.SUFFIX)}
+
+
+def segment_ids(gen: Path) -> set[str]:
+    return {seg.segment_id() for seg in open_generation(gen)._segments()}
+
+
+def pages(index_dir: Path) -> list:
+    s = IndexHandle(index_dir, warm=False).searcher()
+    return [(p.total, [(h.id, round(h.score, 9)) for h in p.hits], {k: [(v.value, v.count) for v in f.values]
+                                                                    for k, f in p.facets.items()})
+            for p in (search(s, SearchRequest(q=q, per_page=50), None) for q in QUERIES)]
+
+
+@pytest.fixture
+def incremental_index(tmp_path) -> Path:
+    """An index after a full build and an incremental run: two segments, deleted documents."""
+    src = source(tmp_path)
+    build_index(src, tmp_path / "ix", workers=1)
+    edit(src)
+    report = build_index(src, tmp_path / "ix", workers=1, incremental=True)
+    assert report.mode == "incremental"
+    return tmp_path / "ix"
+
+
+def test_every_term_reads_back_as_whoosh_stores_it(incremental_index):
+    gen = current_generation(incremental_index)
+    with open_generation(gen).reader() as reader:
+        checked = 0
+        for leaf, _ in reader.leaf_readers():
+            side = SegmentPostings(postfile.path_for(gen, leaf.segment().segment_id()))
+            for field in ("title", "body", "outlet"):
+                for tbytes, _info in leaf.iter_field(field):
+                    ids, tfs, values = decoded(leaf, field, tbytes)
+                    got_ids, got_tfs, lens, blob = side.get(field, tbytes.decode("utf-8"))
+                    assert np.array_equal(got_ids, ids) and np.array_equal(got_tfs, tfs)
+                    assert blob == b"".join(values) and lens.tolist() == [len(v) for v in values]
+                    checked += 1
+            assert side.get("body", "zzzznotaword") is None
+    assert checked > 200
+
+
+def test_incremental_run_gives_each_segment_its_file_and_leaves_none_behind(incremental_index):
+    gen = current_generation(incremental_index)
+    assert len(segment_ids(gen)) >= 2, "the run under test keeps the old segment and adds one"
+    assert side_files(gen) == {sid + postfile.SUFFIX for sid in segment_ids(gen)}
+
+
+def test_results_are_the_same_read_from_side_files_or_from_whoosh(incremental_index, tmp_path, monkeypatch):
+    from index import postings
+
+    def whoosh_blocks(*args):
+        raise AssertionError("a term was decoded from Whoosh's blocks although its segment has a side file")
+
+    with monkeypatch.context() as m:
+        m.setattr(postings, "decoded", whoosh_blocks)
+        with_files = pages(incremental_index)
+    plain = tmp_path / "plain"
+    shutil.copytree(incremental_index, plain)
+    for f in current_generation(plain).glob("*" + postfile.SUFFIX):
+        f.unlink()
+    assert pages(plain) == with_files
+    assert any(total for total, _, _ in with_files)
+
+
+def test_a_damaged_side_file_falls_back_to_whoosh(incremental_index):
+    expected = pages(incremental_index)
+    for f in current_generation(incremental_index).glob("*" + postfile.SUFFIX):
+        f.write_bytes(f.read_bytes()[:100])  # truncated: no trailer
+    assert pages(incremental_index) == expected
