@@ -90,3 +90,14 @@ def test_a_damaged_side_file_falls_back_to_whoosh(incremental_index):
     for f in current_generation(incremental_index).glob("*" + postfile.SUFFIX):
         f.write_bytes(f.read_bytes()[:100])  # truncated: no trailer
     assert pages(incremental_index) == expected
+
+
+def test_an_index_with_deleted_documents_keeps_the_fast_path_without_side_files(incremental_index):
+    from index.postings import fast_match
+    from index.query import parse_query
+
+    for f in current_generation(incremental_index).glob("*" + postfile.SUFFIX):
+        f.unlink()
+    s = IndexHandle(incremental_index, warm=False).searcher()
+    assert s.reader().has_deletions()
+    assert fast_match(s, parse_query("putin pact", s.schema).query, {}) is not None
