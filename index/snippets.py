@@ -38,41 +38,44 @@ def sanitise(fragment: str) -> str:
 
 
 def mark(text: str, terms: set[str]) -> tuple[str, int, int]:
-    """Escape `text`, wrap tokens whose analysed form is a query term; (html, distinct, total)."""
+    """Escape `text`, wrap tokens whose analysed form is a query term; (html, distinct, total).
+
+    Only the words find_heads() points at (those starting like a query term's stem) are
+    analysed: a sentence of fifty words usually holds two or three such words.
+    """
     out: list[str] = []
     pos = 0
     hits: set[str] = set()
     total = 0
-    if terms:
-        initials = {t[0] for t in terms if t}
-        first_of = _INITIALS
-        for m in _WORD.finditer(text):
-            word = m.group()
-            c = word[0]
-            first = first_of.get(c)
-            if first is None:  # one entry per distinct character ever seen: bounded by the alphabet
-                first = first_of[c] = initial(c)
-            if first not in initials:  # analysis keeps a word's first letter: skip it cheaply
-                continue
-            stem = analysed(word)
-            if stem in terms:
-                out.append(html.escape(text[pos:m.start()], quote=False))
-                out.append("<mark>" + html.escape(m.group(), quote=False) + "</mark>")
-                pos = m.end()
-                hits.add(stem)
-                total += 1
+    for at, _ in find_heads(text, terms) if terms else ():
+        if at < pos:
+            continue
+        m = _token_at(text, at)
+        if m is None:
+            continue
+        stem = analysed(m.group())
+        if stem in terms:
+            out.append(html.escape(text[pos:m.start()], quote=False))
+            out.append("<mark>" + html.escape(m.group(), quote=False) + "</mark>")
+            pos = m.end()
+            hits.add(stem)
+            total += 1
     out.append(html.escape(text[pos:], quote=False))
     # adjacent matches (a phrase) read as one highlighted run
     return _MARK_GAP.sub(r"\1", "".join(out)), len(hits), total
 
 
-_INITIALS: dict[str, str] = {}  # character -> initial(character), filled as characters occur
-
-
-def initial(word: str) -> str:
-    """The first letter a word's analysed form starts with (lowercased, accent-folded)."""
-    first = word[0].lower()
-    return first if first.isascii() else first.translate(accent_map)[:1]
+def _token_at(text: str, at: int) -> re.Match | None:
+    """The analyser's token starting at `at`, or None if `at` is inside one ("U.S": the S)."""
+    if at >= 2 and text[at - 1] == "." and _is_word_char(text[at - 2]):
+        start = at - 1
+        while start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] == "."):
+            start -= 1
+        for m in _WORD.finditer(text, start):
+            if m.end() > at or m.start() >= at:
+                return m if m.start() == at else None
+        return None
+    return _WORD.match(text, at)
 
 
 @lru_cache(maxsize=200_000)
@@ -87,7 +90,18 @@ def analysed(word: str) -> str:
 @lru_cache(maxsize=1024)
 def heads_of(terms: frozenset[str]) -> list[str]:
     """The first letters every word analysing to one of the terms starts with, longest first."""
-    return sorted({(t[:-1] if t.endswith("i") and len(t) > 3 else t)[:6] for t in terms if t}, key=len, reverse=True)
+    return sorted({head(t) for t in terms if t}, key=len, reverse=True)
+
+
+def head(stem: str) -> str:
+    """What a word that stems to `stem` starts with: the stem, less the letters stemming
+    may have put at its end (day -> dai, voting -> vote, capability -> capabl). Checked over
+    the 61k distinct words of 6,000 news articles: every one starts with its stem's head."""
+    if len(stem) >= 2 and stem[-1] in "ie":
+        stem = stem[:-1]
+    if stem.endswith("bl"):
+        stem = stem[:-1]
+    return stem[:6]
 
 
 @lru_cache(maxsize=1024)
