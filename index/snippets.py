@@ -26,6 +26,7 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c, v in sorted(accent
                                      and str(v)[:1].isalnum()) + "]")
 _WORD = re.compile(WORD_PATTERN)  # the analyser's tokenizer (RegexTokenizer compiles it the same way)
 _MARK_GAP = re.compile(r"</mark>(\s+)<mark>")
+_MARK_TAGS = re.compile(r"</?mark>")
 MAX_FRAGMENTS = 3
 MAX_SENTENCE_CHARS = 320
 LEAD_CHARS = 240
@@ -33,7 +34,15 @@ _ANALYZER = text_analyzer()  # analysers are stateless once built; building one 
 
 
 def sanitise(fragment: str) -> str:
-    """The last gate before HTML: whatever got here, only bare <mark> survives."""
+    """The last gate before HTML: whatever got here, only bare <mark> survives.
+
+    A fragment whose only angle brackets are those of balanced bare <mark> tags is inert as
+    it is (no other tag, attribute or comment can exist without one), so it skips the
+    parse (40 us, a millisecond a results page); anything else goes through nh3.
+    """
+    bare = _MARK_TAGS.sub("", fragment)
+    if "<" not in bare and ">" not in bare and fragment.count("<mark>") == fragment.count("</mark>"):
+        return fragment
     return nh3.clean(fragment, tags={"mark"}, attributes={}, strip_comments=True)
 
 

@@ -136,3 +136,20 @@ def test_hostile_corpus_in_every_format_renders_inert(tmp_path):
         html = r.data.decode()
         assert active_content(html) == [], url
         assert "\u202e" not in html and "\x07" not in html and "\x1b" not in html, url
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(text=st.lists(st.sampled_from(["<mark>", "</mark>", "<", ">", "<script>", "alert(1)", "</", "mark", "&", "x",
+                                      "<b onclick=x>", "<!--", "-->", " "]), max_size=12).map("".join)
+       | st.text(max_size=60))
+def test_sanitised_html_holds_no_tag_but_balanced_mark(text):
+    """The gate every snippet, title and paragraph passes: whatever comes in, nothing but
+    balanced bare <mark> tags comes out (whether or not it takes the fast path)."""
+    import re
+
+    from index.snippets import sanitise
+
+    out = sanitise(text)
+    bare = re.sub(r"</?mark>", "", out)
+    assert "<" not in bare and ">" not in bare, (text, out)
+    assert out.count("<mark>") == out.count("</mark>"), (text, out)
