@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from urllib.parse import quote_plus, urlencode
 
-from flask import url_for
+from flask import g, url_for
 
 from index.model import SearchRequest
 
 
 def search_url(req: SearchRequest, endpoint: str = "views.search") -> str:
     query = urlencode(req.to_args())
-    return url_for(endpoint) + ("?" + query if query else "")
+    return base_url(endpoint) + ("?" + query if query else "")
+
+
+def base_url(endpoint: str) -> str:
+    """url_for(endpoint) without arguments, once per request: a results page links to the
+    same few endpoints dozens of times, and each url_for is a routing-map build."""
+    memo = g.setdefault("_lede_base_urls", {})
+    url = memo.get(endpoint)
+    if url is None:
+        url = memo[endpoint] = url_for(endpoint)
+    return url
 
 
 _SLOT = "\x00outlets\x00"  # stands in for the outlet list while the rest of the query string is encoded once
@@ -28,7 +38,7 @@ def outlet_toggles(req: SearchRequest, outlets: list[str], endpoint: str) -> lis
     pairs = req.but(outlets=(_SLOT,)).to_args()
     i = pairs.index(("outlet", _SLOT))
     head, tail = urlencode(pairs[:i]), urlencode(pairs[i + 1:])
-    base = url_for(endpoint)
+    base = base_url(endpoint)
     mine = [(o, "outlet=" + quote_plus(o)) for o in req.outlets]
     chosen = [e for _, e in mine]
 

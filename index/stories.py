@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 from whoosh.searching import Searcher
 
+from index import manifest
 from index.model import Hit, SearchRequest, Story
 from index.signatures import BANDS, EMPTY, ROWS, Features, band_keys
 from index.store import memoised
@@ -245,8 +246,22 @@ def story_with(searcher: Searcher, head: dict, sid: int, matched: np.ndarray, da
     """The Story of one search: its head plus how many matched and the first matching ids."""
     mkey = np.where(days[matched] > 0, days[matched], np.iinfo(np.int64).max)
     listed = matched[np.lexsort((matched, mkey))][:max_ids]
+    ids = doc_ids(searcher, cache)
     return Story(id=sid, matching=len(matched), **head,
-                 ids=[doc_meta(searcher, int(d), cache)["id"] for d in listed])
+                 ids=[ids[d] if ids else doc_meta(searcher, d, cache)["id"] for d in listed.tolist()])
+
+
+def doc_ids(searcher: Searcher, cache: dict | None) -> list[str] | None:
+    """Docnum -> article id from the generation's manifest (None without one): a listed
+    story's ids then cost no stored-fields reads, each of which unpickles a whole body."""
+    if cache is None:  # a one-off call: reading the manifest would cost more than it saves
+        return None
+
+    def build() -> list[str] | None:
+        m = manifest.load(Path(searcher._ix.storage.folder))
+        return m.docids if m is not None and len(m.docids) == searcher.doc_count_all() else None
+
+    return memoised(cache, "docids", build)
 
 
 def doc_meta(searcher: Searcher, docnum: int, cache: dict | None) -> dict:
