@@ -168,6 +168,18 @@ def test_snippet_is_sentences_around_matches(run):
     assert hit.snippet.count("…") <= 2
 
 
+@pytest.mark.parametrize("query, word", [("vote", "voting"), ("day", "days"), ("capabilities", "capability"),
+                                         ("make", "making")])
+def test_snippet_finds_words_whose_stem_is_not_their_prefix(query, word):
+    """Stemming rewrites some word ends (voting -> vote, days -> dai): the sentence holding
+    such a word is still chosen and the word marked, not the article's unrelated lead."""
+    from index.snippets import analysed, snippet
+
+    body = ("The council met in the old town hall on a grey morning. " * 3
+            + f"\n\nResidents spent hours {word} on the plan.")
+    assert f"<mark>{word}</mark>" in snippet(body, {analysed(query)})
+
+
 def test_whole_body_is_searchable_and_highlightable(tmp_path):
     from index.build import build_index
 
