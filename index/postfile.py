@@ -34,6 +34,7 @@ MAGIC = b"LEDEPOST1"
 _TRAILER = struct.Struct("<9sQQQ")  # magic, table offset, number of terms, header length
 _BLOCK_PARTS = 3  # ids int32, frequencies float32, position-list lengths int32
 _INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
+_I4, _F4, _U8, _I8 = (np.dtype(t) for t in ("<i4", "<f4", "<u8", "<i8"))  # little-endian on disk, any host
 
 
 def term_key(field: str, text: str) -> int:
@@ -60,11 +61,11 @@ def write(path: Path, fields: list[str],
         at = 0
         for field, text, ids, tfs, values in terms:
             n = len(ids)
-            lens = (np.fromiter(map(len, values), dtype=np.int32, count=n) if values is not None
-                    else np.zeros(n, dtype=np.int32))
+            lens = (np.fromiter(map(len, values), dtype=_I4, count=n) if values is not None
+                    else np.zeros(n, dtype=_I4))
             blob = b"".join(values) if values is not None else b""
-            fh.write(np.ascontiguousarray(ids, dtype=np.int32).tobytes())
-            fh.write(np.ascontiguousarray(tfs, dtype=np.float32).tobytes())
+            fh.write(np.ascontiguousarray(ids, dtype=_I4).tobytes())
+            fh.write(np.ascontiguousarray(tfs, dtype=_F4).tobytes())
             fh.write(lens.tobytes())
             fh.write(blob)
             keys.append(term_key(field, text))
@@ -72,7 +73,7 @@ def write(path: Path, fields: list[str],
             counts.append(n)
             blob_lens.append(len(blob))
             at += _BLOCK_PARTS * 4 * n + len(blob)
-        k = np.array(keys, dtype=np.uint64)
+        k = np.array(keys, dtype=_U8)
         order = np.argsort(k, kind="stable")
         k = k[order]
         dup = np.zeros(len(k), dtype=bool)
@@ -80,8 +81,8 @@ def write(path: Path, fields: list[str],
             same = k[1:] == k[:-1]
             dup[1:] |= same
             dup[:-1] |= same
-        table = [k[~dup], np.array(starts, dtype=np.int64)[order][~dup],
-                 np.array(counts, dtype=np.int64)[order][~dup], np.array(blob_lens, dtype=np.int64)[order][~dup]]
+        table = [k[~dup], np.array(starts, dtype=_I8)[order][~dup],
+                 np.array(counts, dtype=_I8)[order][~dup], np.array(blob_lens, dtype=_I8)[order][~dup]]
         header = json.dumps({"fields": fields, "collided": np.unique(k[dup]).tolist()}).encode()
         for arr in table:
             fh.write(arr.tobytes())
@@ -107,10 +108,12 @@ class SegmentPostings:
         if magic != MAGIC:
             raise ValueError(f"{path} is not a Lede postings file")
         raw = os.pread(fd, nterms * 32 + header_len, table_at)
-        self.keys = np.frombuffer(raw, dtype=np.uint64, count=nterms)
-        self.starts = np.frombuffer(raw, dtype=np.int64, count=nterms, offset=nterms * 8)
-        self.counts = np.frombuffer(raw, dtype=np.int64, count=nterms, offset=nterms * 16)
-        self.blob_lens = np.frombuffer(raw, dtype=np.int64, count=nterms, offset=nterms * 24)
+        if len(raw) != nterms * 32 + header_len:
+            raise ValueError(f"{path} is truncated")
+        self.keys = np.frombuffer(raw, dtype=_U8, count=nterms)
+        self.starts = np.frombuffer(raw, dtype=_I8, count=nterms, offset=nterms * 8)
+        self.counts = np.frombuffer(raw, dtype=_I8, count=nterms, offset=nterms * 16)
+        self.blob_lens = np.frombuffer(raw, dtype=_I8, count=nterms, offset=nterms * 24)
         header = json.loads(raw[nterms * 32:])
         self.fields = frozenset(header["fields"])
         self.collided = frozenset(header["collided"])
@@ -131,9 +134,11 @@ class SegmentPostings:
         fd = self._fh.fileno()
         arrays = os.pread(fd, 12 * n, at)  # two reads, so the arrays' buffer holds no position bytes
         blob = os.pread(fd, blen, at + 12 * n) if blen else b""
-        ids = np.frombuffer(arrays, dtype=np.int32, count=n)
-        tfs = np.frombuffer(arrays, dtype=np.float32, count=n, offset=4 * n)
-        lens = np.frombuffer(arrays, dtype=np.int32, count=n, offset=8 * n)
+        if len(arrays) != 12 * n or len(blob) != blen:  # cut short on disk: Whoosh's copy still answers
+            return MISSING
+        ids = np.frombuffer(arrays, dtype=_I4, count=n)
+        tfs = np.frombuffer(arrays, dtype=_F4, count=n, offset=4 * n)
+        lens = np.frombuffer(arrays, dtype=_I4, count=n, offset=8 * n)
         return ids, tfs, lens, blob
 
 
