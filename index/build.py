@@ -30,7 +30,7 @@ from whoosh import index as windex
 from index import manifest, postfile, signatures, stories
 from index.ingest import RawDoc, read_source, tidy, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
-from index.schema import UNKNOWN_KEY, Analyzed, make_schema
+from index.schema import UNKNOWN_KEY, Analyzed, index_terms, make_schema
 from index.store import BUILD_PREFIX, GEN_PREFIX, LOCK_NAME, current_generation, fsync_dir, switch_to
 
 Progress = Callable[[int, "Article | Skipped | None"], None]  # None: an unchanged document reused
@@ -260,7 +260,7 @@ def clean_one(raw: RawDoc | Skipped) -> Article | Skipped:
     article = to_article(raw)
     if isinstance(article, Article):
         schema = worker_schema()
-        article.analyzed = {f: Analyzed(list(schema[f].index(getattr(article, f)))) for f in ANALYZED_FIELDS}
+        article.analyzed = {f: Analyzed(index_terms(getattr(article, f), schema[f].format)) for f in ANALYZED_FIELDS}
         article.signature = features_of(article)
     return article
 

@@ -6,8 +6,12 @@ and accent folding (`tete-a-tete` finds `tête-à-tête`) apply the same way on 
 
 from __future__ import annotations
 
-from whoosh import fields
+import re
+from functools import lru_cache
+
+from whoosh import fields, formats
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 SCHEMA_VERSION = 2
@@ -35,6 +39,42 @@ def text_analyzer():
         | StopFilter()
         | StemFilter(cachesize=50000)
     )
+
+
+_TOKEN = re.compile(WORD_PATTERN)  # as RegexTokenizer compiles it
+_STOPS = StopFilter().stops
+_stem = lru_cache(maxsize=200_000)(stem)  # StemFilter's default stemmer
+
+
+def index_terms(text: str, fmt: formats.Format) -> list[tuple[bytes, int, float, bytes]]:
+    """What a TEXT field with text_analyzer() gives for `text` at index time (its
+    format's word_values: term, frequency, weight, encoded positions), computed without
+    Whoosh's chain of per-token generators, which was half of a cleaning worker's time.
+
+    The same steps in the same order: tokenise, lowercase, fold accents, drop stop words
+    and one-letter words (the first kept word keeps its position, later ones number on
+    from it, as StopFilter's renumbering does), stem. tests/test_schema.py holds it
+    equal to Whoosh's own analysis.
+    """
+    if type(fmt) is not formats.Positions:
+        raise TypeError(f"index_terms writes Positions postings, not {type(fmt).__name__}")
+    poses: dict[str, list[int]] = {}
+    pos = -1
+    for i, word in enumerate(_TOKEN.findall(text)):
+        w = word.lower()
+        if not w.isascii():
+            w = w.translate(accent_map)
+        if len(w) < 2 or w in _STOPS:
+            continue
+        pos = i if pos < 0 else pos + 1
+        term = _stem(w)
+        found = poses.get(term)
+        if found is None:
+            poses[term] = [pos]
+        else:
+            found.append(pos)
+    boost = fmt.field_boost
+    return [(term.encode("utf-8"), len(p), float(len(p)) * boost, fmt.encode(p)) for term, p in poses.items()]
 
 
 def plain_analyzer():
