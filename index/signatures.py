@@ -70,8 +70,7 @@ def term_hash(st: str) -> int:
 def words(text: str) -> list[tuple[str, str]]:
     """(stem, surface word) for the content words of a text, as the body analyser would."""
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
+    for w in _WORD.findall(text):
         st = stem_of(w.lower())
         if st is not None:
             out.append((st, w))
@@ -116,7 +115,7 @@ def signature(body: str) -> np.ndarray:
 def doc_features(body: str, day: int = 0) -> DocFeatures:
     """Everything similar coverage needs of one body, in one pass over its words."""
     stems: list[str] = []
-    toks: list[np.ndarray] = []
+    toks: list[int] = []
     lens, weights = [], []
     counts: dict[str, int] = {}
     surface: dict[str, str] = {}
@@ -130,14 +129,14 @@ def doc_features(body: str, day: int = 0) -> DocFeatures:
                 counts[st] = 1
                 surface[st] = w.lower()
         if keeps(sent, len(ws)):
-            uniq = np.unique(np.fromiter((term_hash(s) for s, _ in ws), dtype=np.uint32))
-            toks.append(uniq)
+            uniq = sorted({term_hash(s) for s, _ in ws})  # a set per sentence: np.unique costs more on so few
+            toks.extend(uniq)
             lens.append(len(uniq))
             weights.append(len(ws))
     bag = [t for t in counts if len(t) > 2 and not t.isdigit()]
     return DocFeatures(
         minhash=minhash(stems),
-        tokens=np.concatenate(toks) if toks else np.empty(0, np.uint32),
+        tokens=np.asarray(toks, dtype=np.uint32),
         lens=np.asarray(lens, np.int32), weights=np.asarray(weights, np.int32),
         bag=np.fromiter((term_hash(t) for t in bag), dtype=np.uint32, count=len(bag)),
         tf=np.fromiter((counts[t] for t in bag), dtype=np.int32, count=len(bag)),
