@@ -28,6 +28,7 @@ from pathlib import Path
 from whoosh import index as windex
 
 from index import manifest, postfile, signatures, stories
+from index.fastwrite import with_cached_lengths
 from index.ingest import RawDoc, read_source, tidy, to_article
 from index.model import Article, LedeError, ReindexBusy, Skipped
 from index.schema import UNKNOWN_KEY, Analyzed, index_terms, make_schema
@@ -165,7 +166,7 @@ def dir_bytes(folder: Path) -> int:
 def write_generation(source: Path, target: Path, *, progress: Progress | None, workers: int | None) -> BuildReport:
     report = BuildReport()
     ix = windex.create_in(str(target), make_schema())
-    writer = ix.writer(limitmb=256)
+    writer = with_cached_lengths(ix.writer(limitmb=256))
     sigs: list = []  # one row per document, in document-number order
     docids: list[str] = []  # the same order: the manifest maps rows back to ids
     entries: dict[str, manifest.Entry] = {}

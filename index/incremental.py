@@ -26,6 +26,7 @@ from whoosh import index as windex
 
 from index import manifest, signatures, stories
 from index.build import BuildReport, Progress, clean_all, document, features_of, unique_raws
+from index.fastwrite import with_cached_lengths
 from index.ingest import RawDoc, read_source
 from index.model import IndexMissing, Skipped
 from index.store import current_generation
@@ -112,7 +113,7 @@ def write_incremental(p: Plan, target: Path, *, progress: Progress | None, worke
     """Write the new generation into `target` (index.build renames and switches it)."""
     link_whoosh_files(p.live, target)
     ix = windex.open_dir(str(target))
-    writer = ix.writer(limitmb=256)
+    writer = with_cached_lengths(ix.writer(limitmb=256))
     fresh: dict[str, signatures.DocFeatures] = {}
     done = p.unchanged + len(p.read_skips)
     try:
