@@ -34,6 +34,7 @@ MAGIC = b"LEDEPOST1"
 _TRAILER = struct.Struct("<9sQQQ")  # magic, table offset, number of terms, header length
 _BLOCK_PARTS = 3  # ids int32, frequencies float32, position-list lengths int32
 _INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
+_HEADER = b"W3Bl"  # whoosh.codec.whoosh3's tag at the start of every posting list
 _I4, _F4, _U8, _I8 = (np.dtype(t) for t in ("<i4", "<f4", "<u8", "<i8"))  # little-endian on disk, any host
 
 
@@ -182,7 +183,8 @@ def decoded(leaf, field: str, tbytes: bytes, info=None) -> tuple[np.ndarray, np.
         raw_ids, weights, values = info.inlined_postings()
         return (np.asarray(raw_ids, dtype=np.int32), np.asarray(weights, dtype=np.float32),
                 list(values) if values and isinstance(values[0], bytes) else None)
-    parts = list(read_blocks(leaf._terms.matcher(field, tbytes, leaf.schema[field].format)))
+    offset, length = info.extent()
+    parts = list(read_blocks(leaf._terms._postfile, offset, length))
     if not parts:
         return np.empty(0, np.int32), np.empty(0, np.float32), None
     ids = np.concatenate([p[0] for p in parts])
@@ -192,18 +194,20 @@ def decoded(leaf, field: str, tbytes: bytes, info=None) -> tuple[np.ndarray, np.
     return ids, tfs, None
 
 
-def read_blocks(m) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:
-    """(docnums, frequencies, values) of each block of a W3LeafMatcher's posting list.
+def read_blocks(postfile, offset: int, length: int | tuple[int]) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:
+    """(docnums, frequencies, values) of each block of one posting list in a W3 postings file.
 
-    The same bytes Whoosh's matcher reads (per block: a length, a pickled info tuple, the
-    zlib'd pickle of ids, weights and values), but the whole list comes in one read rather
-    than three seeks a block, and the delta-coded ids are summed by numpy, not a generator.
+    The bytes Whoosh's matcher reads (a header tag, then per block: a length, a pickled
+    info tuple, the zlib'd pickle of ids, weights and values), but the whole list in one
+    read at the term info's extent, without building a matcher (which decodes the first
+    block on creation), and the delta-coded ids summed by numpy, not a generator.
     """
-    start = m._baseoffset
-    total = m._length[0] if isinstance(m._length, tuple) else m._length  # whoosh 2.7 unpacks it as a 1-tuple
-    buf = m._postfile.get(start, m._startoffset + total - start)
+    total = length[0] if isinstance(length, tuple) else length  # whoosh 2.7 unpacks it as a 1-tuple
+    buf = postfile.get(offset, total)
+    if buf[:4] != _HEADER:
+        raise ValueError(f"no Whoosh 3 posting list at offset {offset}")
     f = io.BytesIO(buf)
-    pos = 0
+    pos = 4
     while pos + 4 <= len(buf):
         (length,) = _INT.unpack_from(buf, pos)
         last = length < 0
