@@ -65,7 +65,9 @@ class TermPostings:
 
     @property
     def nbytes(self) -> int:
-        return self.ids.nbytes + self.tfs.nbytes + len(self.blob) + self.off.nbytes + 200
+        shared = self.ids.base if isinstance(self.ids.base, bytes) and self.tfs.base is self.ids.base else None
+        arrays = len(shared) if shared is not None else self.ids.nbytes + self.tfs.nbytes  # a side file's read
+        return arrays + len(self.blob) + self.off.nbytes + 200
 
 
 EMPTY_TERM = TermPostings(np.empty(0, np.int32), np.empty(0, np.float32), b"", np.zeros(1, np.int64))
