@@ -43,7 +43,17 @@ def text_analyzer():
 
 _TOKEN = re.compile(WORD_PATTERN)  # as RegexTokenizer compiles it
 _STOPS = StopFilter().stops
-_stem = lru_cache(maxsize=200_000)(stem)  # StemFilter's default stemmer
+
+
+@lru_cache(maxsize=200_000)
+def stem_of(word: str) -> str | None:
+    """text_analyzer()'s term for one lower-cased word, None for a stop word or a single
+    letter: the filters after lowercasing (fold accents, StopFilter, StemFilter's stemmer)."""
+    if not word.isascii():
+        word = word.translate(accent_map)
+    if len(word) < 2 or word in _STOPS:
+        return None
+    return stem(word)
 
 
 def index_terms(text: str, fmt: formats.Format) -> list[tuple[bytes, int, float, bytes]]:
@@ -61,13 +71,10 @@ def index_terms(text: str, fmt: formats.Format) -> list[tuple[bytes, int, float,
     poses: dict[str, list[int]] = {}
     pos = -1
     for i, word in enumerate(_TOKEN.findall(text)):
-        w = word.lower()
-        if not w.isascii():
-            w = w.translate(accent_map)
-        if len(w) < 2 or w in _STOPS:
+        term = stem_of(word.lower())
+        if term is None:
             continue
         pos = i if pos < 0 else pos + 1
-        term = _stem(w)
         found = poses.get(term)
         if found is None:
             poses[term] = [pos]

@@ -18,12 +18,9 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
 
 from index.ingest.boilerplate import is_boilerplate
-from index.schema import WORD_PATTERN
+from index.schema import WORD_PATTERN, stem_of
 from index.snippets import sentences
 
 PERMUTATIONS = 64
@@ -49,16 +46,6 @@ _WORD = re.compile(WORD_PATTERN)
 # so it would make unrelated articles look like copies of each other
 WIDGET = re.compile(r"(?i)\b(?:hide|show|expand) caption\b|\b\d+ of \d+\b.{0,40}\bphotos?\b|\bphotos?: photos?:"
                     r"|\breplay\b.{0,20}\bmore videos\b|\bjust watched\b|\bmust watch\b")
-
-
-@lru_cache(maxsize=200_000)
-def stem_of(word: str) -> str | None:
-    """The index's own stem of a lower-cased word (None for a stop word): same terms, no token objects."""
-    if not word.isascii():
-        word = word.translate(accent_map)
-    if len(word) < 2 or word in STOP_WORDS:
-        return None
-    return stem(word)
 
 
 @lru_cache(maxsize=200_000)
