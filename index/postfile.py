@@ -36,6 +36,7 @@ _BLOCK_PARTS = 3  # ids int32, frequencies float32, position-list lengths int32
 _INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
 _HEADER = b"W3Bl"  # whoosh.codec.whoosh3's tag at the start of every posting list
 _I4, _F4, _U8, _I8 = (np.dtype(t) for t in ("<i4", "<f4", "<u8", "<i8"))  # little-endian on disk, any host
+Postings = tuple[np.ndarray, np.ndarray, np.ndarray, bytes]  # ids, frequencies, position-list lengths, their bytes
 
 
 def term_key(field: str, text: str) -> int:
@@ -46,9 +47,8 @@ def path_for(folder: Path | str, segment_id: str) -> Path:
     return Path(folder) / f"{segment_id}{SUFFIX}"
 
 
-def write(path: Path, fields: list[str],
-          terms: Iterable[tuple[str, str, np.ndarray, np.ndarray, list[bytes] | None]]) -> int:
-    """Write one segment's postings; `terms` yields (field, text, ids, frequencies, position lists).
+def write(path: Path, fields: list[str], terms: Iterable[tuple[str, str, Postings]]) -> int:
+    """Write one segment's postings; `terms` yields (field, text, postings as decoded() gives them).
 
     Written to a temporary name and renamed, so a reader never sees half a file. Returns
     the number of terms written.
@@ -60,14 +60,10 @@ def write(path: Path, fields: list[str],
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as fh:
         at = 0
-        for field, text, ids, tfs, values in terms:
+        for field, text, (ids, tfs, lens, blob) in terms:
             n = len(ids)
-            lens = (np.fromiter(map(len, values), dtype=_I4, count=n) if values is not None
-                    else np.zeros(n, dtype=_I4))
-            blob = b"".join(values) if values is not None else b""
-            fh.write(np.ascontiguousarray(ids, dtype=_I4).tobytes())
-            fh.write(np.ascontiguousarray(tfs, dtype=_F4).tobytes())
-            fh.write(lens.tobytes())
+            for arr, dtype in ((ids, _I4), (tfs, _F4), (lens, _I4)):
+                fh.write(np.ascontiguousarray(arr, dtype=dtype).tobytes())
             fh.write(blob)
             keys.append(term_key(field, text))
             starts.append(at)
@@ -122,7 +118,7 @@ class SegmentPostings:
     def close(self) -> None:
         self._fh.close()
 
-    def get(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes] | None | object:
+    def get(self, field: str, text: str) -> Postings | None | object:
         """(ids, frequencies, position-list lengths, position bytes); None if the segment
         lacks the term; MISSING if this file cannot say."""
         if field not in self.fields:
@@ -165,33 +161,34 @@ def write_missing(folder: Path | str) -> int:
     return written
 
 
-def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, np.ndarray, np.ndarray, list[bytes] | None]]:
+def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, Postings]]:
     """Every term of `fields` in one segment with its postings, deleted documents included
     (as in Whoosh's own posting lists; searches filter them with the live-document mask)."""
     for field in fields:
         for tbytes, info in leaf.iter_field(field):
             text = tbytes.decode("utf-8") if isinstance(tbytes, bytes) else tbytes
-            yield field, text, *decoded(leaf, field, tbytes, info)
+            yield field, text, decoded(leaf, field, tbytes, info)
 
 
-def decoded(leaf, field: str, tbytes: bytes, info=None) -> tuple[np.ndarray, np.ndarray, list[bytes] | None]:
-    """(docnums, frequencies, encoded position lists or None) of one term in one segment
-    reader, straight from the codec: no matcher objects, and deleted documents kept.
+def decoded(leaf, field: str, tbytes: bytes, info=None) -> Postings:
+    """One term's postings in one segment reader, straight from the codec (no matcher
+    objects, deleted documents kept), in the shape SegmentPostings.get returns.
     Raises whoosh.reading.TermNotFound when the segment lacks the term."""
     info = info if info is not None else leaf._terms.term_info(field, tbytes)
     if info.is_inlined():  # Whoosh keeps a single-posting term inside its term info
         raw_ids, weights, values = info.inlined_postings()
-        return (np.asarray(raw_ids, dtype=np.int32), np.asarray(weights, dtype=np.float32),
-                list(values) if values and isinstance(values[0], bytes) else None)
-    offset, length = info.extent()
-    parts = list(read_blocks(leaf._terms._postfile, offset, length))
-    if not parts:
-        return np.empty(0, np.int32), np.empty(0, np.float32), None
-    ids = np.concatenate([p[0] for p in parts])
-    tfs = np.concatenate([p[1] for p in parts])
-    if all(isinstance(p[2], (list, tuple)) for p in parts):
-        return ids, tfs, [v for p in parts for v in p[2]]
-    return ids, tfs, None
+        ids, tfs = np.asarray(raw_ids, dtype=_I4), np.asarray(weights, dtype=_F4)
+        values = list(values) if values and isinstance(values[0], bytes) else None
+    else:
+        offset, length = info.extent()
+        parts = list(read_blocks(leaf._terms._postfile, offset, length))
+        ids = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, _I4)
+        tfs = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, _F4)
+        has_values = bool(parts) and all(isinstance(p[2], (list, tuple)) for p in parts)
+        values = [v for p in parts for v in p[2]] if has_values else None
+    if values is None:  # a format without positions
+        return ids, tfs, np.zeros(len(ids), dtype=_I4), b""
+    return ids, tfs, np.fromiter(map(len, values), dtype=_I4, count=len(values)), b"".join(values)
 
 
 def read_blocks(postfile, offset: int, length: int | tuple[int]) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:

@@ -149,24 +149,18 @@ class Postings:
         for leaf, base in self.leaves:
             side = self.store.side_file(self.searcher, leaf)
             got = side.get(field, text) if side is not None else MISSING
+            if got is MISSING:
+                try:
+                    got = decoded(leaf, field, leaf._text_to_bytes(field, text))
+                except TermNotFound:
+                    got = None
             if got is None:  # the segment has no such word
                 continue
-            if got is not MISSING:
-                block_ids, block_tfs, block_lens, blob = got
-                ids.append(block_ids + np.int32(base) if base else block_ids)
-                tfs.append(block_tfs)
-                lens.append(block_lens)
-                blobs.append(blob)
-                continue
-            try:
-                block_ids, block_tfs, values = decoded(leaf, field, leaf._text_to_bytes(field, text))
-            except TermNotFound:  # the word is not in this segment
-                continue
-            ids.append(block_ids + np.int32(base))
+            block_ids, block_tfs, block_lens, blob = got
+            ids.append(block_ids + np.int32(base) if base else block_ids)
             tfs.append(block_tfs)
-            lens.append(np.fromiter(map(len, values), dtype=np.int32, count=len(values)) if values is not None
-                        else np.zeros(len(block_ids), dtype=np.int32))
-            blobs.append(b"".join(values) if values is not None else b"")
+            lens.append(block_lens)
+            blobs.append(blob)
         if not ids:
             return self.store.terms.put(key, EMPTY_TERM)
         off = np.zeros(sum(len(x) for x in lens) + 1, dtype=np.int64)
