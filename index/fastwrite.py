@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
+
+from index.postfile import length_bytes
 
 _LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
 
@@ -25,21 +26,14 @@ class CachedLengths:
         self._bytes: dict[str, bytes | None] = {}
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
-        lengths = self._bytes.get(fieldname, b"")
-        if lengths == b"":
-            lengths = self._bytes[fieldname] = self._load(fieldname)
+        if fieldname not in self._bytes:
+            self._bytes[fieldname] = length_bytes(self._reader, fieldname, self._reader.doc_count_all())
+        lengths = self._bytes[fieldname]
         if lengths is None:
             return default
         lbyte = lengths[docnum]
         # as W3PerDocReader.doc_field_length: a zero byte gives None (no posting asks for it)
         return _LENGTH_OF_BYTE[lbyte] if lbyte else None
-
-    def _load(self, fieldname: str) -> bytes | None:
-        lenfield = _lenfield(fieldname)
-        if not self._reader.has_column(lenfield):
-            return None
-        col = self._reader.column_reader(lenfield, LENGTHS_COLUMN)
-        return bytes(col[i] for i in range(self._reader.doc_count_all()))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)

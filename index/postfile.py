@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
 from index.store import open_generation
 
@@ -226,3 +227,13 @@ def read_blocks(postfile, offset: int, length: int | tuple[int]) -> Iterator[tup
         if last:
             return
         pos = end
+
+
+def length_bytes(perdoc, field: str, doc_count: int) -> bytes | None:
+    """A segment's per-document length bytes of `field` (Whoosh's byte_to_length codes, 0 for
+    an empty field) from its per-document reader in one pass; None if it has no such column."""
+    lenfield = _lenfield(field)
+    if not perdoc.has_column(lenfield):
+        return None
+    col = perdoc.column_reader(lenfield, LENGTHS_COLUMN)
+    return bytes(col[i] for i in range(doc_count))

@@ -23,14 +23,13 @@ from pathlib import Path
 import numpy as np
 from whoosh import formats
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query.compound import DefaultOr
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from index import postfile
-from index.postfile import MISSING, decoded
+from index.postfile import MISSING, decoded, length_bytes
 from index.store import LRU, memoised
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
@@ -129,9 +128,9 @@ class Postings:
         if arr is None:
             parts = []
             for leaf, _ in self.leaves:
-                col = leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
-                raw = np.frombuffer(bytes(col[i] for i in range(leaf.doc_count_all())), dtype=np.uint8)
-                parts.append(_LENGTH_OF_BYTE[raw])
+                n = leaf.doc_count_all()
+                raw = length_bytes(leaf._perdoc, field, n) or bytes(n)
+                parts.append(_LENGTH_OF_BYTE[np.frombuffer(raw, dtype=np.uint8)])
             arr = self.store.lengths[field] = np.concatenate(parts) if parts else np.empty(0, np.float32)
         return arr
 
