@@ -126,8 +126,6 @@ class LRU:
         return len(self._items)
 
 
-
-
 class GenerationCache(dict):
     """Everything read-only about one index generation, built once and shared by every
     lease and thread: columns, decoded postings, result pages, similarity features.
