@@ -37,7 +37,7 @@ _BLOCK_PARTS = 3  # ids int32, frequencies float32, position-list lengths int32
 _INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
 _HEADER = b"W3Bl"  # whoosh.codec.whoosh3's tag at the start of every posting list
 _I4, _F4, _U8, _I8 = (np.dtype(t) for t in ("<i4", "<f4", "<u8", "<i8"))  # little-endian on disk, any host
-Postings = tuple[np.ndarray, np.ndarray, np.ndarray, bytes]  # ids, frequencies, position-list lengths, their bytes
+RawPostings = tuple[np.ndarray, np.ndarray, np.ndarray, bytes]  # ids, frequencies, position-list lengths, their bytes
 
 
 def term_key(field: str, text: str) -> int:
@@ -48,7 +48,7 @@ def path_for(folder: Path | str, segment_id: str) -> Path:
     return Path(folder) / f"{segment_id}{SUFFIX}"
 
 
-def write(path: Path, fields: list[str], terms: Iterable[tuple[str, str, Postings]]) -> int:
+def write(path: Path, fields: list[str], terms: Iterable[tuple[str, str, RawPostings]]) -> int:
     """Write one segment's postings; `terms` yields (field, text, postings as decoded() gives them).
 
     Written to a temporary name and renamed, so a reader never sees half a file. Returns
@@ -119,7 +119,7 @@ class SegmentPostings:
     def close(self) -> None:
         self._fh.close()
 
-    def get(self, field: str, text: str) -> Postings | None | object:
+    def get(self, field: str, text: str) -> RawPostings | None | object:
         """(ids, frequencies, position-list lengths, position bytes); None if the segment
         lacks the term; MISSING if this file cannot say."""
         if field not in self.fields:
@@ -162,7 +162,7 @@ def write_missing(folder: Path | str) -> int:
     return written
 
 
-def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, Postings]]:
+def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, RawPostings]]:
     """Every term of `fields` in one segment with its postings, deleted documents included
     (as in Whoosh's own posting lists; searches filter them with the live-document mask)."""
     for field in fields:
@@ -171,7 +171,7 @@ def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, Postings]
             yield field, text, decoded(leaf, field, tbytes, info)
 
 
-def decoded(leaf, field: str, tbytes: bytes, info=None) -> Postings:
+def decoded(leaf, field: str, tbytes: bytes, info=None) -> RawPostings:
     """One term's postings in one segment reader, straight from the codec (no matcher
     objects, deleted documents kept), in the shape SegmentPostings.get returns.
     Raises whoosh.reading.TermNotFound when the segment lacks the term."""
