@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,6 +65,13 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
     except OSError:
         pass
     return 0.0
+
+
+def wait_for_warm_up(poll: float = 0.1) -> None:
+    """Until the postings warm-up thread an IndexHandle starts at open has finished: it holds
+    the GIL for a second or more, so a timing taken beside it measures the contention."""
+    while any(t.name.startswith("lede-warm") for t in threading.enumerate()):
+        time.sleep(poll)
 
 
 def free_port() -> int:

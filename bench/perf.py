@@ -25,12 +25,11 @@ import re
 import shutil
 import statistics
 import sys
-import threading
 import time
 import traceback
 from pathlib import Path
 
-from common import NEWS, OUT, RESULTS, news_records, write_section
+from common import NEWS, OUT, RESULTS, news_records, wait_for_warm_up, write_section
 from perf_build import Build, build_baseline, build_lede, dir_mb, write_slice
 from perf_query import (
     HX,
@@ -133,8 +132,7 @@ def lede_inproc(index_dir: Path, queries: list[Query], warm: list[Query], budget
 
     timed(warm, run, budget)
     time.sleep(1)
-    while any(t.name.startswith("lede-warm") for t in threading.enumerate()):  # as the servers: warmed first
-        time.sleep(0.2)
+    wait_for_warm_up()  # as the servers: warmed first
     cpu.clear()
     times = timed(queries, run, budget)
     res["inproc_cpu"] = cpu

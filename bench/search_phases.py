@@ -13,11 +13,10 @@ decoding is out of the way.
 from __future__ import annotations
 
 import argparse
-import threading
 import time
 from pathlib import Path
 
-from common import OUT, news_records, timed
+from common import OUT, news_records, timed, wait_for_warm_up
 from perf_query import make_queries, pct
 
 import index.search as search_mod
@@ -30,7 +29,7 @@ from index.store import IndexHandle
 # (module, name, label): the steps of compute() and, inside make_hit, of a snippet
 STEPS = [
     (search_mod, "parse_query", "parse query"),
-    (search_mod, "fast_match", "match + BM25F (numpy; decodes postings)"),
+    (search_mod, "fast_match", "match + BM25F (numpy; reads postings)"),
     (search_mod, "outlet_facet", "outlet facet"),
     (search_mod, "date_facet", "date histogram"),
     (stories, "listing", "stories preview"),
@@ -53,15 +52,14 @@ def main() -> None:
     handle = IndexHandle(args.index)
     handle.searcher()
     started = time.perf_counter()
-    while any(t.name.startswith("lede-warm") for t in threading.enumerate()):
-        time.sleep(0.1)
-    print(f"generation opened; warm-up decoded its common postings in {time.perf_counter() - started:.1f} s")
+    wait_for_warm_up()
+    print(f"generation opened; warm-up read its common postings in {time.perf_counter() - started:.1f} s")
 
     spent: dict[str, float] = {}
     for module, name, label in STEPS:
         timed(module, name, spent, label)
-    for page, title in ((1, "first time (postings the warm-up skipped are decoded)"),
-                        (2, "again, page 2 (every posting decoded; page memo misses)")):
+    for page, title in ((1, "first time (postings the warm-up skipped are read)"),
+                        (2, "again, page 2 (every posting read; page memo misses)")):
         spent.clear()
         walls = []
         for q in queries:
