@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import url_for
 
-from app.urls import article_url, date_toggle, outlet_toggles, search_url
+from app.urls import article_url, date_toggle, outlet_toggles, path_url, search_url
 from index.model import Article, Hit, SearchPage, SearchRequest, SimilarArticle, Story
 
 
@@ -27,7 +27,7 @@ def hit_json(hit: Hit, req: SearchRequest) -> dict[str, Any]:
         "score": hit.score,
         "word_count": hit.word_count,
         "article_url": article_url(hit.id, req),
-        "json_url": url_for("api.article", aid=hit.id),
+        "json_url": path_url("api.article", hit.id),
         "copies": hit.copies,
         "copy_details": [{"id": c.id, "outlet": c.outlet, "date": iso(c.date), "article_url": article_url(c.id, req),
                           "compare_url": url_for("api.compare", aid=hit.id, bid=c.id)} for c in hit.copy_refs],
@@ -121,7 +121,7 @@ def similar_json(aid: str, items: list[SimilarArticle]) -> dict[str, Any]:
             {"id": s.id, "title": s.title, "outlet": s.outlet, "date": iso(s.date), "score": s.score,
              "relation": s.relation, "reused": s.reused, "term_overlap": s.term_overlap,
              "shared_terms": s.shared_terms, "only_here": s.only_here, "only_there": s.only_there,
-             "article_url": article_url(s.id), "json_url": url_for("api.article", aid=s.id),
+             "article_url": article_url(s.id), "json_url": path_url("api.article", s.id),
              "compare_url": url_for("api.compare", aid=aid, bid=s.id)}
             for s in items
         ],

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request, url_for
+from markupsafe import Markup
 
 from app import state
 from app.params import ParamError, parse_search
@@ -84,6 +86,17 @@ def filter_links(req: SearchRequest) -> dict[str, str]:
 def bar(count: int, peak: int) -> int:
     """Bar height step for a histogram count: 1..BAR_STEPS, so a non-zero count is never invisible."""
     return max(1, -(-count * BAR_STEPS // peak)) if count and peak else 0
+
+
+@bp.app_template_filter("outlet_items")
+def outlet_items(values: list[dict]) -> Markup:
+    """The outlet facet's checkbox rows (facet values as page_json gives them), every value
+    escaped. Built here rather than in a Jinja loop: a facet lists up to 200 outlets, and
+    their ~800 escapes and lookups in Jinja were a third of a results fragment's render."""
+    return Markup("".join([
+        f'<li><label><input type="checkbox" name="outlet" value="{escape(v["value"])}" form="search-form"'
+        f'{" checked" if v["selected"] else ""}> {escape(v["label"])} <span class="count">{int(v["count"])}</span>'
+        f'</label></li>' for v in values]))
 
 
 @bp.app_template_filter("day")

@@ -276,3 +276,15 @@ def test_fold_copies_toggle_round_trips(client):
     folded = client.get("/?q=airport+greeted&collapse=1").data.decode()
     assert "+1 copy of this text" in folded and "Show every copy" in folded
     assert 'name="collapse" value="1"' in folded          # typing a new query keeps the setting
+
+
+def test_outlet_rows_escape_names_in_text_and_attribute():
+    from app.views import outlet_items
+
+    name = '"><script>alert(1)</script><x y=\'z'
+    html = str(outlet_items([{"value": name, "label": name, "count": 3, "selected": True}]))
+    doc = lxml.html.fragment_fromstring(html)
+    box = doc.xpath(".//input")[0]
+    assert box.get("value") == name and box.get("checked") is not None
+    assert sorted(box.attrib) == ["checked", "form", "name", "type", "value"]
+    assert not doc.xpath(".//script | .//x") and name in doc.text_content()
