@@ -21,9 +21,9 @@ from index.schema import WORD_PATTERN, text_analyzer
 _SENTENCE_CUT = re.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
 # the non-ASCII letters folding turns into ASCII ones (curly quotes and dashes are left be:
 # they are most of a news text's non-ASCII characters and never start a word)
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c, v in sorted(accent_map.items())
-                                     if c > 127 and chr(c).isalnum() and str(v)[:1].isascii()
-                                     and str(v)[:1].isalnum()) + "]")
+_FOLDABLE_CHARS = frozenset(chr(c) for c, v in accent_map.items()
+                            if c > 127 and chr(c).isalnum() and str(v)[:1].isascii() and str(v)[:1].isalnum())
+_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLDABLE_CHARS)) + "]")
 _WORD = re.compile(WORD_PATTERN)  # the analyser's tokenizer (RegexTokenizer compiles it the same way)
 _MARK_GAP = re.compile(r"</mark>(\s+)<mark>")
 _MARK_TAGS = re.compile(r"</?mark>")
@@ -193,19 +193,47 @@ def find_heads(body: str, terms: set[str]) -> list[tuple[int, str]]:
     Each head is looked for with str.find over the folded, lowercased body (a C scan,
     far faster than a regex alternation tried at every offset), kept at word starts only.
     """
+    heads = heads_of(frozenset(terms))
+    found: dict[int, str] = {}
+    lowered = _ascii_lowered(body) if all(h.isascii() for h in heads) else None
+    if lowered is not None:  # bytes, one per character: the heads are looked for as bytes
+        for head in heads:
+            raw = head.encode("ascii")
+            i = lowered.find(raw)
+            while i >= 0:
+                if (i == 0 or not _is_word_char(body[i - 1])) and i not in found:
+                    found[i] = head
+                i = lowered.find(raw, i + 1)
+        return sorted(found.items())
     folded = fold_in_place(body)
     lowered = folded.lower()
     if len(lowered) != len(folded):  # lower() moved offsets (rare): the regex on the folded text
         pattern = _prefix_pattern(frozenset(terms))
         return [(m.start(), m.group().lower()) for m in pattern.finditer(folded)] if pattern is not None else []
-    found: dict[int, str] = {}
-    for head in heads_of(frozenset(terms)):  # longest first: a longer head wins its offset
+    for head in heads:  # longest first: a longer head wins its offset
         i = lowered.find(head)
         while i >= 0:
             if (i == 0 or not _is_word_char(lowered[i - 1])) and i not in found:
                 found[i] = head
             i = lowered.find(head, i + 1)
     return sorted(found.items())
+
+
+def _ascii_lowered(text: str) -> bytes | None:
+    """`text` lowercased as ASCII bytes at the same offsets (each other character a '?'),
+    or None if it holds a letter accent folding changes (é), which fold_in_place must see.
+
+    Most news text is non-ASCII only for its quotes and dashes, and on such a string
+    lower() and the folding scan each cost ~50 us a body; this is ~20.
+    """
+    raw = text.encode("ascii", "replace")
+    if not text.isascii():
+        i = raw.find(b"?")
+        while i >= 0:
+            if text[i] in _FOLDABLE_CHARS:
+                return None
+            i = raw.find(b"?", i + 1)
+    return raw.lower()
 
 
 def _is_word_char(ch: str) -> bool:

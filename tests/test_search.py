@@ -180,6 +180,23 @@ def test_snippet_finds_words_whose_stem_is_not_their_prefix(query, word):
     assert f"<mark>{word}</mark>" in snippet(body, {analysed(query)})
 
 
+@pytest.mark.parametrize("body, query, marked", [
+    ("Officials met on Monday.\n\n\u201cThe Caf\u00e9 stays open,\u201d the mayor\u2019s aide said.", "cafe",
+     "Caf\u00e9"),
+    ("Officials met on Monday.\n\n\u201cThe Cafe stays open,\u201d the mayor\u2019s aide said.", "cafe", "Cafe"),
+    ("Officials met on Monday.\n\nThe mayor\u2019s aide \u2014 a Zu\u0308rich native \u2014 spoke.", "aide", "aide"),
+    ("Officials met on Monday.\n\nThe Moscow aide (\u041c\u043e\u0441\u043a\u0432\u0430) spoke.",
+     "\u043c\u043e\u0441\u043a\u0432\u0430", "\u041c\u043e\u0441\u043a\u0432\u0430"),
+])
+def test_snippet_marks_words_in_text_with_quotes_accents_and_other_scripts(body, query, marked):
+    """Curly quotes and dashes (most news text), accented letters that fold (Caf\u00e9 for cafe)
+    and another script each take their own path to the matches; each still marks the word."""
+    from index.snippets import analysed, snippet
+
+    got = snippet(body, {analysed(query)})
+    assert f"<mark>{marked}</mark>" in got and not got.startswith("Officials")
+
+
 def test_whole_body_is_searchable_and_highlightable(tmp_path):
     from index.build import build_index
 
