@@ -212,6 +212,10 @@ def test_only_index_html_is_marked_safe():
     for path in (ROOT / "templates").glob("*.html"):
         for expr in re.findall(r"{{([^}]*)\|\s*safe", path.read_text()):
             assert expr.strip() in {"h.title_html", "h.snippet", "p"}, (path.name, expr)
+    # and the one filter that writes markup itself (it escapes every value it is given)
+    for path in (ROOT / "app").glob("*.py"):
+        for name in re.findall(r"def (\w+)\([^)]*\) -> Markup", path.read_text()):
+            assert name == "outlet_items", (path.name, name)
 
 
 # --- errors -----------------------------------------------------------------------------
