@@ -19,7 +19,7 @@ from index import stories
 from index.facets import Columns, date_facet, outlet_facet
 from index.model import CopyRef, Facet, Hit, SearchPage, SearchRequest
 from index.postings import bounded, fast_match, top_candidates
-from index.query import parse_query, query_terms
+from index.query import ParsedQuery, parse_query, query_terms
 from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 from index.store import LRU, memoised
@@ -101,8 +101,8 @@ def page_memo(cache: dict | None) -> LRU | None:
 
 def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> SearchPage:
     started = time.perf_counter()
-    parsed = parse_query(req.q, searcher.schema)
-    q, ignored = parsed.query, parsed.ignored
+    parsed = parsed_query(req.q, searcher, cache)
+    q, ignored = parsed.query, list(parsed.ignored)
     cols = columns_for(searcher, cache)
     fast = fast_match(searcher, q, cache) if q is not None else None
     if q is not None and fast is None:
@@ -150,6 +150,19 @@ def compute(searcher: Searcher, req: SearchRequest, cache: dict | None) -> Searc
         page.suggestion = suggest(searcher, q, req.q, page.total, cache, started + FALLBACK_SECONDS)
     page.took_ms = round((time.perf_counter() - started) * 1000, 2)
     return page
+
+
+def parsed_query(text: str, searcher: Searcher, cache: dict | None) -> ParsedQuery:
+    """parse_query, memoised per generation: facet clicks, paging and tabs repeat the words
+    typed, and Whoosh's parser costs ~0.5 ms a query. Callers must not change the result
+    (Whoosh query objects are not changed by matching; `ignored` is copied by the caller)."""
+    memo = None if cache is None else memoised(cache, "parsed", lambda: LRU(4 * PAGE_CACHE))
+    parsed = memo.get(text) if memo is not None else None
+    if parsed is None:
+        parsed = parse_query(text, searcher.schema)
+        if memo is not None:
+            memo.put(text, parsed)
+    return parsed
 
 
 def page_of_hits(searcher: Searcher, q: wq.Query | None, req: SearchRequest, cols: Columns,

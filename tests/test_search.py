@@ -340,3 +340,23 @@ def test_expansions_are_capped_on_the_fallback_path_too(index_dir, monkeypatch):
     monkeypatch.setattr(postings, "EXPANSION_CAP", 10_000)  # uncapped: the same documents as Whoosh's
     q = parse_query("pyong* OR -zzz", s.schema).query
     assert search(s, SearchRequest(q="pyong* OR -zzz", per_page=50), {}).total == len(set(s.docs_for_query(q)))
+
+
+def test_repeated_words_are_parsed_once_and_each_page_keeps_its_own_notes(index_dir, monkeypatch):
+    """Facet clicks and paging reuse the parse of the words typed; a note added for one
+    request (an unknown story) must not leak into the next one with the same words."""
+    import index.search as core
+
+    calls = []
+    real = core.parse_query
+    monkeypatch.setattr(core, "parse_query", lambda text, schema: calls.append(text) or real(text, schema))
+    handle = IndexHandle(index_dir)
+    ask = lambda **kw: search(handle.searcher(), SearchRequest(q='putin "defence pact', **kw), handle.cache())  # noqa: E731
+    plain = ask()
+    story = ask(story="no-such-article")
+    again = ask(outlets=("Reuters",))
+    assert calls == ['putin "defence pact']
+    assert any("no article" in note for note in story.ignored)
+    assert not any("no article" in note for note in plain.ignored + again.ignored)
+    assert plain.ignored and again.ignored == plain.ignored  # the unmatched quote, said each time
+    assert {h.id for h in again.hits} <= {h.id for h in plain.hits}
