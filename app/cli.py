@@ -10,8 +10,8 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from app.params import ParamError, parse_search
-from index.build import build_index, estimate_total
-from index.model import IndexMissing, LedeError
+from index.build import build_index, estimate_total, refresh_side_files
+from index.model import IndexMissing, LedeError, ReindexBusy
 from index.search import search as run_search
 from index.store import IndexHandle, current_generation
 
@@ -37,6 +37,12 @@ def reindex_command(source: Path | None, index_dir: Path | None, if_missing: boo
         try:
             current_generation(index_dir)
             click.echo(f"Index already present in {index_dir}; not rebuilding.")
+            try:
+                written = refresh_side_files(index_dir)
+            except ReindexBusy:  # the running reindex writes them
+                written = 0
+            if written:
+                click.echo(f"Wrote {written} postings side file(s) in this version's format.")
             return
         except IndexMissing:
             pass

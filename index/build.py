@@ -119,6 +119,7 @@ def build_index(
 
             plan, why_full = inc.plan(source, index_dir, progress)
             if plan is not None and not plan.has_changes():
+                postfile.write_missing(plan.live)  # an index from an older Lede: side files in this format
                 report = plan.report("unchanged")
                 report.generation = plan.live.name
                 report.size_bytes = dir_bytes(plan.live)
@@ -146,6 +147,15 @@ def build_index(
     report.size_bytes = dir_bytes(gen)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def refresh_side_files(index_dir: Path | str) -> int:
+    """Write the live generation's postings side files that are missing or in an older
+    format (an index built by an earlier Lede), under the reindex lock; each file appears
+    whole, so searches carry on meanwhile. Returns the number written."""
+    index_dir = Path(index_dir)
+    with reindex_lock(index_dir):
+        return postfile.write_missing(current_generation(index_dir))
 
 
 def publish(index_dir: Path, building: Path, stamp: str) -> Path:

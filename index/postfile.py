@@ -3,9 +3,11 @@
 Whoosh stores a posting list as blocks of 128 postings, each a zlib'd pickle of ids,
 weights and position lists; decoding them costs ~1.5 us a posting, and a common word is
 10-20k postings, so a search's first use of a word spent most of its time there (15.9
-ms of a 30 ms request on the 33k corpus). The side file holds the same postings as
-they come out of that decoding (int32 docnums, float32 frequencies, the encoded position
-lists' lengths and bytes), so a term is one pread and no Python per posting.
+ms of a 30 ms request on the 33k corpus). The side file holds the same postings decoded
+(int32 docnums, float32 frequencies, int32 position counts, then every position as a
+uint32), so a term is one pread and no Python per posting, and phrases and proximity
+read positions as arrays (Whoosh keeps each posting's positions as a small pickle: 184
+MB of them at 33k against 87 MB as plain arrays).
 
 A side file is named after its segment (`<segment id>.lpost`), so it lives and dies
 with the segment: Whoosh's own clean-up removes it when a merge drops the segment, and
@@ -23,21 +25,23 @@ import pickle
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
+from whoosh import formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
 from index.store import open_generation
 
 SUFFIX = ".lpost"
-MAGIC = b"LEDEPOST1"
+MAGIC = b"LEDEPOST2"  # 1 kept Whoosh's encoded position lists: read as absent, rewritten by write_missing
 _TRAILER = struct.Struct("<9sQQQ")  # magic, table offset, number of terms, header length
-_BLOCK_PARTS = 3  # ids int32, frequencies float32, position-list lengths int32
+_BLOCK_PARTS = 3  # ids int32, frequencies float32, position counts int32 (then the positions)
 _INT = struct.Struct("!i")  # whoosh.system's int: block lengths in the postings file
 _HEADER = b"W3Bl"  # whoosh.codec.whoosh3's tag at the start of every posting list
-_I4, _F4, _U8, _I8 = (np.dtype(t) for t in ("<i4", "<f4", "<u8", "<i8"))  # little-endian on disk, any host
-RawPostings = tuple[np.ndarray, np.ndarray, np.ndarray, bytes]  # ids, frequencies, position-list lengths, their bytes
+_I4, _F4, _U4, _U8, _I8 = (np.dtype(t) for t in ("<i4", "<f4", "<u4", "<u8", "<i8"))  # little-endian, any host
+RawPostings = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # ids, frequencies, position counts, positions
 
 
 def term_key(field: str, text: str) -> int:
@@ -61,16 +65,15 @@ def write(path: Path, fields: list[str], terms: Iterable[tuple[str, str, RawPost
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as fh:
         at = 0
-        for field, text, (ids, tfs, lens, blob) in terms:
+        for field, text, (ids, tfs, npos, positions) in terms:
             n = len(ids)
-            for arr, dtype in ((ids, _I4), (tfs, _F4), (lens, _I4)):
+            for arr, dtype in ((ids, _I4), (tfs, _F4), (npos, _I4), (positions, _U4)):
                 fh.write(np.ascontiguousarray(arr, dtype=dtype).tobytes())
-            fh.write(blob)
             keys.append(term_key(field, text))
             starts.append(at)
             counts.append(n)
-            blob_lens.append(len(blob))
-            at += _BLOCK_PARTS * 4 * n + len(blob)
+            blob_lens.append(4 * len(positions))
+            at += _BLOCK_PARTS * 4 * n + 4 * len(positions)
         k = np.array(keys, dtype=_U8)
         order = np.argsort(k, kind="stable")
         k = k[order]
@@ -104,7 +107,7 @@ class SegmentPostings:
         size = os.fstat(fd).st_size
         magic, table_at, nterms, header_len = _TRAILER.unpack(os.pread(fd, _TRAILER.size, size - _TRAILER.size))
         if magic != MAGIC:
-            raise ValueError(f"{path} is not a Lede postings file")
+            raise ValueError(f"{path} is not a Lede postings file of this version")
         raw = os.pread(fd, nterms * 32 + header_len, table_at)
         if len(raw) != nterms * 32 + header_len:
             raise ValueError(f"{path} is truncated")
@@ -120,8 +123,8 @@ class SegmentPostings:
         self._fh.close()
 
     def get(self, field: str, text: str) -> RawPostings | None | object:
-        """(ids, frequencies, position-list lengths, position bytes); None if the segment
-        lacks the term; MISSING if this file cannot say."""
+        """(ids, frequencies, position counts, positions); None if the segment lacks the
+        term; MISSING if this file cannot say."""
         if field not in self.fields:
             return MISSING
         key = term_key(field, text)
@@ -130,14 +133,14 @@ class SegmentPostings:
             return MISSING if key in self.collided else None
         n, blen, at = int(self.counts[i]), int(self.blob_lens[i]), int(self.starts[i])
         fd = self._fh.fileno()
-        arrays = os.pread(fd, 12 * n, at)  # two reads, so the arrays' buffer holds no position bytes
-        blob = os.pread(fd, blen, at + 12 * n) if blen else b""
-        if len(arrays) != 12 * n or len(blob) != blen:  # cut short on disk: Whoosh's copy still answers
+        raw = os.pread(fd, 12 * n + blen, at)
+        if len(raw) != 12 * n + blen:  # cut short on disk: Whoosh's copy still answers
             return MISSING
-        ids = np.frombuffer(arrays, dtype=_I4, count=n)
-        tfs = np.frombuffer(arrays, dtype=_F4, count=n, offset=4 * n)
-        lens = np.frombuffer(arrays, dtype=_I4, count=n, offset=8 * n)
-        return ids, tfs, lens, blob
+        ids = np.frombuffer(raw, dtype=_I4, count=n)
+        tfs = np.frombuffer(raw, dtype=_F4, count=n, offset=4 * n)
+        npos = np.frombuffer(raw, dtype=_I4, count=n, offset=8 * n)
+        positions = np.frombuffer(raw, dtype=_U4, count=blen // 4, offset=12 * n)
+        return ids, tfs, npos, positions
 
 
 def write_missing(folder: Path | str) -> int:
@@ -156,10 +159,20 @@ def write_missing(folder: Path | str) -> int:
             if segment is None:
                 continue
             path = path_for(folder, segment.segment_id())
-            if not path.exists():
+            if not current(path):
                 write(path, fields, segment_terms(leaf, fields))
                 written += 1
     return written
+
+
+def current(path: Path) -> bool:
+    """Is there a side file at `path` in this version's format?"""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(-_TRAILER.size, os.SEEK_END)
+            return _TRAILER.unpack(fh.read(_TRAILER.size))[0] == MAGIC
+    except (OSError, struct.error):
+        return False
 
 
 def segment_terms(leaf, fields: list[str]) -> Iterator[tuple[str, str, RawPostings]]:
@@ -188,8 +201,23 @@ def decoded(leaf, field: str, tbytes: bytes, info=None) -> RawPostings:
         has_values = bool(parts) and all(isinstance(p[2], (list, tuple)) for p in parts)
         values = [v for p in parts for v in p[2]] if has_values else None
     if values is None:  # a format without positions
-        return ids, tfs, np.zeros(len(ids), dtype=_I4), b""
-    return ids, tfs, np.fromiter(map(len, values), dtype=_I4, count=len(values)), b"".join(values)
+        return ids, tfs, np.zeros(len(ids), dtype=_I4), np.empty(0, _U4)
+    return (ids, tfs, *positions_of(leaf.schema[field].format, values))
+
+
+def positions_of(fmt: formats.Format, values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(count per posting, every position in posting order) from Whoosh's encoded values."""
+    if type(fmt).decode_positions is formats.Positions.decode_positions:
+        # Positions.encode: a 4-byte count, then the pickled deltas (Whoosh drops the pickle's
+        # final STOP byte; one more after a kept STOP is ignored); summed per posting by numpy
+        lists = [pickle.loads(v[4:] + b".") for v in values]
+        counts = np.fromiter(map(len, lists), dtype=_I4, count=len(lists))
+        flat = np.cumsum(np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum())))
+        before = np.concatenate(([0], flat))[np.cumsum(counts) - counts]  # the sum up to each posting
+        return counts, (flat - np.repeat(before, counts)).astype(_U4)
+    lists = [list(fmt.decode_as("positions", v)) for v in values]
+    counts = np.fromiter(map(len, lists), dtype=_I4, count=len(lists))
+    return counts, np.fromiter(chain.from_iterable(lists), dtype=_U4, count=int(counts.sum()))
 
 
 def read_blocks(postfile, offset: int, length: int | tuple[int]) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:

@@ -12,16 +12,13 @@ uses Whoosh's own matchers.
 
 from __future__ import annotations
 
-import pickle
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate, chain
 from math import log
 from pathlib import Path
 
 import numpy as np
-from whoosh import formats
 from whoosh import query as wq
 from whoosh.query.compound import DefaultOr
 from whoosh.reading import TermNotFound
@@ -50,26 +47,37 @@ _LENGTH_OF_BYTE = np.array([byte_to_length(i) for i in range(256)], dtype=np.flo
 
 @dataclass(slots=True)
 class TermPostings:
-    """One term's postings as arrays, with its position lists kept encoded beside them.
-
-    The blocks Whoosh stores hold ids, frequencies and positions in one pickle, so all
-    three are decoded together anyway; keeping the positions (joined bytes, as Whoosh
-    encodes them) means phrases and proximity rescoring never read a block twice.
-    """
+    """One term's postings as arrays, positions included, so phrases and proximity
+    rescoring slice arrays instead of reading or decoding anything again."""
 
     ids: np.ndarray  # int32 docnums, ascending
     tfs: np.ndarray  # float32 term frequencies
-    blob: bytes  # the postings' encoded position lists, concatenated
-    off: np.ndarray  # int64, len(ids) + 1: where each posting's list starts in blob
+    pos: np.ndarray  # uint32 word positions, posting after posting
+    off: np.ndarray  # int64, len(ids) + 1: where each posting's positions start in pos
 
     @property
     def nbytes(self) -> int:
         shared = self.ids.base if isinstance(self.ids.base, bytes) and self.tfs.base is self.ids.base else None
-        arrays = len(shared) if shared is not None else self.ids.nbytes + self.tfs.nbytes  # a side file's read
-        return arrays + len(self.blob) + self.off.nbytes + 200
+        arrays = len(shared) if shared is not None else self.ids.nbytes + self.tfs.nbytes + self.pos.nbytes
+        return arrays + self.off.nbytes + 200  # a side file's read: one buffer under ids, tfs and pos
+
+    def of(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, position) of every occurrence in the given docnums (ascending), as two arrays."""
+        idx = np.searchsorted(self.ids, docs)
+        idx[idx >= len(self.ids)] = max(len(self.ids) - 1, 0)
+        present = (self.ids[idx] == docs) if len(self.ids) else np.zeros(len(docs), dtype=bool)
+        at = idx[present]
+        starts, counts = self.off[at], self.off[at + 1] - self.off[at]
+        total = int(counts.sum())
+        if not total:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        # positions of posting k are pos[starts[k]:starts[k] + counts[k]], gathered in one step
+        shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        return np.repeat(docs[present].astype(np.int64), counts), self.pos[np.arange(total) + shift].astype(np.int64)
 
 
-EMPTY_TERM = TermPostings(np.empty(0, np.int32), np.empty(0, np.float32), b"", np.zeros(1, np.int64))
+EMPTY_TERM = TermPostings(np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.uint32),
+                          np.zeros(1, np.int64))
 
 
 class PostingStore:
@@ -143,7 +151,7 @@ class Postings:
             return hit
         ids: list[np.ndarray] = []
         tfs: list[np.ndarray] = []
-        blobs: list[bytes] = []
+        pos: list[np.ndarray] = []
         lens: list[np.ndarray] = []
         for leaf, base in self.leaves:
             side = self.store.side_file(self.searcher, leaf)
@@ -155,11 +163,11 @@ class Postings:
                     got = None
             if got is None:  # the segment has no such word
                 continue
-            block_ids, block_tfs, block_lens, blob = got
+            block_ids, block_tfs, block_counts, block_pos = got
             ids.append(block_ids + np.int32(base) if base else block_ids)
             tfs.append(block_tfs)
-            lens.append(block_lens)
-            blobs.append(blob)
+            lens.append(block_counts)
+            pos.append(block_pos)
         if not ids:
             return self.store.terms.put(key, EMPTY_TERM)
         off = np.zeros(sum(len(x) for x in lens) + 1, dtype=np.int64)
@@ -167,26 +175,23 @@ class Postings:
         one = len(ids) == 1
         return self.store.terms.put(key, TermPostings(ids[0] if one else np.concatenate(ids),
                                                       tfs[0] if one else np.concatenate(tfs),
-                                                      blobs[0] if len(blobs) == 1 else b"".join(blobs), off))
+                                                      pos[0] if one else np.concatenate(pos), off))
 
     def positions(self, field: str, text: str, docnums: list[int]) -> dict[int, list[int]]:
-        """Word positions of one term in the given documents, from the kept position lists."""
+        """Word positions of one term in the given documents (those holding it)."""
         t = self.term(field, text)
-        ids = t.ids
-        if not len(ids) or not t.blob:
+        if not len(t.ids) or not len(t.pos):
             return {}
         wanted = np.asarray(sorted(docnums), dtype=np.int32)
-        idx = np.searchsorted(ids, wanted)
-        idx[idx >= len(ids)] = len(ids) - 1
-        present = ids[idx] == wanted
-        fmt = self.searcher.schema[field].format
-        blob, at = t.blob, idx[present]
+        idx = np.searchsorted(t.ids, wanted)
+        idx[idx >= len(t.ids)] = len(t.ids) - 1
+        present = t.ids[idx] == wanted
+        at = idx[present]
+        pos = t.pos.tolist() if len(t.pos) < 64 * len(at) else None  # one conversion when it is small
         spans = zip(wanted[present].tolist(), t.off[at].tolist(), t.off[at + 1].tolist(), strict=True)
-        if type(fmt).decode_positions is not formats.Positions.decode_positions:
-            return {d: list(fmt.decode_as("positions", blob[a:b])) for d, a, b in spans}
-        # Positions.encode: a 4-byte count, then the pickled deltas (Whoosh drops the pickle's
-        # final STOP byte; one more after a kept STOP is ignored). accumulate() sums in C.
-        return {d: list(accumulate(pickle.loads(blob[a + 4:b] + b"."))) for d, a, b in spans}
+        if pos is not None:
+            return {d: pos[a:b] for d, a, b in spans}
+        return {d: t.pos[a:b].tolist() for d, a, b in spans}
 
     def bm25(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         t = self.term(field, text)
@@ -334,11 +339,11 @@ def phrase(node: wq.Phrase, p: Postings) -> tuple[np.ndarray, np.ndarray]:
     for ids, _ in arrays[1:]:
         docs = np.intersect1d(docs, ids, assume_unique=True)
     if len(docs):
-        doc_list = docs.tolist()
-        positions = [p.positions(node.fieldname, w, doc_list) for w in words]
         if node.slop <= VECTOR_SLOP:
-            matched[in_sequence_all(positions, doc_list, node.slop)] = True
+            matched[in_sequence_all([p.term(node.fieldname, w).of(docs) for w in words], node.slop)] = True
         else:
+            doc_list = docs.tolist()
+            positions = [p.positions(node.fieldname, w, doc_list) for w in words]
             keep = [d for d in doc_list if in_sequence([pos.get(d, []) for pos in positions], node.slop)]
             matched[keep] = True
         for ids, scores in arrays:
@@ -347,19 +352,17 @@ def phrase(node: wq.Phrase, p: Postings) -> tuple[np.ndarray, np.ndarray]:
     return matched, score
 
 
-def in_sequence_all(positions: list[dict[int, list[int]]], docs: list[int], slop: int) -> np.ndarray:
+def in_sequence_all(occurrences: list[tuple[np.ndarray, np.ndarray]], slop: int) -> np.ndarray:
     """The docs where the words occur in order, each 1..slop positions after the last.
 
-    in_sequence for every document at once: a word's (doc, position) pairs are one int64
-    key each, and a pair survives if the previous word survived 1..slop positions before
-    it, so "Donald Trump" over 10k documents is a few array operations, not 10k loops.
+    in_sequence for every document at once: each word's occurrences, as TermPostings.of
+    gives them, become one int64 key per (doc, position), and a key survives if the
+    previous word survived 1..slop positions before it, so "Donald Trump" over 10k
+    documents is a few array operations, not 10k loops.
     """
     alive = np.empty(0, dtype=np.int64)
-    for i, by_doc in enumerate(positions):
-        lists = [by_doc.get(d, ()) for d in docs]
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        pos = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-        keys = (np.repeat(np.asarray(docs, dtype=np.int64), counts) << 32) | pos
+    for i, (docs, pos) in enumerate(occurrences):
+        keys = (docs << 32) | pos
         if i:
             before = np.unique(alive)  # sorted once; each allowed gap is then one searchsorted
             ok = np.zeros(len(keys), dtype=bool)

@@ -59,20 +59,24 @@ def incremental_index(tmp_path) -> Path:
 def test_every_term_reads_back_as_whoosh_stores_it(incremental_index):
     gen = current_generation(incremental_index)
     with open_generation(gen).reader() as reader:
-        checked = 0
+        checked = positional = 0
         for leaf, _ in reader.leaf_readers():
             side = SegmentPostings(postfile.path_for(gen, leaf.segment().segment_id()))
             for field in ("title", "body", "outlet"):
                 for tbytes, _info in leaf.iter_field(field):
                     ids, tfs, values = whoosh_postings(leaf, field, tbytes)
-                    got_ids, got_tfs, lens, blob = side.get(field, tbytes.decode("utf-8"))
+                    fmt = leaf.schema[field].format
+                    want = [list(fmt.decode_as("positions", v)) for v in values] if values[0] else [[]] * len(ids)
+                    got_ids, got_tfs, counts, positions = side.get(field, tbytes.decode("utf-8"))
                     assert got_ids.tolist() == ids and got_tfs.tolist() == tfs
-                    assert blob == b"".join(values) and lens.tolist() == [len(v) for v in values]
-                    assert [a.tolist() if hasattr(a, "tolist") else a for a in decoded(leaf, field, tbytes)] == [
-                        got_ids.tolist(), got_tfs.tolist(), lens.tolist(), blob]
+                    assert counts.tolist() == [len(w) for w in want]
+                    assert positions.tolist() == [q for w in want for q in w]
+                    assert [a.tolist() for a in decoded(leaf, field, tbytes)] == [
+                        got_ids.tolist(), got_tfs.tolist(), counts.tolist(), positions.tolist()]
                     checked += 1
+                    positional += field == "body" and bool(positions.size)
             assert side.get("body", "zzzznotaword") is None
-    assert checked > 200
+    assert checked > 200 and positional > 100
 
 
 def test_incremental_run_gives_each_segment_its_file_and_leaves_none_behind(incremental_index):
@@ -114,3 +118,44 @@ def test_an_index_with_deleted_documents_keeps_the_fast_path_without_side_files(
     s = IndexHandle(incremental_index, warm=False).searcher()
     assert s.reader().has_deletions()
     assert fast_match(s, parse_query("putin pact", s.schema).query, {}) is not None
+
+
+def age(gen: Path) -> list[Path]:
+    """Make the generation's side files look written by an older Lede (the previous format's magic)."""
+    files = sorted(gen.glob("*" + postfile.SUFFIX))
+    for f in files:
+        raw = f.read_bytes()
+        f.write_bytes(raw[:-postfile._TRAILER.size] + b"LEDEPOST1" + raw[-postfile._TRAILER.size + 9:])
+    return files
+
+
+def test_side_files_of_an_older_format_are_not_read_and_are_rewritten(incremental_index):
+    from index.build import refresh_side_files
+
+    expected = pages(incremental_index)
+    gen = current_generation(incremental_index)
+    files = age(gen)
+    assert files and not any(postfile.current(f) for f in files)
+    assert pages(incremental_index) == expected  # read from Whoosh's blocks meanwhile
+    assert refresh_side_files(incremental_index) == len(files)
+    assert all(postfile.current(f) for f in files) and refresh_side_files(incremental_index) == 0
+    age(gen)  # an unchanged source: the incremental reindex that has nothing to do rewrites them too
+    report = build_index(incremental_index.parent / "src", incremental_index, workers=1, incremental=True)
+    assert report.mode == "unchanged" and all(postfile.current(f) for f in files)
+    assert pages(incremental_index) == expected
+
+
+def test_positions_of_many_documents_at_once_match_the_per_document_lists(incremental_index):
+    import numpy as np
+
+    from index.postings import Postings, store_for
+
+    s = IndexHandle(incremental_index, warm=False).searcher()
+    p = Postings(s, store_for({}))
+    for word in ("putin", "pact", "sanctions", "the", "zzzznotaword"):
+        t = p.term("body", word)
+        docs = np.arange(0, s.doc_count_all(), 2, dtype=np.int32)
+        got_docs, got_pos = t.of(docs)
+        want = p.positions("body", word, docs.tolist())
+        assert list(zip(got_docs.tolist(), got_pos.tolist(), strict=True)) == [
+            (d, q) for d in sorted(want) for q in want[d]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from index.postings import fast_match
@@ -101,4 +102,6 @@ def test_phrase_check_over_all_documents_agrees_with_the_loop(slop):
     docs = list(range(0, 400, 3))
     words = [{d: sorted(rng.sample(range(20), rng.randint(0, 8))) for d in docs} for _ in range(3)]
     expected = [d for d in docs if in_sequence([w.get(d, []) for w in words], slop)]
-    assert in_sequence_all(words, docs, slop).tolist() == expected and expected
+    occurrences = [(np.array([d for d in docs for _ in w[d]], dtype=np.int64),
+                    np.array([q for d in docs for q in w[d]], dtype=np.int64)) for w in words]
+    assert in_sequence_all(occurrences, slop).tolist() == expected and expected
