@@ -208,9 +208,7 @@ def decoded(leaf, field: str, tbytes: bytes, info=None) -> RawPostings:
 def positions_of(fmt: formats.Format, values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """(count per posting, every position in posting order) from Whoosh's encoded values."""
     if type(fmt).decode_positions is formats.Positions.decode_positions:
-        # Positions.encode: a 4-byte count, then the pickled deltas (Whoosh drops the pickle's
-        # final STOP byte; one more after a kept STOP is ignored); summed per posting by numpy
-        lists = [pickle.loads(v[4:] + b".") for v in values]
+        lists = _delta_lists(values)
         counts = np.fromiter(map(len, lists), dtype=_I4, count=len(lists))
         flat = np.cumsum(np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum())))
         before = np.concatenate(([0], flat))[np.cumsum(counts) - counts]  # the sum up to each posting
@@ -218,6 +216,28 @@ def positions_of(fmt: formats.Format, values: list[bytes]) -> tuple[np.ndarray, 
     lists = [list(fmt.decode_as("positions", v)) for v in values]
     counts = np.fromiter(map(len, lists), dtype=_I4, count=len(lists))
     return counts, np.fromiter(chain.from_iterable(lists), dtype=_U4, count=int(counts.sum()))
+
+
+def _delta_lists(values: list[bytes]) -> list[list[int]]:
+    """Each posting's position deltas from Positions.encode values (a 4-byte count, then the
+    pickled list, with or without the pickle's protocol header and STOP byte, by Whoosh
+    version), unpickled in one call: the lists' opcodes joined between a MARK and a LIST
+    build the list of lists in C, ~5x faster than a loads() per posting at reindex."""
+    bodies = [v[4:] for v in values]
+    parts = []
+    for b in bodies:
+        if b[:1] == b"\x80":  # PROTO 2 header
+            b = b[2:]
+        if b[-1:] == b".":  # STOP: a list pickle otherwise ends on APPEND(S) or a memo put, never '.'
+            b = b[:-1]
+        parts.append(b)
+    try:
+        lists = pickle.loads(b"\x80\x02(" + b"".join(parts) + b"l.")
+    except Exception:  # noqa: BLE001 - an encoding this does not expect: one loads() each
+        lists = None
+    if not isinstance(lists, list) or len(lists) != len(values):
+        lists = [pickle.loads(b + b".") for b in bodies]
+    return lists
 
 
 def read_blocks(postfile, offset: int, length: int | tuple[int]) -> Iterator[tuple[np.ndarray, np.ndarray, object]]:
