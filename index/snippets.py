@@ -194,29 +194,32 @@ def find_heads(body: str, terms: set[str]) -> list[tuple[int, str]]:
     far faster than a regex alternation tried at every offset), kept at word starts only.
     """
     heads = heads_of(frozenset(terms))
+    needles: list[str] | list[bytes] | None = _byte_heads(frozenset(terms))
+    lowered: str | bytes | None = _ascii_lowered(body) if needles is not None else None
+    if lowered is not None:  # bytes, one per character: heads are looked for as bytes
+        before = body
+    else:
+        folded = fold_in_place(body)
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # lower() moved offsets (rare): the regex on the folded text
+            pattern = _prefix_pattern(frozenset(terms))
+            return [(m.start(), m.group().lower()) for m in pattern.finditer(folded)] if pattern is not None else []
+        needles, before = heads, lowered
     found: dict[int, str] = {}
-    lowered = _ascii_lowered(body) if all(h.isascii() for h in heads) else None
-    if lowered is not None:  # bytes, one per character: the heads are looked for as bytes
-        for head in heads:
-            raw = head.encode("ascii")
-            i = lowered.find(raw)
-            while i >= 0:
-                if (i == 0 or not _is_word_char(body[i - 1])) and i not in found:
-                    found[i] = head
-                i = lowered.find(raw, i + 1)
-        return sorted(found.items())
-    folded = fold_in_place(body)
-    lowered = folded.lower()
-    if len(lowered) != len(folded):  # lower() moved offsets (rare): the regex on the folded text
-        pattern = _prefix_pattern(frozenset(terms))
-        return [(m.start(), m.group().lower()) for m in pattern.finditer(folded)] if pattern is not None else []
-    for head in heads:  # longest first: a longer head wins its offset
-        i = lowered.find(head)
+    for head, needle in zip(heads, needles, strict=True):  # longest first: a longer head wins its offset
+        i = lowered.find(needle)
         while i >= 0:
-            if (i == 0 or not _is_word_char(lowered[i - 1])) and i not in found:
+            if (i == 0 or not _is_word_char(before[i - 1])) and i not in found:
                 found[i] = head
-            i = lowered.find(head, i + 1)
+            i = lowered.find(needle, i + 1)
     return sorted(found.items())
+
+
+@lru_cache(maxsize=1024)
+def _byte_heads(terms: frozenset[str]) -> list[bytes] | None:
+    """heads_of(terms) as ASCII bytes, or None if one is not ASCII (it is looked for in text)."""
+    heads = heads_of(terms)
+    return [h.encode("ascii") for h in heads] if all(h.isascii() for h in heads) else None
 
 
 def _ascii_lowered(text: str) -> bytes | None:
