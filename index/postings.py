@@ -61,19 +61,25 @@ class TermPostings:
         arrays = len(shared) if shared is not None else self.ids.nbytes + self.tfs.nbytes + self.pos.nbytes
         return arrays + self.off.nbytes + 200  # a side file's read: one buffer under ids, tfs and pos
 
+    def locate(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(the given docnums, ascending, that hold the term; their posting indexes)."""
+        if not len(self.ids):
+            return docs[:0], np.empty(0, np.int64)
+        idx = np.searchsorted(self.ids, docs)
+        idx[idx >= len(self.ids)] = len(self.ids) - 1
+        present = self.ids[idx] == docs
+        return docs[present], idx[present]
+
     def of(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(doc, position) of every occurrence in the given docnums (ascending), as two arrays."""
-        idx = np.searchsorted(self.ids, docs)
-        idx[idx >= len(self.ids)] = max(len(self.ids) - 1, 0)
-        present = (self.ids[idx] == docs) if len(self.ids) else np.zeros(len(docs), dtype=bool)
-        at = idx[present]
+        found, at = self.locate(docs)
         starts, counts = self.off[at], self.off[at + 1] - self.off[at]
         total = int(counts.sum())
         if not total:
             return np.empty(0, np.int64), np.empty(0, np.int64)
         # positions of posting k are pos[starts[k]:starts[k] + counts[k]], gathered in one step
         shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
-        return np.repeat(docs[present].astype(np.int64), counts), self.pos[np.arange(total) + shift].astype(np.int64)
+        return np.repeat(found.astype(np.int64), counts), self.pos[np.arange(total) + shift].astype(np.int64)
 
 
 EMPTY_TERM = TermPostings(np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.uint32),
@@ -182,13 +188,9 @@ class Postings:
         t = self.term(field, text)
         if not len(t.ids) or not len(t.pos):
             return {}
-        wanted = np.asarray(sorted(docnums), dtype=np.int32)
-        idx = np.searchsorted(t.ids, wanted)
-        idx[idx >= len(t.ids)] = len(t.ids) - 1
-        present = t.ids[idx] == wanted
-        at = idx[present]
+        found, at = t.locate(np.asarray(sorted(docnums), dtype=np.int32))
         pos = t.pos.tolist() if len(t.pos) < 64 * len(at) else None  # one conversion when it is small
-        spans = zip(wanted[present].tolist(), t.off[at].tolist(), t.off[at + 1].tolist(), strict=True)
+        spans = zip(found.tolist(), t.off[at].tolist(), t.off[at + 1].tolist(), strict=True)
         if pos is not None:
             return {d: pos[a:b] for d, a, b in spans}
         return {d: t.pos[a:b].tolist() for d, a, b in spans}
