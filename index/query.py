@@ -37,32 +37,25 @@ class ParsedQuery:
     date_to: dt.date | None = None
 
 
-_PARSERS: dict[int, tuple[object, MultifieldParser]] = {}  # id(schema) -> (schema, its parser)
-
-
 def parser_for(schema) -> MultifieldParser:
-    """One parser per schema: building one (plugins, their regexes) cost 70 us a search.
-    Whoosh's parser keeps no state between parse() calls, so threads may share it."""
-    known = _PARSERS.get(id(schema))
-    if known is not None and known[0] is schema:
-        return known[1]
+    """The query parser of a schema. Building one (plugins, their regexes) costs ~70 us and
+    Whoosh's parser keeps no state between parse() calls, so callers with a per-generation
+    cache keep one there for every thread (index.search.parsed_query)."""
     parser = MultifieldParser(["title", "body"], schema, fieldboosts={"title": TITLE_BOOST})
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(GtLtPlugin())
-    if len(_PARSERS) > 8:  # schemas of closed generations
-        _PARSERS.clear()
-    _PARSERS[id(schema)] = (schema, parser)
     return parser
 
 
-def parse_query(text: str, schema) -> ParsedQuery:
-    """Lenient parse: returns a query (or None for "everything") and what it had to ignore."""
+def parse_query(text: str, schema, parser: MultifieldParser | None = None) -> ParsedQuery:
+    """Lenient parse: returns a query (or None for "everything") and what it had to ignore.
+    `parser`: parser_for(schema), when the caller keeps one."""
     result = ParsedQuery(query=None)
     text = extract_dates(text or "", result)
     text = fix_syntax(text, result.ignored)
     if not text.strip() or not re.search(r"[^\s*?]", text):  # nothing, or only "*": everything
         return result
-    parser = parser_for(schema)
+    parser = parser or parser_for(schema)
     try:
         q = parser.parse(text)
     except Exception:  # Whoosh raises on a few odd inputs (e.g. bad numeric ranges)

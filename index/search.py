@@ -19,7 +19,7 @@ from index import stories
 from index.facets import Columns, date_facet, outlet_facet
 from index.model import CopyRef, Facet, Hit, SearchPage, SearchRequest
 from index.postings import bounded, fast_match, top_candidates
-from index.query import ParsedQuery, parse_query, query_terms
+from index.query import ParsedQuery, parse_query, parser_for, query_terms
 from index.ranking import CANDIDATES, rescore
 from index.snippets import highlight_title, snippet
 from index.store import LRU, memoised
@@ -156,12 +156,11 @@ def parsed_query(text: str, searcher: Searcher, cache: dict | None) -> ParsedQue
     """parse_query, memoised per generation: facet clicks, paging and tabs repeat the words
     typed, and Whoosh's parser costs ~0.5 ms a query. Callers must not change the result
     (Whoosh query objects are not changed by matching; `ignored` is copied by the caller)."""
-    memo = None if cache is None else memoised(cache, "parsed", lambda: LRU(4 * PAGE_CACHE))
-    parsed = memo.get(text) if memo is not None else None
+    memo = memoised(cache, "parsed", lambda: LRU(4 * PAGE_CACHE))  # without a cache, one for this call
+    parsed = memo.get(text)
     if parsed is None:
-        parsed = parse_query(text, searcher.schema)
-        if memo is not None:
-            memo.put(text, parsed)
+        parser = memoised(cache, "query_parser", lambda: parser_for(searcher.schema))
+        parsed = memo.put(text, parse_query(text, searcher.schema, parser))
     return parsed
 
 

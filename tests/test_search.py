@@ -349,7 +349,8 @@ def test_repeated_words_are_parsed_once_and_each_page_keeps_its_own_notes(index_
 
     calls = []
     real = core.parse_query
-    monkeypatch.setattr(core, "parse_query", lambda text, schema: calls.append(text) or real(text, schema))
+    monkeypatch.setattr(core, "parse_query",
+                        lambda text, schema, parser=None: calls.append(text) or real(text, schema, parser))
     handle = IndexHandle(index_dir)
     ask = lambda **kw: search(handle.searcher(), SearchRequest(q='putin "defence pact', **kw), handle.cache())  # noqa: E731
     plain = ask()
