@@ -233,7 +233,7 @@ def _delta_lists(values: list[bytes]) -> list[list[int]]:
         parts.append(b)
     try:
         lists = pickle.loads(b"\x80\x02(" + b"".join(parts) + b"l.")
-    except Exception:  # noqa: BLE001 - an encoding this does not expect: one loads() each
+    except Exception:  # an encoding this does not expect: one loads() each, below
         lists = None
     if not isinstance(lists, list) or len(lists) != len(values):
         lists = [pickle.loads(b + b".") for b in bodies]
