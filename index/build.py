@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import hashlib
 import multiprocessing
 import os
 import shutil
@@ -22,19 +21,20 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index as windex
 
-from index import manifest, postfile, signatures, stories
-from index.fastwrite import with_cached_lengths
-from index.ingest import RawDoc, read_source, tidy, to_article
+from index import manifest, postfile, segments, signatures, stories
+from index.documents import clean_one
+from index.ingest import RawDoc, read_source, tidy
 from index.model import Article, LedeError, ReindexBusy, Skipped
-from index.schema import UNKNOWN_KEY, Analyzed, index_terms, make_schema
+from index.schema import make_schema
 from index.store import BUILD_PREFIX, GEN_PREFIX, LOCK_NAME, current_generation, fsync_dir, switch_to
 
-Progress = Callable[[int, "Article | Skipped | None"], None]  # None: an unchanged document reused
+# an item done: its article, why it was skipped, the id it was filed under, or None (reused unchanged)
+Progress = Callable[[int, "Article | Skipped | str | None"], None]
 PARALLEL_MIN_DOCS = 64  # below this, starting worker processes costs more than it saves
 
 
@@ -176,36 +176,30 @@ def dir_bytes(folder: Path) -> int:
 def write_generation(source: Path, target: Path, *, progress: Progress | None, workers: int | None) -> BuildReport:
     report = BuildReport()
     ix = windex.create_in(str(target), make_schema())
-    writer = with_cached_lengths(ix.writer(limitmb=256))
-    sigs: list = []  # one row per document, in document-number order
-    docids: list[str] = []  # the same order: the manifest maps rows back to ids
+    filed = segments.Filed()
     entries: dict[str, manifest.Entry] = {}
     pending = manifest.Pending()
-    done = 0
-    try:
-        raws = pending.track(unique_raws(read_source(source), report.renamed))
-        for item in clean_all(raws, workers):
-            done += 1
-            key, digest = pending.next()
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                if key is not None:  # read fine, but cleaning found no article: remember why
-                    entries[key] = manifest.Entry(digest, item.reason, item.source)
-            else:
-                writer.add_document(**document(item))
-                sigs.append(item.signature if item.signature is not None else features_of(item))
-                docids.append(item.id)
-                entries[item.id] = manifest.Entry(digest)  # item.id is the raw document's unique id
-                report.indexed += 1
-            if progress:
-                progress(done, item)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    signatures.save(target, sigs)
+    raws = pending.track(unique_raws(read_source(source), report.renamed))
+    first = list(islice(raws, PARALLEL_MIN_DOCS))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(first) >= PARALLEL_MIN_DOCS:
+        outcomes = segments.write_parallel(ix, target, chain(first, raws), workers, filed)
+    else:
+        outcomes = segments.write_serial(ix, chain(first, raws), filed)
+    for done, outcome in enumerate(outcomes, 1):
+        key, digest = pending.next()
+        if isinstance(outcome, Skipped):
+            report.skipped.append(outcome)
+            if key is not None:  # read fine, but cleaning found no article: remember why
+                entries[key] = manifest.Entry(digest, outcome.reason, outcome.source)
+        else:
+            entries[outcome] = manifest.Entry(digest)  # the raw document's unique id
+            report.indexed += 1
+        if progress:
+            progress(done, outcome)
+    signatures.save(target, filed.features)
     stories.save(target, signatures.Features(target))
-    manifest.save(target, manifest.Manifest(manifest.source_key(source), entries, docids))
+    manifest.save(target, manifest.Manifest(manifest.source_key(source), entries, filed.ids))
     return report
 
 
@@ -244,7 +238,7 @@ def clean_all(raws: Iterable[RawDoc | Skipped], workers: int | None) -> Iterator
             break
     if workers <= 1 or len(buffered) < PARALLEL_MIN_DOCS:
         for raw in (*buffered, *it):
-            yield raw if isinstance(raw, Skipped) else to_article(raw)
+            yield clean_one(raw)
         return
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
@@ -254,56 +248,6 @@ def clean_all(raws: Iterable[RawDoc | Skipped], workers: int | None) -> Iterator
 def chain(first: list, rest: Iterator) -> Iterator:
     yield from first
     yield from rest
-
-
-ANALYZED_FIELDS = ("title", "body")
-
-
-@lru_cache(maxsize=1)
-def worker_schema():
-    return make_schema()
-
-
-def clean_one(raw: RawDoc | Skipped) -> Article | Skipped:
-    """In a worker: clean, then analyse title and body so the writer process only files terms."""
-    if isinstance(raw, Skipped):
-        return raw
-    article = to_article(raw)
-    if isinstance(article, Article):
-        schema = worker_schema()
-        article.analyzed = {f: Analyzed(index_terms(getattr(article, f), schema[f].format)) for f in ANALYZED_FIELDS}
-        article.signature = features_of(article)
-    return article
-
-
-def features_of(a: Article) -> signatures.DocFeatures:
-    """Similar-coverage features (index.signatures), computed where the text is already in hand."""
-    return signatures.doc_features(a.body, a.date.toordinal() if a.date else 0)
-
-
-def document(a: Article) -> dict:
-    """The Whoosh fields of one article."""
-    doc = {
-        "id": a.id,
-        "title": a.title,
-        "body": a.body,
-        "outlet": a.outlet or "",
-        "outlet_key": a.outlet or UNKNOWN_KEY,
-        "dateline": a.dateline or "",
-        "url": a.url or "",
-        "source": a.source,
-        "content_hash": hashlib.sha1(a.body.encode("utf-8")).hexdigest(),
-        "word_count": a.word_count,
-    }
-    for name, terms in (a.analyzed or {}).items():  # analysed in a worker: store the text, file the terms
-        doc["_stored_" + name] = doc[name]
-        doc[name] = terms
-    # always a day (0: undated, the column default): Whoosh's multi-segment reader drops the
-    # column of a segment where no document set it, which an incremental reindex can create
-    doc["day"] = a.date.toordinal() if a.date else 0
-    if a.date:
-        doc["date"] = dt.datetime(a.date.year, a.date.month, a.date.day)
-    return doc
 
 
 def live_name(index_dir: Path) -> str | None:

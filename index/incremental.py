@@ -25,7 +25,8 @@ import numpy as np
 from whoosh import index as windex
 
 from index import manifest, signatures, stories
-from index.build import BuildReport, Progress, clean_all, document, features_of, unique_raws
+from index.build import BuildReport, Progress, clean_all, unique_raws
+from index.documents import document, features_of
 from index.fastwrite import with_cached_lengths
 from index.ingest import RawDoc, read_source
 from index.model import IndexMissing, Skipped

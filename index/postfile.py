@@ -27,10 +27,13 @@ import zlib
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader
 
 from index.store import open_generation
 
@@ -146,14 +149,14 @@ class SegmentPostings:
 def write_missing(folder: Path | str) -> int:
     """Write the side file of every segment of the Whoosh index in `folder` that lacks one.
 
-    A full build writes them all; an incremental one only those of its new segments (the
-    linked ones keep theirs). Returns the number of files written.
+    A full build's workers write their own segments' files; this catches the rest (a
+    serial build, an incremental one's new segments, an index from an older Lede).
+    Returns the number of files written.
     """
     written = 0
     ix = open_generation(Path(folder))
     with ix.reader() as reader:
-        schema = reader.schema
-        fields = [name for name in schema.names() if schema[name].scorable]
+        fields = scorable_fields(reader.schema)
         for leaf, _ in reader.leaf_readers():
             segment = leaf.segment()
             if segment is None:
@@ -163,6 +166,18 @@ def write_missing(folder: Path | str) -> int:
                 write(path, fields, segment_terms(leaf, fields))
                 written += 1
     return written
+
+
+def write_segment(folder: Path, schema: Any, segment: Any) -> None:
+    """Write the side file of one segment just flushed, before any table of contents lists it."""
+    storage = FileStorage(str(folder), supports_mmap=False, readonly=True)
+    fields = scorable_fields(schema)
+    with SegmentReader(storage, schema, segment) as leaf:
+        write(path_for(folder, segment.segment_id()), fields, segment_terms(leaf, fields))
+
+
+def scorable_fields(schema: Any) -> list[str]:
+    return [name for name in schema.names() if schema[name].scorable]
 
 
 def current(path: Path) -> bool:

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {"flask", "click", "app", "werkzeug", "jinja2", "flask_htmx"}
 WHOOSH_ALLOWED = {"schema.py", "postings.py", "build.py", "search.py", "facets.py", "similar.py", "store.py",
                   "query.py", "articles.py", "snippets.py", "signatures.py", "stories.py", "compare.py",
-                  "incremental.py", "ranking.py", "fastwrite.py", "postfile.py"}
+                  "incremental.py", "ranking.py", "fastwrite.py", "postfile.py", "segments.py"}
 
 
 def imports(path: Path) -> set[str]:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from index import build as build_mod
+from index import segments as segments_mod
 from index.build import build_index, reindex_lock
 from index.model import ReindexBusy, SearchRequest
 from index.search import search
@@ -33,7 +34,7 @@ def test_failed_build_leaves_old_index_serving(writable_index, corpus_dir, monke
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(build_mod, "document", boom)
+    monkeypatch.setattr(segments_mod, "document", boom)
     with pytest.raises(RuntimeError):
         build_index(corpus_dir, writable_index, workers=1)
     assert current_generation(writable_index) == before
@@ -45,7 +46,7 @@ def test_interrupted_build_leaves_no_lock_and_next_build_succeeds(writable_index
     def interrupt(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_mod, "document", interrupt)
+    monkeypatch.setattr(segments_mod, "document", interrupt)
     with pytest.raises(KeyboardInterrupt):
         build_index(corpus_dir, writable_index, workers=1)
     monkeypatch.undo()
@@ -70,11 +71,59 @@ def test_open_handle_sees_new_generation_without_restart(writable_index, tmp_pat
     assert page.total == 1 and page.hits[0].id == "x"
 
 
-def test_parallel_cleaning_gives_same_articles(tmp_path, corpus_dir, monkeypatch):
+def test_parallel_segments_give_the_same_index(tmp_path, corpus_dir, monkeypatch):
+    from tests.test_incremental import assert_same, snapshot
+
     monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
-    build_index(corpus_dir, tmp_path / "serial", workers=1)
-    build_index(corpus_dir, tmp_path / "parallel", workers=2)
-    assert total(tmp_path / "serial", "putin") == total(tmp_path / "parallel", "putin") > 0
+    monkeypatch.setattr(segments_mod, "CHUNK", 2)  # the 14 files reach every worker
+    serial = build_index(corpus_dir, tmp_path / "serial", workers=1)
+    parallel = build_index(corpus_dir, tmp_path / "parallel", workers=3)
+    assert len(list((tmp_path / "parallel").glob("gen-*/*.seg"))) == 3  # one segment per worker
+    assert (parallel.indexed, sorted(s.source for s in parallel.skipped)) == (
+        serial.indexed, sorted(s.source for s in serial.skipped))
+    assert_same(snapshot(tmp_path / "serial"), snapshot(tmp_path / "parallel"))
+    again = build_index(corpus_dir, tmp_path / "again", workers=3)  # same segments, same document numbers
+    h1, h2 = IndexHandle(tmp_path / "parallel").searcher(), IndexHandle(tmp_path / "again").searcher()
+    assert [d["id"] for _, d in h1.reader().iter_docs()] == [d["id"] for _, d in h2.reader().iter_docs()]
+    assert again.indexed == serial.indexed
+
+
+def test_failing_segment_worker_is_reported_and_old_index_serves(writable_index, corpus_dir, monkeypatch):
+    import multiprocessing
+
+    from index.model import LedeError
+
+    before = current_generation(writable_index)
+    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(segments_mod, "CHUNK", 2)
+    real = segments_mod.document
+
+    def fails_on_one(article):
+        if "kim" in article.body.lower():
+            raise RuntimeError("disk on fire")
+        return real(article)
+
+    monkeypatch.setattr(segments_mod, "document", fails_on_one)  # forked workers inherit it
+    with pytest.raises(LedeError, match="(?s)segment worker .* failed.*disk on fire"):
+        build_index(corpus_dir, writable_index, workers=2)
+    assert current_generation(writable_index) == before
+    assert total(writable_index, "pyongyang") > 0
+    assert not list(writable_index.glob(".building-*"))
+    assert multiprocessing.active_children() == []
+
+
+def test_dead_segment_worker_is_reported_not_awaited(writable_index, corpus_dir, monkeypatch):
+    import os
+
+    from index.model import LedeError
+
+    before = current_generation(writable_index)
+    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(segments_mod, "document", lambda article: os._exit(3))  # as if killed
+    with pytest.raises(LedeError, match="died"):
+        build_index(corpus_dir, writable_index, workers=2)
+    assert current_generation(writable_index) == before
+    assert not list(writable_index.glob(".building-*"))
 
 
 def test_duplicate_ids_are_kept_apart(tmp_path):

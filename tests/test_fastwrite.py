@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index import build as build_mod
+from index import segments as segments_mod
 from index.build import build_index
 from index.store import current_generation, open_generation
 from tests.fixtures import write_corpus
@@ -31,7 +31,7 @@ def postings(index_dir: Path) -> dict:
 def test_cached_lengths_write_the_same_postings(tmp_path, monkeypatch):
     src = write_corpus(tmp_path / "src")
     build_index(src, tmp_path / "fast", workers=1)
-    monkeypatch.setattr(build_mod, "with_cached_lengths", lambda writer: writer)
+    monkeypatch.setattr(segments_mod, "with_cached_lengths", lambda writer: writer)
     build_index(src, tmp_path / "plain", workers=1)
     fast, plain = postings(tmp_path / "fast"), postings(tmp_path / "plain")
     assert len(fast) > 100 and fast == plain

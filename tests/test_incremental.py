@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from index import build as build_mod
+from index import documents as documents_mod
 from index import incremental, manifest, signatures
 from index.build import build_index
 from index.model import SearchRequest
@@ -346,8 +347,8 @@ def test_page_without_article_text_is_remembered_not_recleaned(tmp_path, src, mo
     ix = tmp_path / "ix"
     build_index(src, ix, workers=1)
     cleaned: list[str] = []
-    real = build_mod.to_article
-    monkeypatch.setattr(build_mod, "to_article", lambda raw: cleaned.append(raw.id) or real(raw))
+    real = documents_mod.to_article
+    monkeypatch.setattr(documents_mod, "to_article", lambda raw: cleaned.append(raw.id) or real(raw))
     (src / "otters.txt").write_text(OTTERS_TXT, encoding="utf-8")
     report = build_index(src, ix, workers=1, incremental=True)
     assert cleaned == ["otters"]  # the chrome-only page was not cleaned again
