@@ -168,12 +168,35 @@ def write_missing(folder: Path | str) -> int:
     return written
 
 
-def write_segment(folder: Path, schema: Any, segment: Any) -> None:
-    """Write the side file of one segment just flushed, before any table of contents lists it."""
-    storage = FileStorage(str(folder), supports_mmap=False, readonly=True)
+def write_segment(folder: Path, schema: Any, segment: Any, pooled: Iterable[tuple] | None = None) -> None:
+    """Write the side file of one segment just flushed, before any table of contents lists it.
+
+    `pooled` is the writer's TermPool.sorted_terms(), when it still holds the postings: the
+    same lists without reading back and decoding the blocks Whoosh just wrote.
+    """
     fields = scorable_fields(schema)
+    path = path_for(folder, segment.segment_id())
+    if pooled is not None:
+        write(path, fields, pool_terms(schema, fields, pooled))
+        return
+    storage = FileStorage(str(folder), supports_mmap=False, readonly=True)
     with SegmentReader(storage, schema, segment) as leaf:
-        write(path_for(folder, segment.segment_id()), fields, segment_terms(leaf, fields))
+        write(path, fields, segment_terms(leaf, fields))
+
+
+def pool_terms(schema: Any, fields: list[str], pooled: Iterable[tuple]) -> Iterator[tuple[str, str, RawPostings]]:
+    """(field, text, postings) as segment_terms gives them, from (field, term bytes, docnums,
+    weights, encoded values) in term order."""
+    wanted = set(fields)
+    for field, tbytes, docs, weights, values in pooled:
+        if field not in wanted:
+            continue
+        ids = np.asarray(docs, dtype=_I4)
+        tfs = np.asarray(weights, dtype=_F4)
+        if values:
+            yield field, tbytes.decode("utf-8"), (ids, tfs, *positions_of(schema[field].format, values))
+        else:
+            yield field, tbytes.decode("utf-8"), (ids, tfs, np.zeros(len(ids), dtype=_I4), np.empty(0, _U4))
 
 
 def scorable_fields(schema: Any) -> list[str]:

@@ -17,6 +17,7 @@ segments and document numbers on every run.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import queue
 import traceback
 from collections.abc import Iterable, Iterator
@@ -30,13 +31,12 @@ from whoosh.writing import SegmentWriter
 
 from index import postfile, signatures
 from index.documents import clean_one, document
-from index.fastwrite import with_cached_lengths
+from index.fastwrite import TermPool, fast_writer
 from index.ingest import RawDoc
 from index.model import Article, LedeError, Skipped
 
 CHUNK = 16  # documents a message: enough to make queue traffic cheap, few enough to balance
 QUEUED = 4  # chunks waiting per worker: bounds how far reading runs ahead of cleaning
-WORKER_LIMIT_MB = 128  # each worker's posting pool before it spills a sorted run to disk
 Outcome = Skipped | str  # per input document: why it was skipped, or the id it was filed under
 
 
@@ -68,7 +68,7 @@ def file_one(writer: SegmentWriter, raw: RawDoc | Skipped, filed: Filed) -> Outc
 
 def write_serial(ix: Any, raws: Iterable[RawDoc | Skipped], filed: Filed) -> Iterator[Outcome]:
     """One segment written by this process: small sources, or one worker asked for."""
-    writer = with_cached_lengths(ix.writer(limitmb=256))
+    writer = fast_writer(ix.writer())
     try:
         for raw in raws:
             yield file_one(writer, raw, filed)
@@ -102,12 +102,16 @@ def write_parallel(ix: Any, target: Path, raws: Iterable[RawDoc | Skipped], work
         while crew.next_seq < sent or len(crew.finished) < workers:
             crew.receive(block=True)
             yield from crew.ready_in_order()
+        for p in procs:  # their memory is freed before this process loads what they filed
+            p.join()
         segments = []
         for i in range(workers):  # worker order is document-number order
             segment, part = crew.finished[i]
+            with open(part, "rb") as fh:
+                filed.extend(pickle.load(fh))
+            Path(part).unlink()
             if segment is not None:
                 segments.append(segment)
-                filed.extend(part)
         writer = ix.writer()  # Whoosh's lock and generation, to list the segments
         writer._close_segment()
         writer._commit_toc(segments)
@@ -130,7 +134,7 @@ class _Crew:
     def __init__(self, procs: list, results: Any):
         self.procs, self.results = procs, results
         self.ready: dict[int, list[Outcome]] = {}
-        self.finished: dict[int, tuple[Any, Filed]] = {}
+        self.finished: dict[int, tuple[Any, str]] = {}  # segment (None if empty), file of its Filed
         self.next_seq = 0
 
     def put(self, q: Any, item: Any) -> None:
@@ -170,7 +174,7 @@ def _work(target: str, jobs: Any, results: Any, me: int) -> None:
     its side file (in parallel with the other workers)."""
     try:
         ix = windex.open_dir(target)
-        writer = with_cached_lengths(SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB))
+        writer = fast_writer(SegmentWriter(ix, _lk=False))
         filed = Filed()
         while (job := jobs.get()) is not None:
             seq, raws = job
@@ -178,9 +182,15 @@ def _work(target: str, jobs: Any, results: Any, me: int) -> None:
         segment = None
         if filed.ids:
             segment = writer._finalize_segment()
-            postfile.write_segment(Path(target), ix.schema, segment)
+            pool = writer.pool
+            pooled = pool.sorted_terms() if isinstance(pool, TermPool) else None
+            postfile.write_segment(Path(target), ix.schema, segment, pooled)
+            writer.pool = pool = None
         else:
             writer._close_segment()  # its empty files go when the table of contents is written
-        results.put(("done", me, (segment, filed)))
+        part = Path(target) / f".filed-{me}.pickle"  # through a file: the queue would hold two copies
+        with open(part, "wb") as fh:
+            pickle.dump(filed, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        results.put(("done", me, (segment, str(part))))
     except BaseException:
         results.put(("failed", me, traceback.format_exc()))
