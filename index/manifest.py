@@ -34,7 +34,7 @@ def code_digest() -> str:
     here = Path(__file__).parent
     h = hashlib.blake2b(digest_size=6)
     files = [*sorted((here / "ingest").glob("*.py")), *sorted((here / "ingest").glob("*.json")),
-             here / "schema.py", here / "signatures.py"]
+             here / "schema.py", here / "documents.py", here / "signatures.py"]
     for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())
