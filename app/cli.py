@@ -20,7 +20,7 @@ from index.store import IndexHandle, current_generation
 @click.option("--source", type=click.Path(path_type=Path), help="Folder, file, or .jsonl(.gz) to index [LEDE_SOURCE].")
 @click.option("--index-dir", type=click.Path(path_type=Path), help="Where the index lives [LEDE_INDEX_DIR].")
 @click.option("--if-missing", is_flag=True, help="Only build when no index exists yet.")
-@click.option("--workers", type=int, default=None, help="Worker processes that clean and write (default: one per core).")
+@click.option("--workers", type=int, default=None, help="Processes that clean and write (default: one per core).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--full", is_flag=True, help="Rebuild everything, even when only some documents changed.")
 @with_appcontext
