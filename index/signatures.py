@@ -170,7 +170,7 @@ def write(folder: Path, mh: np.ndarray, arrays: dict[str, np.ndarray], vocab: np
     arrays = dict(arrays)
     n = len(arrays["days"])
     np.save(folder / FILE, mh)
-    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, docs)
+    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, docs, vocab)
     arrays["vocab"] = vocab
     (folder / FEATURES.format("vocab.txt")).write_text("\n".join(surfaces), encoding="utf-8")
     arrays["furniture"] = furniture(arrays["tokens"], arrays["lens"], arrays["sent_off"], arrays["days"])
@@ -229,35 +229,45 @@ def concat(parts: list[np.ndarray], dtype) -> np.ndarray:
 
 
 def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int,
-              docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+              docs: int | None = None, vocab: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Top KEY_TERMS stems of each document by tf-idf, all documents at once: (n x K hashes, weights).
 
-    `docs` (default n) is the corpus size for rarity, when some of the n rows are deleted documents.
+    `docs` (default n) is the corpus size for rarity, when some of the n rows are deleted
+    documents. `vocab`, the sorted distinct hashes of `bag` when the caller has them, makes
+    document frequencies a lookup instead of a sort of every entry.
     """
     corpus = n if docs is None else docs
     key = np.zeros((n, KEY_TERMS), np.uint32)
     weight = np.zeros((n, KEY_TERMS), np.float32)
     if not bag.size:
         return key, weight
-    terms, inverse, df = np.unique(bag, return_inverse=True, return_counts=True)
-    f = df[inverse]
+    f = doc_frequencies(bag, vocab)
     doc = np.repeat(np.arange(n), np.diff(bag_off))
     score = tf * (np.log(max(corpus, 1) / (f + 1.0)) + 1)
     if corpus >= 50:  # on a tiny corpus every word looks common
         score = np.where(f <= COMMON_SHARE * corpus, score, -1.0)
     # by document, best first; hash breaks ties the same way every build. Only positive scores
-    # can be chosen and they rank before the rest of their document, so only they are sorted
-    # (common words are half the entries; the sort is most of the cost at 33k documents)
+    # can be chosen and they rank before the rest of their document, so only they are sorted,
+    # each document's few hundred on their own (one sort of all of them took 4 s at 33k)
     pos = np.flatnonzero(score > 0)
-    order = pos[np.lexsort((bag[pos], -score[pos], doc[pos]))]
-    doc_o = doc[order]
-    starts = np.searchsorted(doc_o, np.arange(n))
-    rank = np.arange(len(order)) - starts[doc_o]
-    keep = rank < KEY_TERMS
-    sel = order[keep]
-    key[doc[sel], rank[keep]] = bag[sel]
-    weight[doc[sel], rank[keep]] = score[sel]
+    bounds = np.searchsorted(doc[pos], np.arange(n + 1))
+    neg = -score
+    for d in np.flatnonzero(np.diff(bounds)).tolist():
+        seg = pos[bounds[d]:bounds[d + 1]]
+        top = seg[np.lexsort((bag[seg], neg[seg]))[:KEY_TERMS]]
+        key[d, :len(top)] = bag[top]
+        weight[d, :len(top)] = score[top]
     return key, weight
+
+
+def doc_frequencies(bag: np.ndarray, vocab: np.ndarray | None) -> np.ndarray:
+    """For each entry of `bag`, how many documents hold its term (each bag row has a term once)."""
+    if vocab is not None and vocab.size:
+        idx = np.searchsorted(vocab, bag)
+        if idx.max() < vocab.size and np.array_equal(vocab[idx], bag):
+            return np.bincount(idx, minlength=vocab.size)[idx]
+    _, inverse, df = np.unique(bag, return_inverse=True, return_counts=True)
+    return df[inverse]
 
 
 def load(folder: Path) -> np.ndarray | None:

@@ -152,3 +152,27 @@ def test_sentences_recurring_for_months_are_furniture_but_wire_copies_are_not(tm
     assert [len(feats.sentences(i)[1]) for i in range(6)] == [1, 1, 1, 2, 2, 2]  # the promo is not counted
     shared = set(feats.sentences(3)[0]) & set(feats.sentences(4)[0]) & set(feats.sentences(5)[0])
     assert shared >= set(signatures.doc_features(wire).tokens)  # a wire sentence three outlets ran within days stays
+
+
+def test_key_terms_are_each_documents_top_tf_idf_with_ties_broken_by_hash():
+    """Against a direct per-document ranking, with and without the vocabulary lookup."""
+    from index.signatures import COMMON_SHARE, KEY_TERMS, key_terms
+
+    rng = np.random.default_rng(5)
+    n = 80
+    rows = [np.unique(rng.integers(1, 400, size=rng.integers(0, 60))).astype(np.uint32) for _ in range(n)]
+    rows = [r[rng.permutation(len(r))] for r in rows]  # a bag lists terms in first-seen order
+    bag = np.concatenate(rows)
+    tf = rng.integers(1, 4, size=bag.size).astype(np.int32)  # few values: many tied scores
+    bag_off = np.concatenate(([0], np.cumsum([len(r) for r in rows])))
+    df = {t: sum(t in set(r.tolist()) for r in rows) for t in set(bag.tolist())}
+    vocab = np.array(sorted(df), dtype=np.uint32)
+    for args in ((), (None, vocab)):
+        key, weight = key_terms(bag_off, bag, tf, n, *args)
+        for d in range(n):
+            seen = [(float(tf[i] * (np.log(n / (df[int(bag[i])] + 1.0)) + 1)), int(bag[i]))
+                    for i in range(bag_off[d], bag_off[d + 1]) if df[int(bag[i])] <= COMMON_SHARE * n]
+            best = sorted((s for s in seen if s[0] > 0), key=lambda s: (-s[0], s[1]))[:KEY_TERMS]
+            assert key[d, :len(best)].tolist() == [b for _, b in best]
+            assert (key[d, len(best):] == 0).all()
+            assert np.allclose(weight[d, :len(best)], [s for s, _ in best])
