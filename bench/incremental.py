@@ -212,7 +212,8 @@ def main() -> None:
         f"{'✓' if ok else '✗'}; Whoosh segments after the run: {result['segments']}",
         f"- machine load when the incremental run ended: {load}; wall time then mostly measures waiting for a core "
         "(CPU s: the command and its cleaning workers)",
-    ] + ([f"- the copied index predates manifests: writing one (every record hashed) took {adopt_s:.1f} s, "
+    ] + ([f"- the copied index has no manifest for the copied source's path (or one from an older Lede): writing "
+          f"one (every record hashed) took {adopt_s:.1f} s, "
           f"not counted ({adopted[0]:,} indexed, {adopted[1]} skipped when built)"] if adopt_s is not None else []))
     print(body)
     if args.write:
