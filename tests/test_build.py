@@ -54,6 +54,25 @@ def test_interrupted_build_leaves_no_lock_and_next_build_succeeds(writable_index
     assert report.indexed == 11
 
 
+def test_ctrl_c_during_a_parallel_build_stops_every_worker(writable_index, corpus_dir, monkeypatch):
+    import multiprocessing
+
+    before = current_generation(writable_index)
+    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(segments_mod, "CHUNK", 2)
+
+    def ctrl_c(done, item):
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus_dir, writable_index, workers=2, progress=ctrl_c)
+    assert multiprocessing.active_children() == []
+    assert current_generation(writable_index) == before
+    assert not list(writable_index.glob(".building-*"))
+    assert build_index(corpus_dir, writable_index, workers=2).indexed == 11
+
+
 def test_second_reindex_is_refused_while_one_runs(writable_index, corpus_dir):
     with reindex_lock(writable_index):
         with pytest.raises(ReindexBusy, match="another reindex is running"):
