@@ -270,12 +270,17 @@ class IndexHandle:
             return cache
 
     def _warm(self, gen: str, cache: GenerationCache) -> None:
-        """Decode the generation's most common postings ahead of the searches that need them."""
-        from index.postings import warm  # postings builds on this module's LRU
+        """Decode the generation's most common postings, then describe its stories, ahead of
+        the searches that need them."""
+        from index import postings, stories  # both build on this module's caches
+
+        def stop() -> bool:
+            return all(c is not cache for c in self._caches.values())
 
         try:
             with self._index(self.index_dir / gen).searcher() as s:
-                warm(s, cache, stop=lambda: all(c is not cache for c in self._caches.values()))
+                postings.warm(s, cache, stop=stop)
+                stories.warm(s, cache, stop=stop)
         except Exception:  # a warm-up is an optimisation: a reindex racing it must not log a crash
             return
 

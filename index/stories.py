@@ -11,7 +11,7 @@ folder, so listing stories for a search or folding copies is array lookups.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -216,6 +216,24 @@ def listing(searcher: Searcher, docs: np.ndarray, cache: dict | None, start: int
             head = heads[sid] = story_head(searcher, by_story[bounds[sid]:bounds[sid + 1]], days, cache)
         out.append(story_with(searcher, head, sid, docs[mine == sid], days, cache, LISTED_IDS))
     return int(cand.size), out
+
+
+def warm(searcher: Searcher, cache: dict, stop: Callable[[], bool]) -> None:
+    """Describe every story's head (headline, size, outlets, span) ahead of the searches that
+    list it, biggest stories first: otherwise a results page's stories preview pays for its
+    stories' first stored-fields reads, ~1 ms of a first-time search at 33k documents."""
+    if groups(searcher, cache) is None:
+        return
+    sizes, days = story_sizes(searcher, cache), story_days(searcher, cache)
+    by_story, bounds = story_index(searcher, cache)
+    doc_ids(searcher, cache)  # the manifest's ids, which name a listed story's articles
+    heads = cache.setdefault("story_heads", {})
+    listed = np.flatnonzero(sizes >= 2)
+    for sid in listed[np.argsort(-sizes[listed], kind="stable")].tolist():
+        if stop():
+            return
+        if sid not in heads:
+            heads[sid] = story_head(searcher, by_story[bounds[sid]:bounds[sid + 1]], days, cache)
 
 
 def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndarray, days: np.ndarray,

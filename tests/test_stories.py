@@ -51,6 +51,22 @@ def test_story_filter_keeps_the_story_and_counts_facets_inside_it(index_dir):
     assert {v.value: v.count for v in page.facets["outlet"].values} == {"Reuters": 1, "The Guardian": 1}
 
 
+def test_warm_up_describes_stories_as_a_search_would(index_dir):
+    from index import stories
+
+    warm = IndexHandle(index_dir, warm=False)
+    cache = warm.cache()
+    stories.warm(warm.searcher(), cache, stop=lambda: False)
+    assert cache["story_heads"]  # every story of two or more, before any search
+    cold = IndexHandle(index_dir, warm=False)
+    for view in ("stories", "results"):
+        req = SearchRequest(view=view)
+        assert search(warm.searcher(), req, cache).stories == search(cold.searcher(), req, cold.cache()).stories
+    stopped = IndexHandle(index_dir, warm=False)
+    stories.warm(stopped.searcher(), stopped.cache(), stop=lambda: True)  # a newer generation opened
+    assert not stopped.cache()["story_heads"]
+
+
 # --- the Stories tab ------------------------------------------------------------------------
 
 def test_seed_story_is_listed_with_four_outlets_and_who_was_first(seeds_client):
