@@ -19,7 +19,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -186,17 +186,18 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
         outcomes = segments.write_parallel(ix, target, chain(first, raws), workers, filed)
     else:
         outcomes = segments.write_serial(ix, chain(first, raws), filed)
-    for done, outcome in enumerate(outcomes, 1):
-        key, digest = pending.next()
-        if isinstance(outcome, Skipped):
-            report.skipped.append(outcome)
-            if key is not None:  # read fine, but cleaning found no article: remember why
-                entries[key] = manifest.Entry(digest, outcome.reason, outcome.source)
-        else:
-            entries[outcome] = manifest.Entry(digest)  # the raw document's unique id
-            report.indexed += 1
-        if progress:
-            progress(done, outcome)
+    with closing(outcomes):  # on an error here (Ctrl-C) its workers stop before the build is removed
+        for done, outcome in enumerate(outcomes, 1):
+            key, digest = pending.next()
+            if isinstance(outcome, Skipped):
+                report.skipped.append(outcome)
+                if key is not None:  # read fine, but cleaning found no article: remember why
+                    entries[key] = manifest.Entry(digest, outcome.reason, outcome.source)
+            else:
+                entries[outcome] = manifest.Entry(digest)  # the raw document's unique id
+                report.indexed += 1
+            if progress:
+                progress(done, outcome)
     signatures.save(target, filed.features)
     stories.save(target, signatures.Features(target))
     manifest.save(target, manifest.Manifest(manifest.source_key(source), entries, filed.ids))
