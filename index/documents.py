@@ -22,7 +22,8 @@ def worker_schema():
 
 
 def clean_one(raw: RawDoc | Skipped) -> Article | Skipped:
-    """In a worker: clean, then analyse title and body so the writer process only files terms."""
+    """Clean, analyse title and body, and compute the similar-coverage features, once, where the
+    text is in hand: in a build worker, or in the one process of a small build."""
     if isinstance(raw, Skipped):
         return raw
     article = to_article(raw)

@@ -68,7 +68,6 @@ class TermPool:
     """
 
     def __init__(self) -> None:
-        self.fieldnames: set[str] = set()
         self.terms: dict[tuple[str, bytes], _Term] = {}
         self._last_doc = -1
 
@@ -79,7 +78,6 @@ class TermPool:
         self._last_doc = docnum
         term = self.terms.get((fieldname, tbytes))
         if term is None:
-            self.fieldnames.add(fieldname)
             term = self.terms[(fieldname, tbytes)] = _Term(vbytes is not None)
         term.docs.append(docnum)
         term.weights.append(weight)

@@ -26,7 +26,7 @@ from whoosh import index as windex
 
 from index import manifest, signatures, stories
 from index.build import BuildReport, Progress, clean_all, unique_raws
-from index.documents import document, features_of
+from index.documents import document
 from index.fastwrite import with_cached_lengths
 from index.ingest import RawDoc, read_source
 from index.model import IndexMissing, Skipped
@@ -127,7 +127,7 @@ def write_incremental(p: Plan, target: Path, *, progress: Progress | None, worke
                 p.docs[raw.id] = manifest.Entry(digest, item.reason, item.source)
             else:
                 writer.add_document(**document(item))
-                fresh[item.id] = item.signature if item.signature is not None else features_of(item)
+                fresh[item.id] = item.signature  # clean_one computed it
             if progress:
                 progress(done, item)
         writer.commit()  # Whoosh's own merge policy; deleted docnums may stay until a merge

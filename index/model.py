@@ -46,7 +46,7 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     analyzed: dict | None = None  # terms computed ahead by a build worker (index.schema.Analyzed)
-    signature: Any = None  # near-duplicate MinHash computed by a build worker (index.signatures)
+    signature: Any = None  # similar-coverage features (index.signatures.DocFeatures), set by clean_one
 
     @property
     def paragraphs(self) -> list[str]:

@@ -32,8 +32,6 @@ from typing import Any
 import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.filedb.filestore import FileStorage
-from whoosh.reading import SegmentReader
 
 from index.store import open_generation
 
@@ -168,20 +166,12 @@ def write_missing(folder: Path | str) -> int:
     return written
 
 
-def write_segment(folder: Path, schema: Any, segment: Any, pooled: Iterable[tuple] | None = None) -> None:
-    """Write the side file of one segment just flushed, before any table of contents lists it.
-
-    `pooled` is the writer's TermPool.sorted_terms(), when it still holds the postings: the
-    same lists without reading back and decoding the blocks Whoosh just wrote.
-    """
+def write_segment(folder: Path, schema: Any, segment: Any, pooled: Iterable[tuple]) -> None:
+    """Write the side file of one segment just flushed, before any table of contents lists
+    it, from its writer's TermPool.sorted_terms(): the same lists without reading back and
+    decoding the blocks Whoosh just wrote."""
     fields = scorable_fields(schema)
-    path = path_for(folder, segment.segment_id())
-    if pooled is not None:
-        write(path, fields, pool_terms(schema, fields, pooled))
-        return
-    storage = FileStorage(str(folder), supports_mmap=False, readonly=True)
-    with SegmentReader(storage, schema, segment) as leaf:
-        write(path, fields, segment_terms(leaf, fields))
+    write(path_for(folder, segment.segment_id()), fields, pool_terms(schema, fields, pooled))
 
 
 def pool_terms(schema: Any, fields: list[str], pooled: Iterable[tuple]) -> Iterator[tuple[str, str, RawPostings]]:

@@ -182,10 +182,9 @@ def _work(target: str, jobs: Any, results: Any, me: int) -> None:
         segment = None
         if filed.ids:
             segment = writer._finalize_segment()
-            pool = writer.pool
-            pooled = pool.sorted_terms() if isinstance(pool, TermPool) else None
-            postfile.write_segment(Path(target), ix.schema, segment, pooled)
-            writer.pool = pool = None
+            if isinstance(writer.pool, TermPool):  # else (Whoosh's own pool) write_missing reads the blocks
+                postfile.write_segment(Path(target), ix.schema, segment, writer.pool.sorted_terms())
+            writer.pool = None
         else:
             writer._close_segment()  # its empty files go when the table of contents is written
         part = Path(target) / f".filed-{me}.pickle"  # through a file: the queue would hold two copies
