@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from whoosh import index as windex
@@ -179,13 +179,11 @@ def write_generation(source: Path, target: Path, *, progress: Progress | None, w
     filed = segments.Filed()
     entries: dict[str, manifest.Entry] = {}
     pending = manifest.Pending()
-    raws = pending.track(unique_raws(read_source(source), report.renamed))
-    first = list(islice(raws, PARALLEL_MIN_DOCS))
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(first) >= PARALLEL_MIN_DOCS:
-        outcomes = segments.write_parallel(ix, target, chain(first, raws), workers, filed)
+    workers, raws = worth_workers(pending.track(unique_raws(read_source(source), report.renamed)), workers)
+    if workers > 1:
+        outcomes = segments.write_parallel(ix, target, raws, workers, filed)
     else:
-        outcomes = segments.write_serial(ix, chain(first, raws), filed)
+        outcomes = segments.write_serial(ix, raws, filed)
     with closing(outcomes):  # on an error here (Ctrl-C) its workers stop before the build is removed
         for done, outcome in enumerate(outcomes, 1):
             key, digest = pending.next()
@@ -229,26 +227,23 @@ def unique_id(aid: str, seen: dict[str, int]) -> str:
 
 
 def clean_all(raws: Iterable[RawDoc | Skipped], workers: int | None) -> Iterator[Article | Skipped]:
-    """Clean in worker processes while this one writes: cleaning is the CPU-heavy half."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    buffered: list[RawDoc | Skipped] = []
-    it = iter(raws)
-    for raw in it:
-        buffered.append(raw)
-        if len(buffered) >= PARALLEL_MIN_DOCS:
-            break
-    if workers <= 1 or len(buffered) < PARALLEL_MIN_DOCS:
-        for raw in (*buffered, *it):
-            yield clean_one(raw)
+    """Clean in worker processes while this one writes (an incremental reindex's new documents)."""
+    workers, raws = worth_workers(raws, workers)
+    if workers <= 1:
+        yield from map(clean_one, raws)
         return
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(clean_one, chain(buffered, it), chunksize=8)
+        yield from pool.imap(clean_one, raws, chunksize=8)
 
 
-def chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
+def worth_workers(raws: Iterable[RawDoc | Skipped], workers: int | None) -> tuple[int, Iterator[RawDoc | Skipped]]:
+    """How many worker processes a source is worth (default one per core; 1: this process
+    alone, for fewer than PARALLEL_MIN_DOCS documents), and the same documents to go on with."""
+    it = iter(raws)
+    first = list(islice(it, PARALLEL_MIN_DOCS))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    return (workers if len(first) >= PARALLEL_MIN_DOCS else 1), chain(first, it)
 
 
 def live_name(index_dir: Path) -> str | None:
