@@ -65,3 +65,13 @@ def runner(app):
 @pytest.fixture(scope="session")
 def seeds_app(seeds_index):
     return create_app({"TESTING": True, "INDEX_DIR": str(seeds_index)})
+
+
+@pytest.fixture
+def force_parallel(monkeypatch):
+    """Fixture corpora (a dozen files) take the multi-process paths, two documents a chunk,
+    so every worker gets some."""
+    from index import build, segments
+
+    monkeypatch.setattr(build, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(segments, "CHUNK", 2)

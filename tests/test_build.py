@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from index import build as build_mod
 from index import segments as segments_mod
 from index.build import build_index, reindex_lock
 from index.model import ReindexBusy, SearchRequest
@@ -54,12 +53,10 @@ def test_interrupted_build_leaves_no_lock_and_next_build_succeeds(writable_index
     assert report.indexed == 11
 
 
-def test_ctrl_c_during_a_parallel_build_stops_every_worker(writable_index, corpus_dir, monkeypatch):
+def test_ctrl_c_during_a_parallel_build_stops_every_worker(writable_index, corpus_dir, monkeypatch, force_parallel):
     import multiprocessing
 
     before = current_generation(writable_index)
-    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
-    monkeypatch.setattr(segments_mod, "CHUNK", 2)
 
     def ctrl_c(done, item):
         if done == 3:
@@ -90,11 +87,9 @@ def test_open_handle_sees_new_generation_without_restart(writable_index, tmp_pat
     assert page.total == 1 and page.hits[0].id == "x"
 
 
-def test_parallel_segments_give_the_same_index(tmp_path, corpus_dir, monkeypatch):
+def test_parallel_segments_give_the_same_index(tmp_path, corpus_dir, monkeypatch, force_parallel):
     from tests.test_incremental import assert_same, snapshot
 
-    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
-    monkeypatch.setattr(segments_mod, "CHUNK", 2)  # the 14 files reach every worker
     serial = build_index(corpus_dir, tmp_path / "serial", workers=1)
     parallel = build_index(corpus_dir, tmp_path / "parallel", workers=3)
     assert len(list((tmp_path / "parallel").glob("gen-*/*.seg"))) == 3  # one segment per worker
@@ -107,14 +102,13 @@ def test_parallel_segments_give_the_same_index(tmp_path, corpus_dir, monkeypatch
     assert again.indexed == serial.indexed
 
 
-def test_failing_segment_worker_is_reported_and_old_index_serves(writable_index, corpus_dir, monkeypatch):
+def test_failing_segment_worker_is_reported_and_old_index_serves(writable_index, corpus_dir, monkeypatch,
+                                                                 force_parallel):
     import multiprocessing
 
     from index.model import LedeError
 
     before = current_generation(writable_index)
-    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
-    monkeypatch.setattr(segments_mod, "CHUNK", 2)
     real = segments_mod.document
 
     def fails_on_one(article):
@@ -131,13 +125,12 @@ def test_failing_segment_worker_is_reported_and_old_index_serves(writable_index,
     assert multiprocessing.active_children() == []
 
 
-def test_dead_segment_worker_is_reported_not_awaited(writable_index, corpus_dir, monkeypatch):
+def test_dead_segment_worker_is_reported_not_awaited(writable_index, corpus_dir, monkeypatch, force_parallel):
     import os
 
     from index.model import LedeError
 
     before = current_generation(writable_index)
-    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
     monkeypatch.setattr(segments_mod, "document", lambda article: os._exit(3))  # as if killed
     with pytest.raises(LedeError, match="died"):
         build_index(corpus_dir, writable_index, workers=2)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from index import build as build_mod
 from index import segments as segments_mod
 from index.build import build_index
 from index.postfile import path_for
@@ -41,9 +40,7 @@ def side_files(index_dir: Path) -> list[bytes]:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_fast_writer_writes_the_same_postings_and_side_files(tmp_path, monkeypatch, workers):
-    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
-    monkeypatch.setattr(segments_mod, "CHUNK", 2)  # with 2 workers, two segments
+def test_fast_writer_writes_the_same_postings_and_side_files(tmp_path, monkeypatch, force_parallel, workers):
     src = write_corpus(tmp_path / "src")
     build_index(src, tmp_path / "fast", workers=workers)
     monkeypatch.setattr(segments_mod, "fast_writer", lambda writer: writer)  # Whoosh's own pool and reads

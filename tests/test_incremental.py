@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import build as build_mod
 from index import documents as documents_mod
 from index import incremental, manifest, signatures
 from index.build import build_index
@@ -315,8 +314,7 @@ def test_searcher_opened_before_keeps_working_after_the_switch(tmp_path, src):
     assert search(handle.searcher(), SearchRequest(q="otters"), None).total == 3
 
 
-def test_parallel_incremental_cleaning(tmp_path, src, monkeypatch):
-    monkeypatch.setattr(build_mod, "PARALLEL_MIN_DOCS", 2)
+def test_parallel_incremental_cleaning(tmp_path, src, monkeypatch, force_parallel):
     ix = tmp_path / "ix"
     build_index(src, ix, workers=1)
     edit(src)
