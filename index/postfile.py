@@ -181,12 +181,7 @@ def pool_terms(schema: Any, fields: list[str], pooled: Iterable[tuple]) -> Itera
     for field, tbytes, docs, weights, values in pooled:
         if field not in wanted:
             continue
-        ids = np.asarray(docs, dtype=_I4)
-        tfs = np.asarray(weights, dtype=_F4)
-        if values:
-            yield field, tbytes.decode("utf-8"), (ids, tfs, *positions_of(schema[field].format, values))
-        else:
-            yield field, tbytes.decode("utf-8"), (ids, tfs, np.zeros(len(ids), dtype=_I4), np.empty(0, _U4))
+        yield field, tbytes.decode("utf-8"), raw_postings(schema[field].format, docs, weights, values)
 
 
 def scorable_fields(schema: Any) -> list[str]:
@@ -218,8 +213,7 @@ def decoded(leaf, field: str, tbytes: bytes, info=None) -> RawPostings:
     Raises whoosh.reading.TermNotFound when the segment lacks the term."""
     info = info if info is not None else leaf._terms.term_info(field, tbytes)
     if info.is_inlined():  # Whoosh keeps a single-posting term inside its term info
-        raw_ids, weights, values = info.inlined_postings()
-        ids, tfs = np.asarray(raw_ids, dtype=_I4), np.asarray(weights, dtype=_F4)
+        ids, tfs, values = info.inlined_postings()
         values = list(values) if values and isinstance(values[0], bytes) else None
     else:
         offset, length = info.extent()
@@ -228,9 +222,16 @@ def decoded(leaf, field: str, tbytes: bytes, info=None) -> RawPostings:
         tfs = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, _F4)
         has_values = bool(parts) and all(isinstance(p[2], (list, tuple)) for p in parts)
         values = [v for p in parts for v in p[2]] if has_values else None
-    if values is None:  # a format without positions
+    return raw_postings(leaf.schema[field].format, ids, tfs, values)
+
+
+def raw_postings(fmt: formats.Format, ids, tfs, values: list[bytes] | None) -> RawPostings:
+    """Postings in the side file's shape from docnums, frequencies and Whoosh's encoded
+    values (None or empty: a format without positions)."""
+    ids, tfs = np.asarray(ids, dtype=_I4), np.asarray(tfs, dtype=_F4)
+    if not values:
         return ids, tfs, np.zeros(len(ids), dtype=_I4), np.empty(0, _U4)
-    return (ids, tfs, *positions_of(leaf.schema[field].format, values))
+    return (ids, tfs, *positions_of(fmt, values))
 
 
 def positions_of(fmt: formats.Format, values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:

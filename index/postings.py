@@ -158,7 +158,7 @@ class Postings:
         ids: list[np.ndarray] = []
         tfs: list[np.ndarray] = []
         pos: list[np.ndarray] = []
-        lens: list[np.ndarray] = []
+        counts: list[np.ndarray] = []
         for leaf, base in self.leaves:
             side = self.store.side_file(self.searcher, leaf)
             got = side.get(field, text) if side is not None else MISSING
@@ -172,12 +172,12 @@ class Postings:
             block_ids, block_tfs, block_counts, block_pos = got
             ids.append(block_ids + np.int32(base) if base else block_ids)
             tfs.append(block_tfs)
-            lens.append(block_counts)
+            counts.append(block_counts)
             pos.append(block_pos)
         if not ids:
             return self.store.terms.put(key, EMPTY_TERM)
-        off = np.zeros(sum(len(x) for x in lens) + 1, dtype=np.int64)
-        np.cumsum(np.concatenate(lens), out=off[1:])
+        off = np.zeros(sum(len(x) for x in counts) + 1, dtype=np.int64)
+        np.cumsum(np.concatenate(counts), out=off[1:])
         one = len(ids) == 1
         return self.store.terms.put(key, TermPostings(ids[0] if one else np.concatenate(ids),
                                                       tfs[0] if one else np.concatenate(tfs),
