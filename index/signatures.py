@@ -170,7 +170,7 @@ def write(folder: Path, mh: np.ndarray, arrays: dict[str, np.ndarray], vocab: np
     arrays = dict(arrays)
     n = len(arrays["days"])
     np.save(folder / FILE, mh)
-    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, docs, vocab)
+    arrays["key"], arrays["key_w"] = key_terms(arrays["bag_off"], arrays["bag"], arrays["tf"], n, vocab, docs)
     arrays["vocab"] = vocab
     (folder / FEATURES.format("vocab.txt")).write_text("\n".join(surfaces), encoding="utf-8")
     arrays["furniture"] = furniture(arrays["tokens"], arrays["lens"], arrays["sent_off"], arrays["days"])
@@ -228,20 +228,23 @@ def concat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts).astype(dtype, copy=False) if parts else np.empty(0, dtype)
 
 
-def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int,
-              docs: int | None = None, vocab: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int, vocab: np.ndarray,
+              docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Top KEY_TERMS stems of each document by tf-idf, all documents at once: (n x K hashes, weights).
 
-    `docs` (default n) is the corpus size for rarity, when some of the n rows are deleted
-    documents. `vocab`, the sorted distinct hashes of `bag` when the caller has them, makes
-    document frequencies a lookup instead of a sort of every entry.
+    `vocab` holds the sorted distinct hashes of `bag` (write() has them), so document
+    frequencies are a lookup, not a sort of every entry. `docs` (default n) is the corpus
+    size for rarity, when some of the n rows are deleted documents.
     """
     corpus = n if docs is None else docs
     key = np.zeros((n, KEY_TERMS), np.uint32)
     weight = np.zeros((n, KEY_TERMS), np.float32)
     if not bag.size:
         return key, weight
-    f = doc_frequencies(bag, vocab)
+    idx = np.searchsorted(vocab, bag)
+    if idx.size and (idx.max() >= vocab.size or not np.array_equal(vocab[idx], bag)):
+        raise ValueError("the vocabulary does not hold every term of the bags")
+    f = np.bincount(idx, minlength=vocab.size)[idx]  # a bag lists its terms once: documents holding each
     doc = np.repeat(np.arange(n), np.diff(bag_off))
     score = tf * (np.log(max(corpus, 1) / (f + 1.0)) + 1)
     if corpus >= 50:  # on a tiny corpus every word looks common
@@ -258,16 +261,6 @@ def key_terms(bag_off: np.ndarray, bag: np.ndarray, tf: np.ndarray, n: int,
         key[d, :len(top)] = bag[top]
         weight[d, :len(top)] = score[top]
     return key, weight
-
-
-def doc_frequencies(bag: np.ndarray, vocab: np.ndarray | None) -> np.ndarray:
-    """For each entry of `bag`, how many documents hold its term (each bag row has a term once)."""
-    if vocab is not None and vocab.size:
-        idx = np.searchsorted(vocab, bag)
-        if idx.max() < vocab.size and np.array_equal(vocab[idx], bag):
-            return np.bincount(idx, minlength=vocab.size)[idx]
-    _, inverse, df = np.unique(bag, return_inverse=True, return_counts=True)
-    return df[inverse]
 
 
 def load(folder: Path) -> np.ndarray | None:
