@@ -12,6 +12,7 @@ import copy
 import html as html_lib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,12 +20,17 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from index.ingest.boilerplate import is_boilerplate
+from index.ingest.clean import clean_text
 from index.ingest.dates import find_date
+from index.ingest.html_lines import block_lines
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
 _MIN_LONE_H1_WORDS = 3  # an <h1> disagreeing with every meta title must look like a headline
 _RECALL_GAIN = 0.85  # take the recall pass when the default one has <85% of its words
+_RESCUE_SHARE = 0.4  # the text cleaner's body replaces trafilatura's when this is <40% of it...
+_RESCUE_OVERLAP = 0.8  # ...and >=80% of trafilatura's words are in it
+_WORD = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
 _SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::)\s+")
 _GENERIC_LABELS = {"www", "blog", "blogs", "news", "com", "org", "net", "edu", "gov", "co", "ac"}
@@ -90,12 +96,42 @@ def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> li
     default = _pass(tree, url, favor_recall=False)
     recall = _pass(tree, url, favor_recall=True)
     chosen = recall if _words(default) < _RECALL_GAIN * _words(recall) else default
+    chosen = _rescued(chosen, tree)
     paragraphs = [line for line in chosen if not is_boilerplate(line)]
     # the headline repeated above the body belongs to the title, not the text
     heads = {_norm(t) for t in titles if t}
     while paragraphs and _norm(paragraphs[0]) in heads:
         paragraphs = paragraphs[1:]
     return paragraphs
+
+
+def _rescued(chosen: list[str], tree: lxml_html.HtmlElement) -> list[str]:
+    """The text cleaner's body when trafilatura kept only a fragment of it.
+
+    On some layouts (sections in sibling containers, lists of cards) both trafilatura passes
+    stop at one container and lose most of the article. The line model, run over the page
+    rendered as a text scrape, finds the whole run of reporting; its answer replaces
+    trafilatura's only when it is far longer and holds what trafilatura found, so the two
+    agree on where the article is and differ only in how much of it there is. Lines the page
+    repeats (carousels of testimonials, teasers shown twice) do not count towards "longer".
+    """
+    rendered = block_lines(tree)
+    have = _words(chosen)
+    if have >= _RESCUE_SHARE * _words(rendered):
+        return chosen  # the whole page is not long enough to hold a far longer body
+    rescue = clean_text("\n".join(rendered)).paragraphs
+    seen = Counter(rendered)
+    found = set(chosen)
+    once = [line for line in rescue if seen[line] == 1 or line in found]
+    if have >= _RESCUE_SHARE * _words(once):
+        return chosen
+    mine, theirs = _bag(chosen), _bag(rescue)
+    inside = sum((mine & theirs).values()) / max(1, sum(mine.values()))
+    return rescue if inside >= _RESCUE_OVERLAP else chosen
+
+
+def _bag(lines: list[str]) -> Counter[str]:
+    return Counter(word for line in lines for word in _WORD.findall(line.lower()))
 
 
 def _pass(tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool) -> list[str]:
