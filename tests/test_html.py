@@ -135,6 +135,13 @@ def test_date_updated_byline_is_used_when_it_is_the_only_date():
     assert extract_html(page(body="<p>Last updated June 9, 2024</p>")).date == dt.date(2024, 6, 9)
 
 
+def test_date_a_list_of_dates_under_the_headline_is_not_a_byline():
+    # an index page or an events listing: each entry carries its own date
+    entries = "".join(f"<p><a href='/p{k}'>Post {k}</a> March {k + 3}, 2019</p>" for k in range(1, 4))
+    assert extract_html(page(body=entries)).date is None
+    assert extract_html(page(body="<p class='byline'>By Ann Lee, March 31, 2019</p>")).date == dt.date(2019, 3, 31)
+
+
 def test_date_earlier_byline_beats_later_markup():
     # a page moved to a new CMS keeps its printed date; the markup says when it moved
     html = page(ld(datePublished="2024-06-01T00:00:00Z"), body="<p class='byline'>March 3, 2019</p>")

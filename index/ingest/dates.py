@@ -9,8 +9,11 @@ carry dates of other things. The rules here rank that evidence by what it claims
   beats everything, because bylines commonly show the last update instead;
 - a date shown next to the headline counts next, unless its label says it is an update;
 - a full year/month/day in the URL comes after that;
-- a modification date alone is not a publication date, so a page whose only evidence
-  is "modified"/"updated" gets no date rather than an invented one;
+- a modification date only declared in markup is not a publication date, so a page whose
+  only evidence is a "modified" stamp gets no date rather than an invented one; a page
+  that prints only "Updated <day>" gets that day, the one its readers see;
+- three or more different days printed under the headline are a list (an index page,
+  an events listing), not a byline;
 - dates before 1990 or after tomorrow are not publication dates.
 """
 
@@ -26,6 +29,7 @@ from lxml import html as lxml_html
 
 EARLIEST = dt.date(1990, 1, 1)
 _NEAR_AFTER, _NEAR_BEFORE = 600, 160  # characters of text after / before the <h1>
+_LIST_DAYS = 3  # different days printed under the headline that make it a list
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]{0,6})\.?"
@@ -98,6 +102,8 @@ def find_date(
     if from_url and (not declared or abs((declared[0] - from_url).days) <= 1):
         return from_url
     shown = [s for s in _shown_near_h1(tree, dayfirst) if ok(s.day)]
+    if len({s.day for s in shown if s.offset >= 0}) >= _LIST_DAYS:  # a list's entries, not a byline
+        shown = [s for s in shown if s.offset < 0]
     visible = [(day, upd) for day, upd in _time_elements(tree, dayfirst) if ok(day)]
     visible += [(s.day, s.updated) for s in shown if s.offset >= 0]
     published = [day for day, upd in visible if not upd]
