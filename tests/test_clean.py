@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_text, find_dateline, parse_date, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -219,3 +220,34 @@ def test_empty_and_chrome_only_pages() -> None:
     assert clean_text("").paragraphs == []
     c = clean_text(page("Home", "Log in", "Subscribe", "Privacy Policy", sep="\n"))
     assert c.paragraphs == [] and c.title is None and c.date is None
+
+
+def test_shop_buttons_between_paragraphs_dropped_and_sentences_about_buying_kept() -> None:
+    """Shopping journalism scrapes carry a row of buttons after each product; they are chrome,
+    while a sentence of reporting that talks about buying is not."""
+    buying = "Shoppers who buy on Amazon during the sale should check the return window first, the agency said."
+    blocks = ["The Riverside Herald", "Budget deal clears Congress after weeks of talks"]
+    for k, para in enumerate([*STORY[:3], buying, *STORY[3:]]):
+        blocks += [para, "Buy on Amazon" if k % 2 else "$113 at Amazon $170 at Wayfair", "Check price at REI"]
+    c = clean_text(page(*blocks))
+    body = "\n".join(c.paragraphs)
+    assert all(p in body for p in STORY) and buying in body
+    for button in ("Buy on Amazon", "$113 at Amazon", "Check price at REI"):
+        assert button not in c.paragraphs
+
+
+BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
+           "$113 at Amazon $170 at Wayfair View on Williams Sonoma",
+           "View at REI · View at Amazon", "Get a Quote", "Book a demo", "Read our full review.",
+           "Loading prices for your region…", "Add to cart"]
+
+
+@pytest.mark.parametrize("line", BUTTONS)
+def test_buttons_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["Shop at the market on Sunday mornings.", "He said he would buy a house.",
+                                  "View at Amazon and judge for yourself whether the price is right."])
+def test_sentences_about_shopping_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -18,6 +18,24 @@ _DATE = (
     + r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 )
 
+# Calls to action with a shop or a form behind them, never a sentence of reporting.
+_STORE = r"[\w.&'-]+(?:\s+[\w.&'-]+){0,3}"  # a shop's name: "Amazon", "Williams Sonoma"
+_BUTTON = r"""
+    buy(?:\s+it)?(?:\s+(?:now|today))?(?:\s+(?:on|at|from)\s+_STORE)?|
+    (?:check|see|view|compare|get)\s+(?:the\s+)?(?:latest\s+|best\s+|current\s+)?
+        (?:price|prices|deal|deals|offer|offers|availability)(?:\s+(?:on|at|from)\s+_STORE)?|
+    (?:view|shop|see)\s+(?:it\s+)?(?:on|at)\s+_STORE|
+    (?:shop|order|book|apply|donate|enrol+|register)\s+(?:now|today|here|online)|
+    [$£€]\s?[\d.,]+\s+(?:at|on|from)\s+_STORE|
+    read\s+(?:the\s+|our\s+)?(?:full\s+)?review|jump\s+to\s+(?:review|recipe|details|product)|
+    add\s+to\s+(?:cart|basket|bag|wishlist)|
+    (?:get|request|book|schedule)\s+(?:a|an|your|my)\s+(?:free\s+|personali[sz]ed\s+|custom\s+)?
+        (?:quote|demo|consultation|call|estimate|trial)|
+    (?:start|try)\s+(?:your\s+|a\s+)?(?:free\s+trial|(?:it\s+)?for\s+free)|
+    loading(?:\s+\w+){0,4}\s*(?:…|\.\.\.)""".replace("_STORE", _STORE)
+_BUTTONS = r"(?:" + _BUTTON + r")(?:\s*[|·•/]?\s*(?:" + _BUTTON + r"))*"
+_BUTTON_ROW = re.compile(r"^" + _BUTTONS + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
+
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
@@ -44,6 +62,10 @@ _EXACT = re.compile(
         \d+\s+min(?:ute)?s?\s+(?:read|listen)|
         (?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|jump\s+to(?:\s+section)?|
         home|blog|news|menu|search|close|
+        # shopping and sign-up buttons, alone or in a row: "Buy on Amazon", "$113 at Amazon"
+        (?:"""
+    + _BUTTONS
+    + r""")|
         back\s+to\s+(?:the\s+|all\s+)?(?:blog|home|top|news|articles?|posts?|stories|search|results|homepage|\w+\s+(?:home|blog|page))|
         (?:(?:last\s+)?(?:updated|published|posted|modified|reviewed)(?:\s+on)?:?\s*)?(?:"""
     + _DATE
@@ -74,7 +96,14 @@ _PREFIX = re.compile(
 )
 
 _PREFIX_MAX_WORDS = 25
+_BUTTON_CHARS = 120
 _LIST_MARK = re.compile(r"^(?:[-*•·▪]|\d{1,2}[.)])\s+")
+
+
+def is_button_row(line: str) -> bool:
+    """A line of nothing but calls to action: chrome that, unlike a section label, does not
+    end the article (shopping pieces print one after every product paragraph)."""
+    return len(line) <= _BUTTON_CHARS and bool(_BUTTON_ROW.match(line.strip()))
 
 
 def is_boilerplate(line: str) -> bool:

@@ -16,6 +16,7 @@ from collections import Counter
 
 import numpy as np
 
+from index.ingest.boilerplate import is_boilerplate, is_button_row
 from index.ingest.lines import (
     BOILER_LINE_RE,
     BYLINE_RE,
@@ -33,6 +34,7 @@ HEADER_SPAN = 25
 OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
+BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -185,6 +187,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         bad[i] |= len(keys[i]) < 400 and _CAPTION_RE.search(keys[i]) is not None
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _PROMPT_RE.search(keys[i]) is not None
+    # rows of shop buttons: never reporting, and the run of reporting reaches across them
+    button = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(klen <= BOILER_CHARS).tolist():
+        button[i] = is_button_row(lines[i])
+    bad |= button
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
@@ -209,14 +216,19 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
-    while j < n and (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
-        keep[j] = True
+    while j < n and (button[j] or (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j])):
+        keep[j] = not button[j]
         j += 1
     j = bs - 1
-    while j >= 0 and prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH:
-        keep[j] = True
+    while j >= 0 and (button[j] or prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH):
+        keep[j] = not button[j]
         j -= 1
     keep &= ~bad
+    # the HTML path's whole-line boilerplate (buttons, labels, lone dates) is chrome in a scrape
+    # too; it only drops lines here, never moves the run (a lone date line sits between the
+    # headline and the reporting, and must not let the run grow over the headline)
+    for i in np.flatnonzero(keep & (klen <= BOILER_CHARS)).tolist():
+        keep[i] = not is_boilerplate(lines[i])
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
     i = bs
