@@ -239,7 +239,7 @@ def test_shop_buttons_between_paragraphs_dropped_and_sentences_about_buying_kept
 BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "$113 at Amazon $170 at Wayfair View on Williams Sonoma",
            "View at REI · View at Amazon", "Get a Quote", "Book a demo", "Read our full review.",
-           "Loading prices for your region…", "Add to cart"]
+           "Loading prices for your region…", "Add to cart", "Go to website", "Starting at $20.00"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -251,3 +251,13 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "View at Amazon and judge for yourself whether the price is right."])
 def test_sentences_about_shopping_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "Image from Mary's April 2024 review.",
+                       "A post shared by Patagonia (@patagonia)", "Reply to Sara", "Flag as inappropriate",
+                       "December 19, 2025, 12:25 am"]
+
+
+@pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
+def test_credits_embeds_and_comment_widgets_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)

@@ -32,6 +32,8 @@ _BUTTON = r"""
     (?:get|request|book|schedule)\s+(?:a|an|your|my)\s+(?:free\s+|personali[sz]ed\s+|custom\s+)?
         (?:quote|demo|consultation|call|estimate|trial)|
     (?:start|try)\s+(?:your\s+|a\s+)?(?:free\s+trial|(?:it\s+)?for\s+free)|
+    (?:go\s+to|visit)\s+(?:the\s+)?(?:website|site|store|shop)|
+    (?:starting|starts|prices?\s+(?:start|from))\s+(?:at\s+|from\s+)?[$£€]\s?[\d.,]+(?:\s*/\s*\w+)?|
     loading(?:\s+\w+){0,4}\s*(?:…|\.\.\.)""".replace("_STORE", _STORE)
 _BUTTONS = r"(?:" + _BUTTON + r")(?:\s*[|·•/]?\s*(?:" + _BUTTON + r"))*"
 _BUTTON_ROW = re.compile(r"^" + _BUTTONS + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
@@ -53,7 +55,7 @@ _EXACT = re.compile(
         (?:most\s+)?(?:popular|trending|read)(?:\s+(?:now|stories|articles|posts))?|
         more\s+(?:from|on|in|stories|articles|news|like\s+this)(?:\s+[\w.'&-]+){0,4}|
         (?:leave|post|add|write|view|show|load)\s+(?:a\s+|all\s+)?(?:comments?|reply|replies)|
-        \d+\s+comments?|comments?|no\s+comments(?:\s+yet)?|reply|
+        \d+\s+comments?|comments?|no\s+comments(?:\s+yet)?|reply(?:\s+to\s+\S+)?|flag\s+as\s+inappropriate|
         (?:sign\s+up|subscribe)(?:\s+(?:now|today|here|for\s+free|to\s+our\s+newsletter))?|
         newsletter|follow\s+us(?:\s+on\s+\w+)?|
         back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|
@@ -69,7 +71,7 @@ _EXACT = re.compile(
         back\s+to\s+(?:the\s+|all\s+)?(?:blog|home|top|news|articles?|posts?|stories|search|results|homepage|\w+\s+(?:home|blog|page))|
         (?:(?:last\s+)?(?:updated|published|posted|modified|reviewed)(?:\s+on)?:?\s*)?(?:"""
     + _DATE
-    + r""")?(?:\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?
+    + r""")?(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?
     )[\s:.!>»›→…|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -89,6 +91,7 @@ _PREFIX = re.compile(
         (?:copyright\s+)?(?:©|\(c\)|copyright)\s*\d{4}|all\s+rights\s+reserved|
         we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|
         (?:photo|image)\s*(?:credit)?\s*:|
+        (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|
         (?:disclosure|affiliate\s+disclosure)\s*:|
         (?:tags?|topics?|categories|filed\s+under)\s*:
     )""",

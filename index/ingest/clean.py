@@ -188,10 +188,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _PROMPT_RE.search(keys[i]) is not None
     # rows of shop buttons: never reporting, and the run of reporting reaches across them
+    # (looked for where the model might keep a line, and lazily where the run is extended)
     button = np.zeros(n, dtype=bool)
-    for i in np.flatnonzero(klen <= BOILER_CHARS).tolist():
+    for i in np.flatnonzero((klen <= BOILER_CHARS) & (probs >= GAP_TH)).tolist():
         button[i] = is_button_row(lines[i])
     bad |= button
+
+    def is_button(j: int) -> bool:
+        return bool(button[j]) or (klen[j] <= BOILER_CHARS and is_button_row(lines[j]))
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
@@ -216,12 +220,22 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
-    while j < n and (button[j] or (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j])):
-        keep[j] = not button[j]
+    while j < n:
+        if is_button(j):
+            keep[j] = False
+        elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
+            keep[j] = True
+        else:
+            break
         j += 1
     j = bs - 1
-    while j >= 0 and (button[j] or prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH):
-        keep[j] = not button[j]
+    while j >= 0:
+        if is_button(j):
+            keep[j] = False
+        elif prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH:
+            keep[j] = True
+        else:
+            break
         j -= 1
     keep &= ~bad
     # the HTML path's whole-line boilerplate (buttons, labels, lone dates) is chrome in a scrape
