@@ -261,3 +261,25 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
 def test_credits_embeds_and_comment_widgets_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
+
+
+COMMENTS = [
+    "I live two streets from the old bridge and honestly the lorries have been unbearable for years now.",
+    "Great article, thanks for explaining the budget numbers so clearly, I had no idea about the overrun.",
+    "Does anyone know whether the night buses will still use the quay once the new crossing opens?",
+]
+
+
+@pytest.mark.parametrize("heading", ["14 Comments", "Leave a Reply", "3 thoughts on “Budget deal clears Congress”"])
+def test_comment_thread_after_the_story_dropped(heading: str) -> None:
+    c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
+                        "Budget deal clears Congress after weeks of talks", *STORY, heading, *COMMENTS))
+    body = "\n".join(c.paragraphs)
+    assert all(p in body for p in STORY)
+    assert not any(comment in body for comment in COMMENTS)
+
+
+def test_comment_count_in_the_byline_does_not_end_the_story() -> None:
+    c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks",
+                        "By Ann Lee", "12 Comments", *STORY))
+    assert all(p in "\n".join(c.paragraphs) for p in STORY)

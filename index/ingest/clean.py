@@ -69,6 +69,15 @@ _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|your inbox"
     r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
 )
+# The heading of a comment thread: readers' posts follow, never more reporting.
+_COMMENTS_HEAD_RE = re.compile(
+    r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
+    r"|(?:one|two|three)\s+(?:comments?|responses?|thoughts)\s+on\b.*|comments?\s*\(\d+\)"
+    r"|(?:leave|post|add|write)\s+a\s+(?:reply|comment)|(?:join|start)\s+the\s+(?:discussion|conversation)"
+    r"|reader\s+comments|comments\s+are\s+closed|what\s+do\s+you\s+think\??)[\s:.!…]*$"
+)
+_COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conversation", "what do you think")
+_COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 
 
@@ -253,9 +262,22 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
             keep[i:j] = False
         i = j + 1 if j == i else j
+    _end_at_comments(keys, klen, keep, lowdoc)
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _end_at_comments(keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str) -> None:
+    """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"),
+    once enough reporting is kept above it that it cannot be a count in the byline."""
+    heads = sorted(i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
+                   if klen[i] < 120 and _COMMENTS_HEAD_RE.match(keys[i]))
+    for i in heads:
+        kept = np.flatnonzero(keep[:i])
+        if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:
+            keep[i:] = False
+            return
 
 
 def _key(s: str) -> str:
