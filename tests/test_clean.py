@@ -283,3 +283,20 @@ def test_comment_count_in_the_byline_does_not_end_the_story() -> None:
     c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks",
                         "By Ann Lee", "12 Comments", *STORY))
     assert all(p in "\n".join(c.paragraphs) for p in STORY)
+
+
+CAPTION = "Lawmakers leave the Capitol after the final vote on the spending bill in Washington on Tuesday evening."
+
+
+def test_caption_printed_twice_dropped_but_parallel_items_kept() -> None:
+    """Two long lines opening alike are a caption and its credited copy; three or more are the
+    parallel items of a list (an offer's terms per region) and are reporting like the rest."""
+    terms = [f"Customers in {region} receive 20% off a purchase of three to five qualifying products, "
+             f"excluding sets and gift cards, until the end of the month, the company said." for region in
+             ("the United States", "Canada", "the United Kingdom", "Australia")]
+    c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
+                        "Budget deal clears Congress after weeks of talks", STORY[0], CAPTION,
+                        CAPTION + " Photo: J. Doe", *STORY[1:3], *terms, *STORY[3:]))
+    body = "\n".join(c.paragraphs)
+    assert all(p in body for p in STORY) and all(t in body for t in terms)
+    assert CAPTION not in body

@@ -184,10 +184,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in long_:
         heads.setdefault(keys[i][:50], set()).add(keys[i])
         tails.setdefault(keys[i][-50:], set()).add(keys[i])
-    # a caption printed twice differs by a credit prefix or suffix: same head or tail only
+    # a caption printed twice differs by a credit prefix or suffix: same head or tail only, and
+    # a pair of them (three or more long lines opening alike are parallel items of a list:
+    # terms per region, a product's variants)
     near = np.zeros(n, dtype=bool)
     for i in long_:
-        near[i] = len(heads[keys[i][:50]]) > 1 or len(tails[keys[i][-50:]]) > 1
+        near[i] = len(heads[keys[i][:50]]) == 2 or len(tails[keys[i][-50:]]) == 2
     lowdoc = "\n".join(keys)
     cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
     prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
