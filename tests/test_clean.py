@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.ingest.boilerplate import is_boilerplate
-from index.ingest.clean import clean_text, find_dateline, parse_date, split_title
+from index.ingest.clean import clean_scored, clean_text, find_dateline, parse_date, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = [
@@ -300,3 +301,17 @@ def test_caption_printed_twice_dropped_but_parallel_items_kept() -> None:
     body = "\n".join(c.paragraphs)
     assert all(p in body for p in STORY) and all(t in body for t in terms)
     assert CAPTION not in body
+
+
+def test_gap_of_a_line_or_two_inside_the_reporting_filled() -> None:
+    """A subheading or a two-item list between paragraphs, scored low by the model, is part of the
+    reporting; the same score away from it, or a widget label in the gap, is not."""
+    lines = ["Budget deal clears Congress after weeks of talks", STORY[0], STORY[1], "What the deal includes",
+             STORY[2], "Disaster relief", "Agency funding", STORY[3], "Advertisement", STORY[4],
+             "Cheap flights to Lisbon this spring"]
+    doubtful = {"What the deal includes": 0.35, "Disaster relief": 0.32, "Agency funding": 0.33,
+                "Advertisement": 0.4, "Cheap flights to Lisbon this spring": 0.35}
+    scores = np.array([0.1 if i == 0 else doubtful.get(line, 0.95) for i, line in enumerate(lines)])
+    c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
+    assert c.paragraphs == [STORY[0], STORY[1], "What the deal includes", STORY[2], "Disaster relief",
+                            "Agency funding", STORY[3], STORY[4]]

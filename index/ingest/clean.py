@@ -11,6 +11,7 @@ teasers there carry dates and names that belong to other stories.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 
@@ -35,6 +36,7 @@ OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be 
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
+FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -254,6 +256,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # headline and the reporting, and must not let the run grow over the headline)
     for i in np.flatnonzero(keep & (klen <= BOILER_CHARS)).tolist():
         keep[i] = not is_boilerplate(lines[i])
+    _fill_gaps(lines, probs, keep, bad, klen)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
     i = bs
@@ -268,6 +271,18 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _fill_gaps(lines: list[str], probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray,
+               klen: np.ndarray) -> None:
+    """One or two lines between kept lines belong to the reporting (a subheading, a one-line
+    quote, a short list) when the model half-believes it and they are not chrome."""
+    kept = np.flatnonzero(keep).tolist()
+    for a, b in itertools.pairwise(kept):
+        if 1 < b - a <= FILL_GAP + 1:
+            for j in range(a + 1, b):
+                if probs[j] >= FILL_TH and not chrome[j] and not (klen[j] <= BOILER_CHARS and is_boilerplate(lines[j])):
+                    keep[j] = True
 
 
 def _end_at_comments(keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str) -> None:
