@@ -133,7 +133,7 @@ def _run_text(i: int) -> dict[str, Any]:
     took = time.perf_counter() - start
     owners = _line_owner(text, lines)
     kept = sorted({owners[k] for k in (cleaned.kept_lines or []) if 0 <= k < len(owners)})
-    return {"kept": kept, "time": took}
+    return {"kept": kept, "title": cleaned.title, "time": took}
 
 
 # --- aggregation ------------------------------------------------------------------
@@ -183,10 +183,11 @@ def html_table(rows: list[Row], results: list[dict[str, Any]], wall: float) -> l
 
 def text_table(rows: list[Row], results: list[dict[str, Any]]) -> list[str]:
     table = [
-        "| Plain-text input | line P | line R | line F1 | token P | token R | token F1 | pages/s/core |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Plain-text input | line P | line R | line F1 | token P | token R | token F1 | title exact "
+        "| title lenient | pages/s/core |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    everything = [{"kept": list(range(len(r["lines"]))), "time": 0.0} for r in rows]
+    everything = [{"kept": list(range(len(r["lines"]))), "title": None, "time": 0.0} for r in rows]
     for name, res_list in (("clean_text (ours)", results), ("keep every line (baseline)", everything)):
         tp = fp = fn = 0
         scores = []
@@ -201,9 +202,15 @@ def text_table(rows: list[Row], results: list[dict[str, Any]]) -> list[str]:
         f = 2 * p * r / (p + r) if p + r else 0.0
         cpu = sum(x["time"] for x in res_list)
         speed = f"{len(rows) / cpu:.1f}" if cpu else "-"
+        titles = [title_scores(res["title"], row["gold_title"])
+                  for res, row in zip(res_list, rows, strict=True) if row.get("gold_title")]
+        exact, lenient = (
+            (_pct(sum(t[0] for t in titles), len(titles)), _pct(sum(t[1] for t in titles), len(titles)))
+            if cpu else ("-", "-")
+        )
         table.append(
             f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {_avg(s[0] for s in scores):.3f} "
-            f"| {_avg(s[1] for s in scores):.3f} | {_avg(s[2] for s in scores):.3f} | {speed} |"
+            f"| {_avg(s[1] for s in scores):.3f} | {_avg(s[2] for s in scores):.3f} | {exact} | {lenient} | {speed} |"
         )
     return table
 
@@ -274,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         lines = [r for r in load(args.data / "naive-lines.jsonl.gz", None) if r["id"] in by_id]
         for r in lines:
             r["gold_body"] = by_id[r["id"]].get("gold_body")
+            r["gold_title"] = by_id[r["id"]].get("gold_title")
         _ROWS = lines
         out += text_table(lines, _pool_map(_run_text, len(lines), args.procs)) + [""]
 

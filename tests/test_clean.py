@@ -315,3 +315,12 @@ def test_gap_of_a_line_or_two_inside_the_reporting_filled() -> None:
     c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
     assert c.paragraphs == [STORY[0], STORY[1], "What the deal includes", STORY[2], "Disaster relief",
                             "Agency funding", STORY[3], STORY[4]]
+
+
+@pytest.mark.parametrize("between", ["Reading time 5 minutes", "Estimated reading time: 11 minutes",
+                                     "Lawmakers at the Capitol / Reuters", "© Jane Doe / Getty Images",
+                                     "Listen to this article in summarized format"])
+def test_headline_is_not_the_reading_time_or_photo_credit_under_it(between: str) -> None:
+    c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks", "By Ann Lee",
+                        between, *STORY))
+    assert c.title == "Budget deal clears Congress after weeks of talks"

@@ -80,6 +80,11 @@ _COMMENTS_HEAD_RE = re.compile(
 )
 _COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conversation", "what do you think")
 _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow
+# Header lines shaped like a headline that are about the page, not its story.
+_NOT_HEADLINE_RE = re.compile(
+    r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s? (?:read|listen)|listen to (?:this|the) (?:article|story)"
+    r"|this (?:article|story|post) is (?:more than|over)|©)|\s/\s[A-Z]"
+)
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 
 
@@ -331,6 +336,8 @@ def _headline_like(s: str) -> bool:
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
         return False
     if DATE_RE.search(s) and len(s) < 60:
+        return False
+    if _NOT_HEADLINE_RE.search(s) or _CAPTION_RE.search(s) or is_boilerplate(s):
         return False
     return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 6
 
