@@ -324,3 +324,12 @@ def test_headline_is_not_the_reading_time_or_photo_credit_under_it(between: str)
     c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks", "By Ann Lee",
                         between, *STORY))
     assert c.title == "Budget deal clears Congress after weeks of talks"
+
+
+@pytest.mark.parametrize("between", ["Fact checked by Yarilet Perez", "Subscribe: Apple Podcasts | Android | Email",
+                                     "Click to share on Threads (Opens in new window) Threads"])
+def test_headline_is_not_a_reviewer_credit_or_a_row_of_links(between: str) -> None:
+    c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
+                        "Budget deal clears Congress after weeks of talks", between, *STORY))
+    assert c.title == "Budget deal clears Congress after weeks of talks"
+    assert between not in c.paragraphs

@@ -86,7 +86,8 @@ _PREFIX = re.compile(
         (?:get|receive)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter|
         enter\s+your\s+e-?mail|by\s+(?:clicking|subscribing|signing\s+up)|
         share\s+(?:this|on)\b|follow\s+us\b|join\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:newsletter|community|mailing)|
-        (?:click|tap)\s+here\s+to\b|
+        (?:click|tap)\s+here\s+to\b|(?:click|tap)\s+to\s+(?:share|print|e-?mail|copy|open)\b|
+        (?:fact[-\s]checked|medically\s+reviewed)\s+by\b|
         this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published)\s+(?:on|in)\b|
         (?:copyright\s+)?(?:©|\(c\)|copyright)\s*\d{4}|all\s+rights\s+reserved|
         we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|

@@ -83,7 +83,8 @@ _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment headin
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
     r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s? (?:read|listen)|listen to (?:this|the) (?:article|story)"
-    r"|this (?:article|story|post) is (?:more than|over)|©)|\s/\s[A-Z]"
+    r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
+    r"|\s/\s[A-Z]"
 )
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 
@@ -337,9 +338,9 @@ def _headline_like(s: str) -> bool:
         return False
     if DATE_RE.search(s) and len(s) < 60:
         return False
-    if _NOT_HEADLINE_RE.search(s) or _CAPTION_RE.search(s) or is_boilerplate(s):
-        return False
-    return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 6
+    if _NOT_HEADLINE_RE.search(s) or _CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
+        return False  # a reading time, a credit, a label, a row of links
+    return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 10
 
 
 def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | None:
