@@ -333,3 +333,15 @@ def test_headline_is_not_a_reviewer_credit_or_a_row_of_links(between: str) -> No
                         "Budget deal clears Congress after weeks of talks", between, *STORY))
     assert c.title == "Budget deal clears Congress after weeks of talks"
     assert between not in c.paragraphs
+
+
+def test_headline_is_not_the_lead_sentence_left_above_the_story() -> None:
+    """A long unpunctuated line just above the kept reporting is a lead or a dek, and a menu
+    toggle is chrome: neither is the headline, even when the model kept neither."""
+    lead = ("You are looking for a way to follow the budget talks in Congress without reading every "
+            "amendment and every speech on the floor")
+    lines = ["The Riverside Herald", "Budget deal clears Congress after weeks of talks", "Open Menu Close Menu",
+             lead, *STORY]
+    scores = np.array([0.1, 0.3, 0.1, 0.3] + [0.95] * len(STORY))
+    c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
+    assert c.title == "Budget deal clears Congress after weeks of talks"

@@ -32,6 +32,7 @@ from index.ingest.lines import (
 from index.model import Cleaned
 
 HEADER_SPAN = 25
+HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
@@ -82,7 +83,9 @@ _COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conve
 _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
-    r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s? (?:read|listen)|listen to (?:this|the) (?:article|story)"
+    r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s? (?:read|listen)"
+    r"|listen to (?:this|the) (?:article|story|audio)"
+    r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
     r"|\s/\s[A-Z]"
 )
@@ -330,7 +333,7 @@ def _paragraphs(raw: list[str], kept: list[int], *, blank_separated: bool) -> li
 def _headline_like(s: str) -> bool:
     """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
     words = s.split()
-    if not (3 <= len(words) <= 40) or len(s) > 300:
+    if not (3 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 300:
         return False
     if s.endswith((".", ":", ",", ";")) and not s.endswith("..."):
         return False
