@@ -345,3 +345,13 @@ def test_headline_is_not_the_lead_sentence_left_above_the_story() -> None:
     scores = np.array([0.1, 0.3, 0.1, 0.3] + [0.95] * len(STORY))
     c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
     assert c.title == "Budget deal clears Congress after weeks of talks"
+
+
+def test_of_the_repeated_header_lines_the_headline_is_the_one_nearest_the_story() -> None:
+    """Pages print the headline twice (title bar, then above the story); a banner printed twice
+    further up is page furniture."""
+    banner, head = "Free shipping on every order this week", "Budget deal clears Congress after weeks of talks"
+    lines = [banner, head, "Home", banner, head, *STORY]
+    scores = np.array([0.1] * 5 + [0.95] * len(STORY))
+    c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
+    assert c.title == head

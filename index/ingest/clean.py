@@ -359,12 +359,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if _headline_like(lines[j])]
     if not cands:
         return None
-    seen: dict[str, int] = {}
-    for j in cands:
-        k = _key(lines[j])
-        if k in seen and len(lines[j].split()) >= 4:
-            return seen[k]
-        seen.setdefault(k, j)
+    # of the repeated lines, the one nearest the story (menus repeat too, further up)
+    counts = Counter(_key(lines[j]) for j in cands)
+    for j in reversed(cands):
+        if counts[_key(lines[j])] > 1 and len(lines[j].split()) >= 4:
+            return j
     # prefer the closest candidate with at least four words; teaser-free header lines above
     # the story are usually section names or taglines that are shorter
     for j in reversed(cands):
