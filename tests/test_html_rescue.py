@@ -171,3 +171,13 @@ def test_block_lines_survive_deep_nesting():
         node = etree.SubElement(node, "div")
     node.text = "deep text"
     assert block_lines(tree) == ["deep text"]
+
+
+def test_a_failing_second_opinion_keeps_trafilaturas_body(monkeypatch):
+    def broken(text):
+        raise RuntimeError("line model file damaged")
+
+    monkeypatch.setattr(html_mod, "_pass", first_section_only)
+    monkeypatch.setattr(html_mod, "clean_text", broken)
+    head, paras = next(iter(SECTIONS.items()))
+    assert extract_html(article_page()).paragraphs == [head, *paras]

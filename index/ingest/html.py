@@ -119,7 +119,10 @@ def _rescued(chosen: list[str], tree: lxml_html.HtmlElement) -> list[str]:
     have = _words(chosen)
     if have >= _RESCUE_SHARE * _words(rendered):
         return chosen  # the whole page is not long enough to hold a far longer body
-    rescue = clean_text("\n".join(rendered)).paragraphs
+    try:
+        rescue = clean_text("\n".join(rendered)).paragraphs
+    except Exception:  # noqa: BLE001 - a failed second opinion must not lose the first
+        return chosen
     seen = Counter(rendered)
     found = set(chosen)
     once = [line for line in rescue if seen[line] == 1 or line in found]
