@@ -355,3 +355,19 @@ def test_of_the_repeated_header_lines_the_headline_is_the_one_nearest_the_story(
     scores = np.array([0.1] * 5 + [0.95] * len(STORY))
     c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
     assert c.title == head
+
+
+@pytest.mark.parametrize("byline", [[], ["By Ann Lee"], ["BY ANN LEE AND TOM PARK"]])
+def test_pasted_article_masthead_headline_byline(byline: list[str]) -> None:
+    """An article copied from a browser: the outlet's name, the headline, perhaps a byline, the
+    story. The model may keep the first lines too; they are metadata, not reporting."""
+    c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks", *byline, *STORY))
+    assert (c.title, c.outlet) == ("Budget deal clears Congress after weeks of talks", "The Riverside Herald")
+    assert c.paragraphs == STORY
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    short = "By the end of the day, nobody had left."
+    c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
+                        "Budget deal clears Congress after weeks of talks", *STORY[:2], short, *STORY[2:]))
+    assert short in c.paragraphs

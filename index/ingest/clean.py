@@ -89,6 +89,9 @@ _NOT_HEADLINE_RE = re.compile(
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
     r"|\s/\s[A-Z]"
 )
+# A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
+# the day." is a sentence: its words are not capitalised names)
+_BYLINE_ONLY_RE = re.compile(r"^[Bb][Yy]:?\s+[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 
 
@@ -117,7 +120,14 @@ def clean_scored(text: str, scorer, threshold: float) -> Cleaned:
     keep = refine(lines, probs, threshold, base=base, keys=keys)
     first_body = int(np.argmax(keep)) if keep.any() else min(len(lines), HEADER_SPAN)
 
-    t_pos = find_title(lines, first_body, keep)
+    # a page that opens with a short line and then the headline (a masthead over a pasted
+    # article): the model may keep both, and the headline is the second
+    head_end = first_body
+    if first_body <= 1 and keep.any() and len(lines[first_body].split()) < 4:
+        nxt = next((j for j in np.flatnonzero(keep).tolist() if j > first_body), None)
+        if nxt is not None and nxt - first_body <= 2 and _headline_like(lines[nxt]) and len(lines[nxt].split()) >= 4:
+            head_end = nxt
+    t_pos = find_title(lines, head_end, keep)
     title = outlet = None
     if t_pos is not None:
         title, outlet = split_title(lines[t_pos])
@@ -125,6 +135,8 @@ def clean_scored(text: str, scorer, threshold: float) -> Cleaned:
         for j, k in enumerate(keys):  # the headline and its repeats are not reporting
             if k == tkey:
                 keep[j] = False
+        if head_end != first_body:
+            keep[:t_pos] = False  # nor is the masthead printed above it
         first_body = int(np.argmax(keep)) if keep.any() else first_body
     header_end = t_pos if t_pos is not None else first_body
     if outlet is None:
@@ -260,11 +272,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             break
         j -= 1
     keep &= ~bad
-    # the HTML path's whole-line boilerplate (buttons, labels, lone dates) is chrome in a scrape
-    # too; it only drops lines here, never moves the run (a lone date line sits between the
-    # headline and the reporting, and must not let the run grow over the headline)
+    # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
+    # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
+    # sits between the headline and the reporting, and must not let the run grow over it)
     for i in np.flatnonzero(keep & (klen <= BOILER_CHARS)).tolist():
-        keep[i] = not is_boilerplate(lines[i])
+        keep[i] = not _chrome_line(lines[i])
     _fill_gaps(lines, probs, keep, bad, klen)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
@@ -282,6 +294,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     return keep
 
 
+def _chrome_line(line: str) -> bool:
+    """A short line that is page furniture whatever the model says: a label, a button, a
+    lone date (boilerplate.py's rules, shared with the HTML path) or a bare byline."""
+    return is_boilerplate(line) or bool(_BYLINE_ONLY_RE.match(line))
+
+
 def _fill_gaps(lines: list[str], probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray,
                klen: np.ndarray) -> None:
     """One or two lines between kept lines belong to the reporting (a subheading, a one-line
@@ -290,7 +308,7 @@ def _fill_gaps(lines: list[str], probs: np.ndarray, keep: np.ndarray, chrome: np
     for a, b in itertools.pairwise(kept):
         if 1 < b - a <= FILL_GAP + 1:
             for j in range(a + 1, b):
-                if probs[j] >= FILL_TH and not chrome[j] and not (klen[j] <= BOILER_CHARS and is_boilerplate(lines[j])):
+                if probs[j] >= FILL_TH and not chrome[j] and not (klen[j] <= BOILER_CHARS and _chrome_line(lines[j])):
                     keep[j] = True
 
 
