@@ -275,9 +275,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
     # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
     # sits between the headline and the reporting, and must not let the run grow over it)
-    for i in np.flatnonzero(keep & (klen <= BOILER_CHARS)).tolist():
-        keep[i] = not _chrome_line(lines[i])
-    _fill_gaps(lines, probs, keep, bad, klen)
+    # (each short line the model might keep, or a gap might take in, is looked at once)
+    furniture = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero((klen <= BOILER_CHARS) & (keep | (probs >= FILL_TH))).tolist():
+        furniture[i] = _chrome_line(lines[i])
+    keep &= ~furniture
+    _fill_gaps(probs, keep, bad | furniture)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
     i = bs
@@ -300,15 +303,14 @@ def _chrome_line(line: str) -> bool:
     return is_boilerplate(line) or bool(_BYLINE_ONLY_RE.match(line))
 
 
-def _fill_gaps(lines: list[str], probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray,
-               klen: np.ndarray) -> None:
+def _fill_gaps(probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray) -> None:
     """One or two lines between kept lines belong to the reporting (a subheading, a one-line
     quote, a short list) when the model half-believes it and they are not chrome."""
     kept = np.flatnonzero(keep).tolist()
     for a, b in itertools.pairwise(kept):
         if 1 < b - a <= FILL_GAP + 1:
             for j in range(a + 1, b):
-                if probs[j] >= FILL_TH and not chrome[j] and not (klen[j] <= BOILER_CHARS and _chrome_line(lines[j])):
+                if probs[j] >= FILL_TH and not chrome[j]:
                     keep[j] = True
 
 
