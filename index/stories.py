@@ -207,14 +207,8 @@ def listing(searcher: Searcher, docs: np.ndarray, cache: dict | None, start: int
     latest = np.zeros(len(label), dtype=np.int64)
     np.maximum.at(latest, mine, days[docs])
     order = cand[np.lexsort((cand, -latest[cand], -counts[cand]))][start:start + count]
-    by_story, bounds = story_index(searcher, cache)
-    heads = cache.setdefault("story_heads", {}) if cache is not None else {}
-    out = []
-    for sid in order.tolist():
-        head = heads.get(sid)
-        if head is None:  # the story's own headline, size, outlets and span: the same for every search
-            head = heads[sid] = story_head(searcher, by_story[bounds[sid]:bounds[sid + 1]], days, cache)
-        out.append(story_with(searcher, head, sid, docs[mine == sid], days, cache, LISTED_IDS))
+    out = [story_with(searcher, head_of(searcher, sid, days, cache), sid, docs[mine == sid], days, cache, LISTED_IDS)
+           for sid in order.tolist()]
     return int(cand.size), out
 
 
@@ -225,15 +219,24 @@ def warm(searcher: Searcher, cache: dict, stop: Callable[[], bool]) -> None:
     if groups(searcher, cache) is None:
         return
     sizes, days = story_sizes(searcher, cache), story_days(searcher, cache)
-    by_story, bounds = story_index(searcher, cache)
     doc_ids(searcher, cache)  # the manifest's ids, which name a listed story's articles
-    heads = cache.setdefault("story_heads", {})
+    cache.setdefault("story_heads", {})  # what head_of fills
     listed = np.flatnonzero(sizes >= 2)
     for sid in listed[np.argsort(-sizes[listed], kind="stable")].tolist():
         if stop():
             return
-        if sid not in heads:
-            heads[sid] = story_head(searcher, by_story[bounds[sid]:bounds[sid + 1]], days, cache)
+        head_of(searcher, sid, days, cache)
+
+
+def head_of(searcher: Searcher, sid: int, days: np.ndarray, cache: dict | None) -> dict:
+    """A story's own headline, size, outlets and span, the same for every search: described
+    once per generation (cached) whether a search lists it first or the warm-up does."""
+    heads = cache.setdefault("story_heads", {}) if cache is not None else {}
+    head = heads.get(sid)
+    if head is None:
+        by_story, bounds = story_index(searcher, cache)
+        head = heads[sid] = story_head(searcher, by_story[bounds[sid]:bounds[sid + 1]], days, cache)
+    return head
 
 
 def describe(searcher: Searcher, sid: int, members: np.ndarray, matched: np.ndarray, days: np.ndarray,
