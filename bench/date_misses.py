@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
-import json
-import sys
 from collections import Counter
-from multiprocessing import Pool
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from clean_eval import DEFAULT_DATA, _pool_map, load, same_day  # also puts the project on the path
 
-from index.ingest import dates  # noqa: E402  (needs ROOT on the path)
-from index.ingest.html import _Meta, _parse  # noqa: E402
+from index.ingest import dates
+from index.ingest.html import _Meta, _parse
 
-DEFAULT_DATA = ROOT.parent / "shared/data/extraction-bench/wcxb-articles"
-_ROWS: list[dict] = []
+_ROWS: list[dict] = []  # filled before the pool forks; workers only read it
 
 
 def _classify(i: int) -> str | None:
@@ -39,7 +33,7 @@ def _classify(i: int) -> str | None:
     found = dates.find_date(tree, url=meta.canonical_url(row["url"]), metas=meta.metas, jsonld=meta.jsonld)
     if not gold:
         return "invented: a day where the gold has none" if found else None
-    if found and str(found)[: len(gold)] == gold:
+    if same_day(found, gold):
         return None
     if len(gold) < 10:
         return "gold gives a month only"
@@ -60,10 +54,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = ap.parse_args()
     global _ROWS
-    with gzip.open(args.data / "pages.jsonl.gz", "rt", encoding="utf-8") as handle:
-        _ROWS = [json.loads(line) for line in handle]
-    with Pool(2) as pool:
-        kinds = Counter(k for k in pool.map(_classify, range(len(_ROWS)), chunksize=8) if k)
+    _ROWS = load(args.data / "pages.jsonl.gz", None)
+    kinds = Counter(k for k in _pool_map(_classify, len(_ROWS), 2) if k)
     dated = sum(1 for r in _ROWS if r.get("gold_date"))
     missed = sum(v for k, v in kinds.items() if not k.startswith("invented"))
     print(f"{len(_ROWS)} pages, {dated} with a gold date; same day {dated - missed}/{dated}")
