@@ -46,17 +46,20 @@ def sanitise(fragment: str) -> str:
     return nh3.clean(fragment, tags={"mark"}, attributes={}, strip_comments=True)
 
 
-def mark(text: str, terms: set[str]) -> tuple[str, int, int]:
+def mark(text: str, terms: set[str], heads: list[int] | None = None) -> tuple[str, int, int]:
     """Escape `text`, wrap tokens whose analysed form is a query term; (html, distinct, total).
 
     Only the words find_heads() points at (those starting like a query term's stem) are
-    analysed: a sentence of fifty words usually holds two or three such words.
+    analysed: a sentence of fifty words usually holds two or three such words. `heads`:
+    those offsets in `text`, ascending, when the caller has found them already.
     """
     out: list[str] = []
     pos = 0
     hits: set[str] = set()
     total = 0
-    for at, _ in find_heads(text, terms) if terms else ():
+    if heads is None:
+        heads = [at for at, _ in find_heads(text, terms)] if terms else []
+    for at in heads:
         if at < pos:
             continue
         m = _token_at(text, at)
@@ -254,16 +257,19 @@ def snippet(body: str, terms: set[str]) -> str:
     if hits:
         spans = sentence_spans(body, [at for at, _ in hits])
         starts = [a for a, _ in spans]
-        per_sentence: dict[int, list[str]] = {}
+        per_sentence: dict[int, list[tuple[int, str]]] = {}
         for at, head in hits:
             i = bisect_right(starts, at) - 1
             if i >= 0 and at < spans[i][1]:
-                per_sentence.setdefault(i, []).append(head)
-        rough = sorted(((len(set(found)), len(found), -i) for i, found in per_sentence.items()), reverse=True)
+                per_sentence.setdefault(i, []).append((at, head))
+        rough = sorted(((len({h for _, h in found}), len(found), -i) for i, found in per_sentence.items()),
+                       reverse=True)
         scored = []
         for _, _, neg_i in rough[: MAX_FRAGMENTS + 1]:
             a, b = spans[-neg_i]
-            marked, distinct, total = mark(trim(body[a:b]), terms)
+            text = trim(body[a:b])  # trim cuts at the end only: offsets from `a` hold
+            heads = [at - a for at, _ in per_sentence[-neg_i] if at - a < len(text)]
+            marked, distinct, total = mark(text, terms, heads)
             if distinct:
                 scored.append((distinct, total, neg_i, marked))
         if scored:
