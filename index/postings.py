@@ -214,9 +214,7 @@ def warm(searcher: Searcher, cache: dict, budget: int = WARM_BYTES,
     first searches for common words find them decoded; `stop` ends it early (the
     generation was replaced). Returns the bytes decoded.
     """
-    reader = searcher.reader()
-    ranked = sorted(((info.doc_frequency(), field, text) for field in ("title", "body") if field in searcher.schema
-                     for text, info in reader.iter_field(field)), reverse=True)
+    ranked = sorted(((df, field, text) for (field, text), df in frequencies(searcher).items()), reverse=True)
     p = Postings(searcher, store_for(cache))
     used = 0
     for df, field, text in ranked:
@@ -224,6 +222,23 @@ def warm(searcher: Searcher, cache: dict, budget: int = WARM_BYTES,
             break
         used += p.term(field, text.decode("utf-8") if isinstance(text, bytes) else text).nbytes
     return used
+
+
+def frequencies(searcher: Searcher) -> dict[tuple[str, bytes], int]:
+    """Document frequency of every title and body term, summed over the segments.
+
+    Each segment's term table is read in order on its own: a MultiReader's iter_field merges
+    them by looking every term up in each segment (~14 s at 33k in two segments; this ~1 s).
+    """
+    df: dict[tuple[str, bytes], int] = {}
+    for leaf, _ in searcher.reader().leaf_readers():
+        for field in ("title", "body"):
+            if field not in searcher.schema:
+                continue
+            for text, info in leaf.iter_field(field):
+                key = (field, text)
+                df[key] = df.get(key, 0) + info.doc_frequency()
+    return df
 
 
 def evaluate(node: wq.Query, p: Postings) -> tuple[np.ndarray, np.ndarray] | None:
