@@ -111,6 +111,20 @@ def test_plain_words_parse_exactly_as_whoosh_parses_them(text):
     assert parse_query(text, schema).query == fast
 
 
+def test_snippet_words_are_analysed_as_the_index_analyses_them():
+    """Snippets stem each candidate word without the analyser's chain; a stop word (never a
+    query term) may differ, every other word must come out as the index holds it."""
+    from index.schema import text_analyzer
+    from index.snippets import _WORD, analysed
+
+    text = ("Sanctions' voting U.S. capabilities crème BRÛLÉE tête-à-tête Düsseldorf naïve Æsir 2024 x1 "
+            "iPhone happiness days the THE a I running ran ÉLYSÉE")
+    ana = text_analyzer()
+    for word in _WORD.findall(text):
+        expected = [t.text for t in ana(word, mode="index")]  # stop words and single letters give none
+        assert analysed(word) == (expected[0] if expected else ""), word
+
+
 @pytest.mark.parametrize("text", ["pact OR treaty", "NOT pact", "it's", "co-op", "U.S.", "crème", "the a", "pact*"])
 def test_anything_but_plain_words_goes_through_the_parser(text):
     from index.query import plain_query
