@@ -169,6 +169,9 @@ SEARCH_PARAMS = [
     param("sort", {"type": "string", "enum": ["relevance", "newest", "oldest"]}, "Result order."),
     param("page", {"type": "integer", "minimum": 1, "maximum": 100000}, "Page number, from 1."),
     param("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Results per page (at most 100)."),
+    param("facet_size", {"type": "string", "pattern": r"^(max|\+?0{0,6}([1-9]\d?|[1-4]\d\d|500))?$"},
+          "Outlets the outlet facet lists, most articles first (default 30, at most 500, or max); chosen outlets "
+          "are always listed. facets_meta.outlet says how many there were (available) and gives more_url."),
     param("date_interval", {"type": "string", "enum": ["auto", "day", "month", "year"]}, "Date histogram bucket size."),
     param("collapse", {"type": "string", "enum": ["0", "1"]},
           "1: fold copies (verbatim or reworded, grouped at index time) behind their earliest version; "

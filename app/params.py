@@ -14,7 +14,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from index.model import DATE_INTERVALS, SORTS, VIEWS, SearchRequest
+from index.model import DATE_INTERVALS, FACET_SIZE, MAX_FACET_SIZE, SORTS, VIEWS, SearchRequest
 
 MAX_ID_CHARS = 500  # article ids are file names or record ids; anything longer is not one
 
@@ -92,4 +92,6 @@ def parse_search(args: Mapping[str, Any] | MultiDict, config: Mapping[str, Any])
         collapse=parse_choice(args, "collapse", ("0", "1"), "0") == "1",
         view=parse_choice(args, "view", VIEWS, "articles"),
         story=story,
+        facet_size=MAX_FACET_SIZE if args.get("facet_size", "").strip() == "max"
+        else parse_int(args, "facet_size", FACET_SIZE, 1, MAX_FACET_SIZE),
     )

@@ -7,7 +7,7 @@ from typing import Any
 from flask import url_for
 
 from app.urls import article_url, date_toggle, outlet_toggles, path_url, search_url
-from index.model import Article, Hit, SearchPage, SearchRequest, SimilarArticle, Story
+from index.model import MAX_FACET_SIZE, Article, Hit, SearchPage, SearchRequest, SimilarArticle, Story
 
 
 def iso(d) -> str | None:
@@ -65,7 +65,9 @@ def page_json(page: SearchPage, endpoint: str = "api.search") -> dict[str, Any]:
             {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected, "toggle_url": u}
             for v, u in zip(f.values, urls, strict=True)
         ]
-        meta["outlet"] = {"truncated": f.truncated}
+        meta["outlet"] = {"truncated": f.truncated, "available": f.available, "size": req.facet_size,
+                          "more_url": (search_url(req.but(facet_size=MAX_FACET_SIZE, page=req.page), endpoint)
+                                       if f.truncated and req.facet_size < MAX_FACET_SIZE else None)}
     if "date" in page.facets:
         f = page.facets["date"]
         facets["date"] = [

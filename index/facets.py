@@ -18,7 +18,6 @@ from index.model import UNDATED, UNKNOWN_LABEL, UNKNOWN_OUTLET, Facet, FacetValu
 from index.schema import UNKNOWN_KEY
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()  # numpy's datetime64 day 0
-OUTLET_FACET_SIZE = 200  # the UI filters and folds this list; JSON says if it was cut
 
 
 @dataclass(slots=True)
@@ -88,15 +87,16 @@ def outlet_facet(cols: Columns, docs: np.ndarray, req: SearchRequest) -> Facet:
     picked = [i for i, name in enumerate(cols.outlets) if name in chosen] if chosen else []
     shown = np.union1d(np.flatnonzero(counts), np.asarray(picked, dtype=np.int64))
     order = shown[np.lexsort((cols.name_rank[shown], -counts[shown]))]  # most first, then by name
-    truncated = len(order) > OUTLET_FACET_SIZE
+    available = len(order)
+    truncated = available > req.facet_size  # a page lists the top few; its JSON and a link offer the rest
     if truncated:
-        order = np.concatenate([order[:OUTLET_FACET_SIZE], [i for i in order[OUTLET_FACET_SIZE:] if i in picked]])
+        order = np.concatenate([order[:req.facet_size], [i for i in order[req.facet_size:] if i in picked]])
     values = [
         FacetValue(value=cols.outlets[i], label=cols.outlets[i] or UNKNOWN_LABEL, count=int(counts[i]),
                    selected=cols.outlets[i] in chosen)
         for i in order.astype(np.int64).tolist()
     ]
-    return Facet(name="outlet", values=values, truncated=truncated)
+    return Facet(name="outlet", values=values, truncated=truncated, available=available)
 
 
 def pick_interval(days: np.ndarray, wanted: str) -> str:

@@ -15,6 +15,8 @@ DATE_INTERVALS = ("auto", "day", "month", "year")
 VIEWS = ("articles", "stories")  # the search page lists matching articles, or the stories they belong to
 UNKNOWN_OUTLET = ""  # stored value for "no outlet"; shown as UNKNOWN_LABEL
 UNKNOWN_LABEL = "Unknown outlet"
+FACET_SIZE = 30  # outlets a results page lists (Datasette's default); facet_size asks for more
+MAX_FACET_SIZE = 500  # facet_size=max
 UNDATED = "undated"  # date facet bucket for articles without a date
 
 
@@ -95,6 +97,7 @@ class SearchRequest:
     collapse: bool = False  # fold copies (verbatim or reworded) behind their earliest version
     view: str = "articles"  # "stories": list the stories of the matches instead of the matches
     story: str = ""  # an article id: keep only the articles of the story it belongs to
+    facet_size: int = FACET_SIZE  # outlets listed, most articles first (chosen ones always)
 
     def to_args(self) -> list[tuple[str, str]]:
         """The canonical query string: defaults left out, so URLs stay short and stable."""
@@ -112,6 +115,8 @@ class SearchRequest:
             args.append(("date_interval", self.date_interval))
         if self.per_page != 10:
             args.append(("per_page", str(self.per_page)))
+        if self.facet_size != FACET_SIZE:
+            args.append(("facet_size", "max" if self.facet_size == MAX_FACET_SIZE else str(self.facet_size)))
         if self.collapse:
             args.append(("collapse", "1"))
         if self.story:
@@ -173,6 +178,7 @@ class Facet:
     name: str
     values: list[FacetValue]
     truncated: bool = False
+    available: int = 0  # values there were to list (outlets with matches, and chosen ones)
     interval: str | None = None  # date facet: the bucket size actually used
 
 

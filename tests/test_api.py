@@ -67,11 +67,26 @@ def test_seed_bodies_keep_reporting(seeds_client):
 
 def test_bad_parameters_are_400_with_error_shape(client):
     for qs, field in [("page=0", "page"), ("sort=sideways", "sort"), ("from=yesterday", "from"),
-                      ("per_page=5000", "per_page"), ("page=abc", "page"), ("from=2024-02-01&to=2024-01-01", "from")]:
+                      ("per_page=5000", "per_page"), ("page=abc", "page"),
+                      ("facet_size=0", "facet_size"), ("facet_size=all", "facet_size"),
+                      ("from=2024-02-01&to=2024-01-01", "from")]:
         r = client.get(f"/api/search?q=putin&{qs}")
         assert r.status_code == 400, qs
         err = r.get_json()["error"]
         assert err["code"] == "bad_param" and err["field"] == field and err["message"]
+
+
+def test_outlet_facet_links_to_its_whole_list_in_json_and_html(client):
+    short = client.get("/api/search?q=putin&facet_size=2").get_json()
+    meta = short["facets_meta"]["outlet"]
+    assert len(short["facets"]["outlet"]) == 2 and meta["truncated"] and meta["available"] > 2
+    assert "facet_size=2" in short["facets"]["outlet"][0]["toggle_url"]  # toggling keeps the list's size
+    whole = client.get(meta["more_url"]).get_json()
+    assert len(whole["facets"]["outlet"]) == meta["available"] and whole["facets_meta"]["outlet"]["more_url"] is None
+    html = client.get("/?q=putin&facet_size=2").get_data(as_text=True)
+    assert f'All {meta["available"]} outlets' in html and "facet_size=max" in html
+    assert 'name="facet_size" value="2"' in html  # a new query in the form keeps the size asked for
+    assert "facet_size" not in client.get("/api/search?q=putin").get_json()["html_url"]  # default left out
 
 
 def test_unknown_article_is_404_json_and_html(client):

@@ -137,6 +137,23 @@ def test_outlet_facet_filters_and_chip_restores(ui):
     assert page.evaluate("window.__sameDocument") is True
 
 
+def test_all_outlets_link_lists_the_rest_in_place(ui):
+    page, _ = ui
+    page.goto("/?q=putin&facet_size=2")
+    boxes = page.locator(".facet-outlet input[type=checkbox]")
+    assert boxes.count() == 2
+    page.evaluate("window.__sameDocument = true")
+    link = page.get_by_role("link", name=re.compile(r"^All \d+ outlets"))
+    available = int(re.search(r"\d+", link.inner_text()).group())
+    link.click()
+    page.wait_for_url(re.compile(r"facet_size=max"))
+    expect(boxes).to_have_count(available)
+    assert page.evaluate("window.__sameDocument") is True  # swapped by htmx, not a page load
+    page.get_by_role("checkbox", name="Reuters").check()  # a choice keeps the whole list
+    page.wait_for_url(re.compile(r"outlet=Reuters.*facet_size=max|facet_size=max.*outlet=Reuters"))
+    expect(boxes).to_have_count(available)
+
+
 def test_histogram_bar_and_clear_all(ui):
     page, _ = ui
     page.goto("/")

@@ -146,6 +146,17 @@ def test_outlet_facet_counts_ignore_own_selection(run):
     assert [v.value for v in page.facets["outlet"].values if v.selected] == ["Reuters"]
 
 
+def test_outlet_facet_lists_the_top_few_and_says_how_many_there_were(run):
+    full = run("putin").facets["outlet"]
+    assert not full.truncated and full.available == len(full.values) > 3
+    top = run("putin", facet_size=2).facets["outlet"]
+    assert top.truncated and top.available == full.available
+    assert [v.value for v in top.values] == [v.value for v in full.values[:2]]  # most articles first
+    rare = full.values[-1].value
+    chosen = run("putin", facet_size=2, outlets=(rare,)).facets["outlet"]
+    assert [v.value for v in chosen.values] == [v.value for v in full.values[:2]] + [rare]  # a choice stays listed
+
+
 def test_outlets_or_within_and_dates_across(run):
     page = run("putin", outlets=("Reuters", "BBC"))
     assert ids(page) == {"pact-reuters", "arrival-bbc"}
