@@ -150,18 +150,26 @@ def sentence_spans(body: str, near: list[int] | None = None) -> list[tuple[int, 
     """(start, end) of each sentence in `body`, split as sentences() splits, with any closing
     quote kept on its sentence; offsets let one scan of the body serve every sentence.
 
-    With `near` (ascending offsets), only paragraphs holding one of them are split.
+    With `near` (ascending offsets of words), only the paragraphs holding one are split,
+    found around each offset rather than by walking every paragraph of the body.
     """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    k = 0
-    for para in body.split("\n\n"):
-        start, pos = pos, pos + len(para) + 2
-        if near is not None:
-            while k < len(near) and near[k] < start:
-                k += 1
-            if k == len(near) or near[k] >= pos:  # no offset of interest in this paragraph
+    if near is None:
+        paragraphs: list[tuple[int, int]] = []
+        pos = 0
+        for para in body.split("\n\n"):
+            paragraphs.append((pos, pos + len(para)))
+            pos += len(para) + 2
+    else:
+        paragraphs = []
+        for at in near:  # a word is never in a separator, so its paragraph is what lies between two
+            if paragraphs and at < paragraphs[-1][1]:
                 continue
+            start = body.rfind("\n\n", 0, at)
+            end = body.find("\n\n", at)
+            paragraphs.append((0 if start < 0 else start + 2, len(body) if end < 0 else end))
+    spans: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        para = body[start:end]
         s0 = start + len(para) - len(para.lstrip())
         s1 = start + len(para.rstrip())
         if s0 >= s1:
