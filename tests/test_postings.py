@@ -88,6 +88,7 @@ def test_warm_up_decodes_common_terms_and_changes_no_result(index_dir):
     s = IndexHandle(index_dir, warm=False).searcher()
     cache = GenerationCache("test")
     assert warm(s, cache) > 0 and ("body", "putin") in store_for(cache).terms
+    assert set(store_for(cache).lengths) == {"title", "body"}  # the first search scores without reading them
     q = parse_query("putin pact", s.schema).query
     assert set(fast_match(s, q, cache)[0].tolist()) == set(s.docs_for_query(q))
 
