@@ -26,6 +26,7 @@ CURRENT = "CURRENT"
 GEN_PREFIX = "gen-"
 BUILD_PREFIX = ".building-"
 LOCK_NAME = "reindex.lock"
+PREFETCH_BYTES = 2 << 30  # of a generation read into the page cache at open (33k: 771 MB)
 
 
 def current_generation(index_dir: Path) -> Path:
@@ -278,6 +279,7 @@ class IndexHandle:
             return all(c is not cache for c in self._caches.values())
 
         try:
+            prefetch(self.index_dir / gen, stop=stop)
             with self._index(self.index_dir / gen).searcher() as s:
                 postings.warm(s, cache, stop=stop)
                 stories.warm(s, cache, stop=stop)
@@ -310,3 +312,30 @@ class IndexHandle:
         if s is not None:
             s.close()
             self._local.searcher = None
+
+
+def prefetch(folder: Path, budget: int = PREFETCH_BYTES, stop: Callable[[], bool] = lambda: False) -> int:
+    """Read a generation's files once so the page cache holds them: postings side files
+    first, then the rest, up to `budget` bytes. Returns the bytes read.
+
+    A search reads postings and stored bodies with small preads all over these files; on a
+    cold cache (a restart, a reboot, other big files read since) each is a disk read, and
+    first-time searches on the 33k index took 17.8 ms p50 against 13.9 once the cache was
+    warm. One sequential read (vmtouch's trick; posix_fadvise WILLNEED read only ~140 of
+    771 MB here) costs about a second at 33k on the warm-up thread, with the GIL released
+    during each 1 MB read, and page cache that the kernel reclaims first, not worker memory.
+    """
+    files = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: (p.suffix != ".lpost", p.name))
+    buf = memoryview(bytearray(1 << 20))
+    done = 0
+    for path in files:
+        try:
+            with open(path, "rb", buffering=0) as fh:
+                while done < budget and not stop():
+                    n = fh.readinto(buf[:budget - done])
+                    if not n:
+                        break
+                    done += n
+        except OSError:  # gone with a reindex: nothing to read ahead
+            continue
+    return done

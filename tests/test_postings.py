@@ -120,3 +120,17 @@ def test_term_frequencies_are_summed_over_segments(tmp_path, corpus_dir, force_p
     df = frequencies(s)
     expected = {(f, t): info.doc_frequency() for f in ("title", "body") for t, info in s.reader().iter_field(f)}
     assert df == expected and df[("body", b"putin")] > 1
+
+
+def test_prefetch_reads_a_generation_side_files_first_within_its_budget(index_dir):
+    """At open the warm-up reads the generation's files once (a cold page cache made each
+    first-time search's preads disk reads); postings side files first, and never past the budget."""
+    from index.store import current_generation, prefetch
+
+    gen = current_generation(index_dir)
+    sizes = {p.name: p.stat().st_size for p in gen.iterdir() if p.is_file()}
+    side = sum(v for k, v in sizes.items() if k.endswith(".lpost"))
+    assert side > 0
+    assert prefetch(gen) == sum(sizes.values())
+    assert prefetch(gen, budget=side) == side          # the side files come first
+    assert prefetch(gen, stop=lambda: True) == 0       # a newer generation opened: stop at once
