@@ -89,7 +89,7 @@ def plain_query(text: str) -> wq.Query | None:
     else (syntax, punctuation, non-ASCII, only stop words), which goes through the parser.
 
     Most typed queries are a few plain words, and Whoosh's parser (plugins, tagging passes)
-    spends ~0.7 ms on them, a twentieth of a search; tests/test_query.py checks the two agree.
+    spends ~0.7 ms on them, a twentieth of a search; tests/test_search.py checks the two agree.
     """
     if not _PLAIN.fullmatch(text):
         return None
