@@ -28,7 +28,7 @@ _DATE_CLAUSE = re.compile(
 )
 _FIELD = re.compile(r"(?<![\w\\])([A-Za-z_][\w]*):(?=\S)")
 _MINUS = re.compile(r"(?<!\S)-(?=[\w\"(])")
-_PLAIN = re.compile(r"\s*(?!(?:AND|OR|NOT|TO)\b)[A-Za-z0-9]+(?:\s+(?!(?:AND|OR|NOT|TO)\b)[A-Za-z0-9]+)*\s*")
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9\s]*")  # plain words when _SYNTAX finds no operator among them
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _SYNTAX = re.compile(r"[\"()\[\]{}^~*?:+\\<>=]|(?<!\S)-|\b(?:AND|OR|NOT|TO)\b")
 
@@ -91,7 +91,7 @@ def plain_query(text: str) -> wq.Query | None:
     Most typed queries are a few plain words, and Whoosh's parser (plugins, tagging passes)
     spends ~0.7 ms on them, a twentieth of a search; tests/test_search.py checks the two agree.
     """
-    if not _PLAIN.fullmatch(text):
+    if not _ASCII_WORDS.fullmatch(text) or _SYNTAX.search(text):
         return None
     spans: dict[str, tuple[int, int]] = {}  # term -> where its first word is (the spelling corrector edits there)
     for m in _ALNUM.finditer(text):
