@@ -1,4 +1,7 @@
-"""Train the two-stage line classifier behind index/ingest/clean.py; writes line_model.json.
+"""Train the line classifier behind index/ingest/clean.py; writes line_model.json.
+
+Three models: a logistic regression over each line's words (index/ingest/line_vocab.py), then
+two boosted-tree stages over shape, neighbourhood and that vocabulary score.
 
     .venv/bin/python bench/train_line_model.py            # grouped CV report + write weights
     .venv/bin/python bench/train_line_model.py --cv-only  # CV report only
@@ -6,14 +9,17 @@
 Data: the WCXB article pages rendered to naive text lines (/work/shared, never copied into
 the repo). Cross-validation is grouped by site domain, so every figure printed is for pages
 of sites the model never saw; the stage-2 model is trained on out-of-fold stage-1 scores so
-it learns from the same noisy scores it gets at inference. scikit-learn is needed here only;
-the shipped JSON is evaluated with numpy (index/ingest/lines.py).
+it learns from the same noisy scores it gets at inference, and the trees see out-of-fold
+vocabulary scores for the same reason. Only terms seen on at least VOCAB_MIN_SITES sites enter
+the vocabulary, so no site's own menu is learnt. scikit-learn is needed here only; the
+shipped JSON is evaluated with numpy (index/ingest/lines.py, line_vocab.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import pickle
 import re
@@ -23,12 +29,17 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from common import NEWS, news_held_out, news_records  # noqa: E402  (bench/ is the script's directory)
+
 from index.ingest import lines as L  # noqa: E402
 from index.ingest.clean import clean_scored  # noqa: E402
+from index.ingest.line_vocab import VocabModel, tokenize  # noqa: E402
 
 DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
 OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
@@ -36,6 +47,13 @@ CACHE = Path(__file__).resolve().parent / "out"  # git-ignored: gold bodies, out
 SEED = 8
 PARAMS = dict(max_iter=40, learning_rate=0.2, max_leaf_nodes=16, max_depth=5,
               min_samples_leaf=40, l2_regularization=1.0, random_state=SEED)
+VOCAB_MIN_SITES = 5  # a term must occur on this many sites (domains) to enter the vocabulary
+VOCAB_C = 0.3  # inverse L2 strength of the vocabulary regression
+VOCAB_MIN_WEIGHT = 0.01  # smaller weights are not shipped
+# WCXB's articles are mostly guides and reviews, whose bodies rarely narrate: fitted on them
+# alone the vocabulary learns that "had", "government" or "Washington" mark chrome. Paragraphs
+# of real news reporting (the news corpus, read in place) teach it what reporting says.
+NEWS_PARAGRAPHS = 20000
 
 
 def load_pages() -> list[dict]:
@@ -96,7 +114,7 @@ def pipeline_eval(pages: list[dict], scores: list[np.ndarray], threshold: float)
     tp = fp = fn = 0
     f1s = []
     for p, s in zip(pages, scores, strict=True):
-        c = clean_scored(p["text"], lambda _base, s=s: s, threshold)
+        c = clean_scored(p["text"], lambda _lines, _base, s=s: s, threshold)
         k = np.zeros(len(p["gold_lines"]), dtype=bool)
         k[list(c.kept_lines or [])] = True
         g = p["gold_lines"]
@@ -110,7 +128,107 @@ def pipeline_eval(pages: list[dict], scores: list[np.ndarray], threshold: float)
 
 def featurise(pages: list[dict]) -> None:
     for p in pages:
-        p["x1"] = L.stage1_features(L.base_features(p["lines"]))
+        p["base"] = L.base_features(p["lines"])
+        p["tokens"] = tokenize(p["lines"])
+        p["terms"] = [line_terms(t) for t in p["tokens"]]
+
+
+def line_terms(toks: list[bytes]) -> set[tuple]:
+    """The terms line_vocab.VocabModel weighs: words, first and last word, word pairs."""
+    out: set[tuple] = {("w", t) for t in toks}
+    if toks:
+        out.add(("f", toks[0]))
+        out.add(("l", toks[-1]))
+        out.update(("p", a, b) for a, b in itertools.pairwise(toks))
+    return out
+
+
+def news_prose(n: int = NEWS_PARAGRAPHS) -> list[dict]:
+    """Sentence-shaped paragraphs of news reporting, as pseudo-pages of body lines (one per
+    outlet). The articles common.news_held_out names are left out for bench/news_recall.py."""
+    if not n or not NEWS.exists():
+        return []
+    rng = np.random.default_rng(SEED)
+    by_outlet: dict[str, list[str]] = {}
+    for r in news_records():
+        if news_held_out(r["id"]):
+            continue
+        for para in r["body"].split("\n"):
+            para = para.strip()
+            if len(para.split()) >= 8 and para.endswith((".", '"', "”", "?", "!")):
+                by_outlet.setdefault(r["outlet"], []).append(para)
+    flat = [(o, q) for o, ps in by_outlet.items() for q in ps]
+    pick = rng.choice(len(flat), size=min(n, len(flat)), replace=False)
+    out: dict[str, list[str]] = {}
+    for i in sorted(pick.tolist()):
+        out.setdefault(flat[i][0], []).append(flat[i][1])
+    pages = []
+    for outlet, lines in out.items():
+        toks = tokenize(lines)
+        pages.append({"domain": "news:" + outlet, "terms": [line_terms(t) for t in toks],
+                      "y": np.ones(len(lines), dtype=bool)})
+    return pages
+
+
+def fit_vocab(pages: list[dict], extra: list[dict]) -> dict:
+    """Fit the vocabulary regression on these pages and the extra (news) pseudo-pages;
+    returns line_vocab's JSON spec."""
+    pages = pages + extra
+    sites: dict[tuple, set[str]] = {}
+    for p in pages:
+        for terms in p["terms"]:
+            for t in terms:
+                sites.setdefault(t, set()).add(p["domain"])
+    cols = {t: j for j, t in enumerate(sorted(t for t, s in sites.items() if len(s) >= VOCAB_MIN_SITES))}
+    rows, cc = [], []
+    r = 0
+    for p in pages:
+        for terms in p["terms"]:
+            for t in terms:
+                j = cols.get(t)
+                if j is not None:
+                    rows.append(r)
+                    cc.append(j)
+            r += 1
+    X = sp.csr_matrix((np.ones(len(rows)), (rows, cc)), shape=(r, len(cols)))
+    lr = LogisticRegression(C=VOCAB_C, max_iter=1000, solver="liblinear")
+    lr.fit(X, np.concatenate([p["y"] for p in pages]))
+    coef = lr.coef_[0]
+    words = sorted(t[1] for t in cols if t[0] == "w")
+    wid = {w: i for i, w in enumerate(words)}
+    n = len(words)
+    w_word, w_first, w_last = np.zeros(n), np.zeros(n), np.zeros(n)
+    pairs: dict[int, float] = {}
+    for t, j in cols.items():
+        w = float(coef[j])
+        if abs(w) < VOCAB_MIN_WEIGHT:
+            continue
+        if t[0] == "p":
+            pairs[wid[t[1]] * n + wid[t[2]]] = w
+        else:
+            {"w": w_word, "f": w_first, "l": w_last}[t[0]][wid[t[1]]] = w
+    keys = sorted(pairs)
+    return {"words": [w.decode("utf-8", "surrogatepass") for w in words],
+            "w_word": [round(float(v), 4) for v in w_word],
+            "w_first": [round(float(v), 4) for v in w_first],
+            "w_last": [round(float(v), 4) for v in w_last],
+            "pairs": keys, "w_pair": [round(pairs[k], 4) for k in keys],
+            "bias": float(lr.intercept_[0])}
+
+
+def vocab_oof(pages: list[dict], extra: list[dict], n_splits: int = 3) -> list[np.ndarray]:
+    """Vocabulary scores of every page from a regression that never saw its site."""
+    out: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    groups = [p["domain"] for p in pages]
+    for tr, te in GroupKFold(n_splits=n_splits).split(pages, groups=groups):
+        vm = VocabModel(fit_vocab([pages[i] for i in tr], extra))
+        for i in te:
+            out[i] = vocab_score(vm, pages[i])
+    return out
+
+
+def vocab_score(vm: VocabModel, page: dict) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-vm.logit(page["tokens"])))
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
@@ -136,7 +254,17 @@ def train_two_stage(pages: list[dict]) -> tuple:
     return m1, m2
 
 
-def predict_two_stage(m1, m2, x1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def train_all(pages: list[dict], extra: list[dict]) -> tuple:
+    """The vocabulary regression and both tree stages, fitted on these pages."""
+    oof = vocab_oof(pages, extra)
+    staged = [dict(p, x1=L.stage1_features(p["base"], v)) for p, v in zip(pages, oof, strict=True)]
+    m1, m2 = train_two_stage(staged)
+    return fit_vocab(pages, extra), m1, m2
+
+
+def predict_all(vocab: dict | VocabModel, m1, m2, page: dict) -> tuple[np.ndarray, np.ndarray]:
+    vm = vocab if isinstance(vocab, VocabModel) else VocabModel(vocab)
+    x1 = L.stage1_features(page["base"], vocab_score(vm, page))
     p1 = m1.predict_proba(x1)[:, 1]
     return p1, m2.predict_proba(L.stage2_features(x1, p1))[:, 1]
 
@@ -148,16 +276,17 @@ def prf(y: np.ndarray, k: np.ndarray) -> tuple[float, float, float]:
     return p, r, 2 * p * r / max(p + r, 1e-9)
 
 
-def cross_validate(pages: list[dict], n_splits: int = 5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cross_validate(pages: list[dict], extra: list[dict], n_splits: int = 5) -> tuple:
     """Honest two-stage scores: each page scored by models that never saw its domain."""
     groups = [p["domain"] for p in pages]
     s1 = [np.zeros(0)] * len(pages)
     s2 = [np.zeros(0)] * len(pages)
     for f, (tr, te) in enumerate(GroupKFold(n_splits=n_splits).split(pages, groups=groups)):
         t = time.time()
-        m1, m2 = train_two_stage([pages[i] for i in tr])
+        vocab, m1, m2 = train_all([pages[i] for i in tr], extra)
+        vm = VocabModel(vocab)
         for i in te:
-            s1[i], s2[i] = predict_two_stage(m1, m2, pages[i]["x1"])
+            s1[i], s2[i] = predict_all(vm, m1, m2, pages[i])
         print(f"  fold {f}: {time.time() - t:.0f}s", flush=True)
     CACHE.mkdir(exist_ok=True)
     (CACHE / "oof_scores.pkl").write_bytes(pickle.dumps({"ids": [p["id"] for p in pages], "s2": s2}))
@@ -203,6 +332,8 @@ def main() -> None:
     ap.add_argument("--leaves", type=int, default=PARAMS["max_leaf_nodes"])
     ap.add_argument("--depth", type=int, default=PARAMS["max_depth"])
     ap.add_argument("--lr", type=float, default=PARAMS["learning_rate"])
+    ap.add_argument("--news", type=int, default=NEWS_PARAGRAPHS,
+                    help="news paragraphs added to the vocabulary fit (0: none)")
     ap.add_argument("--eval-oof", type=float, default=None, metavar="TH",
                     help="only re-run the page pipeline on the cached out-of-fold scores")
     args = ap.parse_args()
@@ -216,11 +347,13 @@ def main() -> None:
         print(f"CV pipeline P={pr:.3f} R={rc:.3f} F1={f1:.3f} token F1={tf:.3f}")
         return
     featurise(pages)
+    extra = news_prose(args.news)
+    print(f"{sum(len(p['y']) for p in extra)} news paragraphs for the vocabulary")
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} non-blank lines, "
-          f"features {pages[0]['x1'].shape[1]} ({time.time() - t:.0f}s)")
+          f"base features {pages[0]['base'].shape[1]} ({time.time() - t:.0f}s)")
     threshold = args.threshold
     if not args.no_cv:
-        y, s1, s2, per_page = cross_validate(pages)
+        y, s1, s2, per_page = cross_validate(pages, extra)
         best = max(np.arange(0.2, 0.8, 0.02), key=lambda th: prf(y, s2 >= th)[2])
         threshold = round(float(best), 2)
         for name, s, th in (("stage1", s1, 0.5), ("stage2", s2, 0.5), ("stage2", s2, threshold)):
@@ -231,8 +364,8 @@ def main() -> None:
               f"token F1={tf:.3f}")
     if args.cv_only:
         return
-    m1, m2 = train_two_stage(pages)
-    spec = {"threshold": threshold, "stage1": export(m1), "stage2": export(m2),
+    vocab, m1, m2 = train_all(pages, extra)
+    spec = {"threshold": threshold, "stage1": export(m1), "stage2": export(m2), "vocab": vocab,
             "trained_on": "WCXB dev article pages (naive-lines)", "seed": SEED}
     OUT.write_text(json.dumps(spec, separators=(",", ":")))
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")

@@ -217,6 +217,14 @@ def test_quote_short_and_last_paragraphs_kept() -> None:
     assert c.dateline == "WASHINGTON"
 
 
+@pytest.mark.parametrize("place", ["north", "b", "Lakeside"])
+def test_a_short_note_keeps_its_sentences(place: str) -> None:
+    # too short for a run of reporting: whatever the line model says, the sentences stay
+    note = f"Herons nest by the {place} lake this spring, wardens said."
+    c = clean_text(page(f"Herons {place}", note, "Share this article"))
+    assert c.paragraphs == [note]
+
+
 def test_empty_and_chrome_only_pages() -> None:
     assert clean_text("").paragraphs == []
     c = clean_text(page("Home", "Log in", "Subscribe", "Privacy Policy", sep="\n"))
@@ -312,7 +320,7 @@ def test_gap_of_a_line_or_two_inside_the_reporting_filled() -> None:
     doubtful = {"What the deal includes": 0.35, "Disaster relief": 0.32, "Agency funding": 0.33,
                 "Advertisement": 0.4, "Cheap flights to Lisbon this spring": 0.35}
     scores = np.array([0.1 if i == 0 else doubtful.get(line, 0.95) for i, line in enumerate(lines)])
-    c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.44)
     assert c.paragraphs == [STORY[0], STORY[1], "What the deal includes", STORY[2], "Disaster relief",
                             "Agency funding", STORY[3], STORY[4]]
 
@@ -343,7 +351,7 @@ def test_headline_is_not_the_lead_sentence_left_above_the_story() -> None:
     lines = ["The Riverside Herald", "Budget deal clears Congress after weeks of talks", "Open Menu Close Menu",
              lead, *STORY]
     scores = np.array([0.1, 0.3, 0.1, 0.3] + [0.95] * len(STORY))
-    c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.44)
     assert c.title == "Budget deal clears Congress after weeks of talks"
 
 
@@ -353,7 +361,7 @@ def test_of_the_repeated_header_lines_the_headline_is_the_one_nearest_the_story(
     banner, head = "Free shipping on every order this week", "Budget deal clears Congress after weeks of talks"
     lines = [banner, head, "Home", banner, head, *STORY]
     scores = np.array([0.1] * 5 + [0.95] * len(STORY))
-    c = clean_scored("\n".join(lines), lambda _base: scores, 0.44)
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.44)
     assert c.title == head
 
 

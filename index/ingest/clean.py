@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -38,6 +39,7 @@ GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
+SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -105,7 +107,8 @@ def clean_text(text: str, *, name: str | None = None) -> Cleaned:
     return clean_scored(text, score_from_base, model["threshold"] if model else 0.5)
 
 
-def clean_scored(text: str, scorer, threshold: float) -> Cleaned:
+def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray],
+                 threshold: float) -> Cleaned:
     """clean_text with the line scorer passed in (bench/train_line_model.py scores held-out
     pages with fold models through the same page-level pipeline)."""
     raw = text.splitlines()
@@ -115,15 +118,20 @@ def clean_scored(text: str, scorer, threshold: float) -> Cleaned:
     if not lines:
         return Cleaned(paragraphs=[], kept_lines=[])
     base = base_features(lines)
-    probs = scorer(base)
+    probs = scorer(lines, base)
     keys = _keys(lines)
     keep = refine(lines, probs, threshold, base=base, keys=keys)
+    if not keep.any() and len(lines) <= SHORT_PAGE:
+        # a short note (a headline and a paragraph or two) has no run of reporting for the
+        # model to find: its sentences are the story, whatever the line scores say
+        keep = np.array([_prose(s) and not _CAPTION_RE.search(s) and not _PROMPT_RE.search(s)
+                         for s in lines])
     first_body = int(np.argmax(keep)) if keep.any() else min(len(lines), HEADER_SPAN)
 
     # a page that opens with a short line and then the headline (a masthead over a pasted
     # article): the model may keep both, and the headline is the second
     head_end = first_body
-    if first_body <= 1 and keep.any() and len(lines[first_body].split()) < 4:
+    if keep.any() and len(lines[first_body].split()) < 4:
         nxt = next((j for j in np.flatnonzero(keep).tolist() if j > first_body), None)
         if nxt is not None and nxt - first_body <= 2 and _headline_like(lines[nxt]) and len(lines[nxt].split()) >= 4:
             head_end = nxt
@@ -236,11 +244,18 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
-    # a section label ("Related stories") inside the run followed by teasers ends it
+    # a section label ("Related stories") inside the run followed by teasers ends it; a
+    # label ("More from us") followed by nothing but headlines to the run's end is a list
+    # of other stories, none of which is reporting
     teaser = base[:, TEASER_COL] > 0
+    label = (base[:, 9] > 0) | (base[:, 10] > 0)
+    heads_only = (base[:, 2] == 0) & (base[:, 1] >= np.log1p(3))
+    listed = np.zeros(n, dtype=bool)
     for j in np.flatnonzero(bad[bs : be + 1] & (klen[bs : be + 1] < 40)).tolist():
         j += bs
-        if j > bs and j < be and teaser[j + 1 : be + 1].mean() >= TEASER_CUT:
+        if j > bs and j < be and label[j] and heads_only[j + 1 : be + 1].all():
+            listed[j : be + 1] = True
+        if j > bs and j < be and (listed[j] or teaser[j + 1 : be + 1].mean() >= TEASER_CUT):
             be = j - 1
             break
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers
@@ -271,7 +286,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         else:
             break
         j -= 1
-    keep &= ~bad
+    keep &= ~(bad | listed)
     # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
     # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
     # sits between the headline and the reporting, and must not let the run grow over it)

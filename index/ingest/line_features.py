@@ -77,7 +77,7 @@ LEAD_RE = re.compile(r"(?i)^(?:see also|read more|related|read also|also read|mo
                      r"|listen:|recommended:|click here|read:|more from|follow )")
 BYLINE_RE = re.compile(r"(?i)^(?:by|written by|posted by|author|reporting by|words by)\b")
 # ASCII bytes that are not lowercase letters become word breaks (like [a-z]+ tokens)
-_TO_SPACE = bytes(c if 97 <= c <= 122 or c == 10 or c >= 128 else 32 for c in range(256))
+WORD_BREAKS = bytes(c if 97 <= c <= 122 or c == 10 or c >= 128 else 32 for c in range(256))
 
 _S, _W, _H, _NL = 1, 2, 4, 8
 _VOCAB: dict[bytes, int] = {b"\x01": _NL}
@@ -267,7 +267,7 @@ def _matches(rx: re.Pattern, lines: list[str], cand: np.ndarray, n: int,
 
 def _vocab_counts(lowdoc: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Strong chrome words and phrases, and weak chrome words, per line, in one pass."""
-    b = lowdoc.encode("utf-8", "surrogatepass").translate(_TO_SPACE).replace(b"\n", b" \x01 ")
+    b = lowdoc.encode("utf-8", "surrogatepass").translate(WORD_BREAKS).replace(b"\n", b" \x01 ")
     toks = b.split()
     codes = np.fromiter(map(_VOCAB.get, toks, repeat(0)), dtype=np.int64, count=len(toks))
     line = np.cumsum(codes == _NL)
@@ -327,13 +327,18 @@ def shift(v: np.ndarray, k: int, fill: float = -1.0) -> np.ndarray:
     return out
 
 
-def stage1_features(base: np.ndarray) -> np.ndarray:
-    """Base rows plus a few features at the three lines either side (-1 off the page)."""
+def stage1_features(base: np.ndarray, vocab: np.ndarray | None = None) -> np.ndarray:
+    """Base rows plus a few features at the three lines either side (-1 off the page), and
+    the vocabulary score (line_vocab.py) of the line and around it when there is one."""
     n = len(base)
     pad = max(-min(OFFSETS), max(OFFSETS))
     padded = np.full((n + 2 * pad, len(NEIGH_COLS)), -1.0)
     padded[pad : pad + n] = base[:, NEIGH_COLS]
-    return np.hstack([base] + [padded[pad + k : pad + k + n] for k in OFFSETS])
+    cols = [base] + [padded[pad + k : pad + k + n] for k in OFFSETS]
+    if vocab is not None:
+        cols.append(np.stack([vocab, _window_mean(vocab, 1), _window_mean(vocab, 4),
+                              shift(vocab, -1), shift(vocab, 1)], axis=1))
+    return np.hstack(cols)
 
 
 def stage2_features(x1: np.ndarray, p1: np.ndarray) -> np.ndarray:

@@ -7,10 +7,11 @@ and above all its neighbourhood, because reporting comes as one dominant run of 
 menus, teasers and footers come as runs of short or formulaic lines.
 
 Two boosted-tree stages run over these features: stage 1 scores each line from its own and
-its neighbours' features; stage 2 adds the stage-1 scores around the line and the page's
-dominant block of reporting, which is what catches prose-like teasers and captions that
-look like reporting on their own. Weights live in line_model.json (bench/train_line_model.py
-writes them); inference is numpy only so scikit-learn never becomes a runtime dependency.
+its neighbours' features and a learned vocabulary score (line_vocab.py); stage 2 adds the
+stage-1 scores around the line and the page's dominant block of reporting, which is what
+catches prose-like teasers and captions that look like reporting on their own. Weights live
+in line_model.json (bench/train_line_model.py writes them); inference is numpy only so
+scikit-learn never becomes a runtime dependency.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from index.ingest.line_features import (  # noqa: F401  (re-exported for clean.p
     stage1_features,
     stage2_features,
 )
+from index.ingest.line_vocab import VocabModel
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
 
@@ -81,6 +83,7 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
     return {
         "stage1": TreeEnsemble(spec["stage1"]),
         "stage2": TreeEnsemble(spec["stage2"]),
+        "vocab": VocabModel(spec["vocab"]) if "vocab" in spec else None,
         "threshold": float(spec.get("threshold", 0.5)),
     }
 
@@ -93,16 +96,17 @@ def rule_scores(base: np.ndarray) -> np.ndarray:
     return np.clip(score, 0, 1)
 
 
-def score_from_base(base: np.ndarray) -> np.ndarray:
+def score_from_base(lines: list[str], base: np.ndarray) -> np.ndarray:
     """Probability that each line is reporting, from its page's base_features rows."""
     model = load_model()
     if model is None:
         return rule_scores(base)
-    x1 = stage1_features(base)
+    vocab = model["vocab"].score(lines) if model["vocab"] is not None else None
+    x1 = stage1_features(base, vocab)
     p1 = model["stage1"].predict(x1)
     return model["stage2"].predict(stage2_features(x1, p1))
 
 
 def score_lines(lines: list[str]) -> np.ndarray:
     """Probability that each (stripped, non-empty) line is reporting."""
-    return score_from_base(base_features(lines))
+    return score_from_base(lines, base_features(lines))
