@@ -8,7 +8,7 @@ These pages are the training set of the shipped model, so the line figures here 
 optimistic. The figures that predict held-out pages are the domain-grouped CV ones:
 `bench/train_line_model.py --cv-only` (defaults = the shipped model) scores
 every page with fold models through the whole cleaner (refine and headline removal
-included) and caches the out-of-fold scores; `--eval-oof 0.44` then re-runs only the page
+included) and caches the out-of-fold scores; `--eval-oof 0.5` then re-runs only the page
 pipeline on them, in seconds, for tuning refine() in index/ingest/clean.py.
 """
 
