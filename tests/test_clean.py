@@ -137,6 +137,16 @@ def test_teaser_list_of_headlines_at_end_dropped() -> None:
     assert c.paragraphs == STORY
 
 
+@pytest.mark.parametrize("label", ["Recommended Reading", "Related stories", "More from Politics:"])
+def test_teaser_widget_inside_the_story_dropped(label: str) -> None:
+    # a label, then headlines and authors (not sentences), then the reporting resumes
+    widget = [label, "The quiet rise of the county budget office", "Ann Lee",
+              "Why the ferry strike matters to commuters", "Tom Park"]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:3], *widget,
+                        *STORY[3:]))
+    assert c.paragraphs == STORY
+
+
 def test_labelled_teaser_block_after_story_dropped() -> None:
     # headline + one-sentence blurb + date triples under a section label are other stories
     teasers = ["Related stories"]

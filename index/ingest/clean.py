@@ -40,6 +40,7 @@ TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the ru
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
+INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -73,6 +74,14 @@ _CAPTION_RE = re.compile(
 _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|your inbox"
     r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
+)
+# A whole line that introduces a list of other stories ("Recommended Reading", "More from us").
+_LIST_LABEL_RE = re.compile(
+    r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles| posts| content| coverage"
+    r"| reading| links| videos| news)?|(?:more|latest|top|popular|trending)"
+    r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next)"
+    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)"
+    r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
 # The heading of a comment thread: readers' posts follow, never more reporting.
 _COMMENTS_HEAD_RE = re.compile(
@@ -258,6 +267,17 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if j > bs and j < be and (listed[j] or teaser[j + 1 : be + 1].mean() >= TEASER_CUT):
             be = j - 1
             break
+    # an inline widget: a chrome label inside the run ("Recommended Reading") over two or more
+    # lines that are not sentences (headlines, authors) before the reporting resumes
+    for j in np.flatnonzero((klen[bs : be + 1] < 40) & (base[bs : be + 1, 2] == 0)).tolist():
+        j += bs
+        if not _LIST_LABEL_RE.match(keys[j]):
+            continue
+        k = j + 1
+        while k <= be and base[k, 2] == 0 and k - j <= INLINE_MAX:
+            k += 1
+        if k - j > 2 and (k > be or base[k, 2] > 0):
+            listed[j:k] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:
         be -= 1
@@ -295,7 +315,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in np.flatnonzero((klen <= BOILER_CHARS) & (keep | (probs >= FILL_TH))).tolist():
         furniture[i] = _chrome_line(lines[i])
     keep &= ~furniture
-    _fill_gaps(probs, keep, bad | furniture)
+    _fill_gaps(probs, keep, bad | furniture | listed)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
     i = bs
