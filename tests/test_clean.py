@@ -274,7 +274,8 @@ def test_sentences_about_shopping_are_not_boilerplate(line: str) -> None:
 
 CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "Image from Mary's April 2024 review.",
                        "A post shared by Patagonia (@patagonia)", "Reply to Sara", "Flag as inappropriate",
-                       "December 19, 2025, 12:25 am"]
+                       "December 19, 2025, 12:25 am", "Sponsor Message",
+                       "Disclaimer: This article is for information only and is not advice."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
@@ -375,12 +376,19 @@ def test_of_the_repeated_header_lines_the_headline_is_the_one_nearest_the_story(
     assert c.title == head
 
 
-@pytest.mark.parametrize("byline", [[], ["By Ann Lee"], ["BY ANN LEE AND TOM PARK"]])
+@pytest.mark.parametrize("byline", [[], ["By Ann Lee"], ["BY ANN LEE AND TOM PARK"], ["ByAnn Lee"]])
 def test_pasted_article_masthead_headline_byline(byline: list[str]) -> None:
     """An article copied from a browser: the outlet's name, the headline, perhaps a byline, the
     story. The model may keep the first lines too; they are metadata, not reporting."""
     c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks", *byline, *STORY))
     assert (c.title, c.outlet) == ("Budget deal clears Congress after weeks of talks", "The Riverside Herald")
+    assert c.paragraphs == STORY
+
+
+def test_appeal_to_support_the_journalism_after_the_story_dropped() -> None:
+    appeal = ("If you're enjoying this article, consider supporting our award-winning journalism "
+              "by subscribing.")
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, appeal))
     assert c.paragraphs == STORY
 
 

@@ -41,7 +41,7 @@ _BUTTON_ROW = re.compile(r"^" + _BUTTONS + r"[\s:.!>»›→…|-]*$", re.IGNORE
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
-        advertisement|advertisements|sponsored(?:\s+content)?|ad|ads|
+        advertisement|advertisements|sponsored(?:\s+content)?|sponsor\s+message|ad|ads|
         (?:story\s+)?continues?\s+(?:below|after\s+(?:this\s+)?ad(?:vertisement)?)|
         scroll\s+to\s+continue(?:\s+with\s+content)?|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
@@ -93,7 +93,7 @@ _PREFIX = re.compile(
         we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|
         (?:photo|image)\s*(?:credit)?\s*:|
         (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|
-        (?:disclosure|affiliate\s+disclosure)\s*:|
+        (?:disclosure|affiliate\s+disclosure|disclaimer)\s*:|
         (?:tags?|topics?|categories|filed\s+under)\s*:
     )""",
     re.IGNORECASE | re.VERBOSE,

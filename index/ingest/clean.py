@@ -72,7 +72,8 @@ _CAPTION_RE = re.compile(
 )
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
-    r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|your inbox"
+    r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
+    r"|support(?:ing)? (?:our|independent|quality|local) (?:\w+ ){0,2}journalism"
     r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
 )
 # A whole line that introduces a list of other stories ("Recommended Reading", "More from us").
@@ -101,8 +102,9 @@ _NOT_HEADLINE_RE = re.compile(
     r"|\s/\s[A-Z]"
 )
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
-# the day." is a sentence: its words are not capitalised names)
-_BYLINE_ONLY_RE = re.compile(r"^[Bb][Yy]:?\s+[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
+# the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
+_BYLINE_ONLY_RE = re.compile(
+    r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 
 
@@ -182,7 +184,7 @@ def _prose(s: str, min_words: int = 7) -> bool:
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
 _CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/")
-_PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscribe", "inbox",
+_PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free")
 
 
