@@ -275,7 +275,8 @@ def test_sentences_about_shopping_are_not_boilerplate(line: str) -> None:
 CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "Image from Mary's April 2024 review.",
                        "A post shared by Patagonia (@patagonia)", "Reply to Sara", "Flag as inappropriate",
                        "December 19, 2025, 12:25 am", "Sponsor Message",
-                       "Disclaimer: This article is for information only and is not advice."]
+                       "Disclaimer: This article is for information only and is not advice.",
+                       'Embed <iframe src="https://example.org/player/embed/12" width="100%" height="290">']
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)

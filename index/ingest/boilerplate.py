@@ -94,6 +94,7 @@ _PREFIX = re.compile(
         (?:photo|image)\s*(?:credit)?\s*:|
         (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|
         (?:disclosure|affiliate\s+disclosure|disclaimer)\s*:|
+        (?:embed\s*)?<iframe\b|
         (?:tags?|topics?|categories|filed\s+under)\s*:
     )""",
     re.IGNORECASE | re.VERBOSE,
