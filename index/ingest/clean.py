@@ -77,6 +77,8 @@ _PROMPT_RE = re.compile(
     r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
 )
 # A whole line that introduces a list of other stories ("Recommended Reading", "More from us").
+# Narrower than boilerplate.py's labels on purpose: an ad label or a share bar sits inside the
+# reporting with reporting right under it, so it must not take the lines below it along.
 _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles| posts| content| coverage"
     r"| reading| links| videos| news)?|(?:more|latest|top|popular|trending)"
@@ -269,7 +271,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if j > bs and j < be and (listed[j] or teaser[j + 1 : be + 1].mean() >= TEASER_CUT):
             be = j - 1
             break
-    # an inline widget: a chrome label inside the run ("Recommended Reading") over two or more
+    # an inline widget: a list label inside the run ("Recommended Reading") over two or more
     # lines that are not sentences (headlines, authors) before the reporting resumes
     for j in np.flatnonzero((klen[bs : be + 1] < 40) & (base[bs : be + 1, 2] == 0)).tolist():
         j += bs
