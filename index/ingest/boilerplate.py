@@ -27,7 +27,9 @@ _BUTTON = r"""
     (?:view|shop|see)\s+(?:it\s+)?(?:on|at)\s+_STORE|
     (?:shop|order|book|apply|donate|enrol+|register)\s+(?:now|today|here|online)|
     [$£€]\s?[\d.,]+\s+(?:at|on|from)\s+_STORE|
-    read\s+(?:the\s+|our\s+)?(?:full\s+)?review|jump\s+to\s+(?:review|recipe|details|product)|
+    (?:read|check\s+out)\s+(?:the\s+|our\s+)?(?:full\s+|in-depth\s+)?(?:[\w.&'()+-]+\s+){0,6}?review|
+    jump\s+to\s+(?:review|recipe|details|product)|
+    price\s+comparison(?:\s+from\s+(?:over\s+)?[\w.,&'-]+(?:\s+[\w.,&'-]+){0,3})?|(?:best\s+)?prices?\s+today|
     add\s+to\s+(?:cart|basket|bag|wishlist)|
     (?:get|request|book|schedule)\s+(?:a|an|your|my)\s+(?:free\s+|personali[sz]ed\s+|custom\s+)?
         (?:quote|demo|consultation|call|estimate|trial)|
