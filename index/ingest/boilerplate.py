@@ -31,14 +31,16 @@ _BUTTON = r"""
     jump\s+to\s+(?:review|recipe|details|product)|
     price\s+comparison(?:\s+from\s+(?:over\s+)?[\w.,&'-]+(?:\s+[\w.,&'-]+){0,3})?|(?:best\s+)?prices?\s+today|
     add\s+to\s+(?:cart|basket|bag|wishlist)|
-    (?:get|request|book|schedule)\s+(?:a|an|your|my)\s+(?:free\s+|personali[sz]ed\s+|custom\s+)?
-        (?:quote|demo|consultation|call|estimate|trial)|
+    (?:get|request|book|schedule)\s+(?:a|an|your|my)\s+(?:free\s+|personali[sz]ed\s+|custom\s+|instant\s+)?
+        (?:quote|demo|consultation|call|estimate|trial)(?:\s+(?:now|today))?|
+    (?:get|compare)\s+(?:free\s+)?(?:quotes|estimates)|
     (?:start|try)\s+(?:your\s+|a\s+)?(?:free\s+trial|(?:it\s+)?for\s+free)|
     (?:go\s+to|visit)\s+(?:the\s+)?(?:website|site|store|shop)|
     (?:starting|starts|prices?\s+(?:start|from))\s+(?:at\s+|from\s+)?[$£€]\s?[\d.,]+(?:\s*/\s*\w+)?|
     loading(?:\s+\w+){0,4}\s*(?:…|\.\.\.)""".replace("_STORE", _STORE)
 _BUTTONS = r"(?:" + _BUTTON + r")(?:\s*[|·•/]?\s*(?:" + _BUTTON + r"))*"
-_BUTTON_ROW = re.compile(r"^" + _BUTTONS + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
+_PHONE = r"(?:\s*[:|·-]?\s*(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?"  # "Get a Quote (212) 203-0280"
+_BUTTON_ROW = re.compile(r"^" + _BUTTONS + _PHONE + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
 
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
@@ -68,7 +70,7 @@ _EXACT = re.compile(
         home|blog|news|menu|search|close|
         # shopping and sign-up buttons, alone or in a row: "Buy on Amazon", "$113 at Amazon"
         (?:"""
-    + _BUTTONS
+    + _BUTTONS + _PHONE
     + r""")|
         back\s+to\s+(?:the\s+|all\s+)?(?:blog|home|top|news|articles?|posts?|stories|search|results|homepage|\w+\s+(?:home|blog|page))|
         (?:(?:last\s+)?(?:updated|published|posted|modified|reviewed)(?:\s+on)?:?\s*)?(?:"""
