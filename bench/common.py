@@ -43,6 +43,13 @@ def news_held_out(rec_id: str) -> bool:
     return zlib.crc32(rec_id.encode()) % 10 < 2
 
 
+def news_paragraph(p: str) -> bool:
+    """A paragraph of reporting in a news-corpus body (8+ words ending a sentence), not a
+    caption, a credit or the corpus's own chrome: what the line model learns from and what
+    bench/news_recall.py counts."""
+    return len(p.split()) >= 8 and p.endswith((".", '"', "”", "?", "!"))
+
+
 def news_records(limit: int | None = None) -> Iterator[dict]:
     with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):

@@ -20,7 +20,7 @@ import argparse
 import random
 import time
 
-from common import NEWS, news_held_out, news_records, write_section
+from common import NEWS, news_held_out, news_paragraph, news_records, write_section
 
 from index.ingest.clean import clean_text
 
@@ -50,10 +50,6 @@ def frame(title: str, paras: list[str], k: int) -> list[str]:
     return head + paras + tail
 
 
-def prose(p: str) -> bool:
-    return len(p.split()) >= 8 and p.endswith((".", '"', "”", "?", "!"))
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=1000)
@@ -61,7 +57,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     rows = [r for r in news_records()
-            if news_held_out(r["id"]) and sum(map(prose, r["body"].split("\n"))) >= 3]
+            if news_held_out(r["id"]) and sum(map(news_paragraph, r["body"].split("\n"))) >= 3]
     random.Random(args.seed).shuffle(rows)
     rows = rows[: args.articles]
     kept = total = whole = chrome_kept = chrome_total = titled = 0
@@ -71,7 +67,7 @@ def main() -> None:
         lines = frame(r["title"], paras, k % 3)
         c = clean_text("\n\n".join(lines))
         got = set(c.paragraphs)
-        reporting = [p for p in paras if prose(p)]
+        reporting = [p for p in paras if news_paragraph(p)]
         hit = sum(p in got for p in reporting)
         kept += hit
         total += len(reporting)

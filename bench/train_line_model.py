@@ -35,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from common import NEWS, news_held_out, news_records, write_section  # noqa: E402  (bench/ is the script's directory)
+from common import NEWS, news_held_out, news_paragraph, news_records, write_section  # noqa: E402  (bench/ is the script's directory)
 
 from index.ingest import lines as L  # noqa: E402
 from index.ingest.clean import clean_scored  # noqa: E402
@@ -184,7 +184,7 @@ def news_prose(n: int = NEWS_PARAGRAPHS) -> list[dict]:
             continue
         for para in r["body"].split("\n"):
             para = para.strip()
-            if len(para.split()) >= 8 and para.endswith((".", '"', "”", "?", "!")):
+            if news_paragraph(para):
                 by_outlet.setdefault(r["outlet"], []).append(para)
     flat = [(o, q) for o, ps in by_outlet.items() for q in ps]
     pick = rng.choice(len(flat), size=min(n, len(flat)), replace=False)
@@ -252,12 +252,8 @@ def vocab_oof(pages: list[dict], extra: list[dict], n_splits: int = 3) -> list[n
     for tr, te in GroupKFold(n_splits=n_splits).split(pages, groups=groups):
         vm = VocabModel(fit_vocab([pages[i] for i in tr], extra))
         for i in te:
-            out[i] = vocab_score(vm, pages[i])
+            out[i] = vm.prob(pages[i]["tokens"])
     return out
-
-
-def vocab_score(vm: VocabModel, page: dict) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-vm.logit(page["tokens"])))
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
@@ -293,7 +289,7 @@ def train_all(pages: list[dict], extra: list[dict]) -> tuple:
 
 def predict_all(vocab: dict | VocabModel, m1, m2, page: dict) -> tuple[np.ndarray, np.ndarray]:
     vm = vocab if isinstance(vocab, VocabModel) else VocabModel(vocab)
-    x1 = L.stage1_features(page["base"], vocab_score(vm, page))
+    x1 = L.stage1_features(page["base"], vm.prob(page["tokens"]))
     p1 = m1.predict_proba(x1)[:, 1]
     return p1, m2.predict_proba(L.stage2_features(x1, p1))[:, 1]
 

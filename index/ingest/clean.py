@@ -264,11 +264,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     label = (base[:, 9] > 0) | (base[:, 10] > 0)
     heads_only = (base[:, 2] == 0) & (base[:, 1] >= np.log1p(3))
     listed = np.zeros(n, dtype=bool)
-    for j in np.flatnonzero(bad[bs : be + 1] & (klen[bs : be + 1] < 40)).tolist():
-        j += bs
-        if j > bs and j < be and label[j] and heads_only[j + 1 : be + 1].all():
+    for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
+        j += bs + 1
+        if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
-        if j > bs and j < be and (listed[j] or teaser[j + 1 : be + 1].mean() >= TEASER_CUT):
+        if listed[j] or teaser[j + 1 : be + 1].mean() >= TEASER_CUT:
             be = j - 1
             break
     # an inline widget: a list label inside the run ("Recommended Reading") over two or more

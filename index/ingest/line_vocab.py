@@ -40,7 +40,11 @@ class VocabModel:
 
     def score(self, lines: list[str]) -> np.ndarray:
         """Probability that each line is reporting, from its words alone."""
-        return 1.0 / (1.0 + np.exp(-self.logit(tokenize(lines))))
+        return self.prob(tokenize(lines))
+
+    def prob(self, per_line: list[list[bytes]]) -> np.ndarray:
+        """score() of lines already tokenized (training caches the tokens)."""
+        return 1.0 / (1.0 + np.exp(-self.logit(per_line)))
 
     def logit(self, per_line: list[list[bytes]]) -> np.ndarray:
         n_lines = len(per_line)
