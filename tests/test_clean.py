@@ -147,6 +147,44 @@ def test_teaser_widget_inside_the_story_dropped(label: str) -> None:
     assert c.paragraphs == STORY
 
 
+def test_single_related_link_inside_the_story_dropped() -> None:
+    widget = ["Related article", "Storm leaves thousands without power across the north"]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:]))
+    assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("slot", ["Story continues below advertisement", "Advertisement - Page continues below",
+                                  "Advertisement - Continue Reading Below", "Article continues after advertisement"])
+def test_ad_slot_labels_inside_the_story_dropped(slot: str) -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], slot, *STORY[2:]))
+    assert c.paragraphs == STORY
+    assert not is_boilerplate("The story continues below the surface, divers said.")
+
+
+def test_clip_title_under_a_video_label_is_neither_reporting_nor_the_headline() -> None:
+    head = "Budget deal clears Congress after weeks of talks"
+    c = clean_text(page("The Riverside Herald", "Published March 4, 2024", head, "Video",
+                        "Lawmakers react on the Capitol steps", *STORY, sep="\n"))
+    assert c.title == head
+    assert c.paragraphs == STORY
+
+
+def test_call_to_action_inside_short_paragraph_news_does_not_end_the_story() -> None:
+    """Wire-style news: one-sentence paragraphs with an app promo and an all-caps link between
+    them. The promo is not a section label over teasers; the credit line after the story stays."""
+    story = [
+        "Europe's largest port reopened on Tuesday after a three-day shutdown caused by a storm, officials said.",
+        "The port said container terminals resumed operations early Tuesday, though ships would face delays.",
+        "The storm brought winds of up to 87 miles per hour to the coast, according to forecasters.",
+        '"Every berth is now working through the backlog," port spokesman Pieter de Vries said.',
+        "Shipping giant Maersk said about 40 vessels were delayed.",
+        "The Associated Press contributed to this report.",
+    ]
+    c = clean_text(page("The Riverside Herald", "Storm shuts port, snarls shipping across Europe", *story[:2],
+                        "CLICK HERE TO GET THE RIVERSIDE HERALD APP", *story[2:], sep="\n"))
+    assert c.paragraphs == story
+
+
 def test_labelled_teaser_block_after_story_dropped() -> None:
     # headline + one-sentence blurb + date triples under a section label are other stories
     teasers = ["Related stories"]
@@ -359,6 +397,24 @@ def test_headline_is_not_a_reviewer_credit_or_a_row_of_links(between: str) -> No
                         "Budget deal clears Congress after weeks of talks", between, *STORY))
     assert c.title == "Budget deal clears Congress after weeks of talks"
     assert between not in c.paragraphs
+
+
+def test_headline_not_its_standfirst_nor_a_byline_naming_the_beat() -> None:
+    head = "North Sea storm closes Europe's biggest port for three days"
+    dek = "Rotterdam halts container traffic as gusts reach 140km/h, with delays expected across the continent"
+    c = clean_text(page("The Riverside Herald", head, dek, "Jon Henley Europe correspondent",
+                        "Sat 22 Nov 2025 14.05 GMT", *STORY, sep="\n"))
+    assert c.title == head
+    # the standfirst is the story's summary (WCXB's gold counts it as body); byline and date are not
+    assert c.paragraphs in (STORY, [dek, *STORY])
+
+
+def test_a_title_case_headline_is_not_taken_for_a_standfirst() -> None:
+    """Only a long sentence-case line under another headline-shaped line is a standfirst; a
+    title-case headline under a menu line stays the headline."""
+    head = "Ten Easy Steps For A Great Budget Deal In Congress This Year"
+    c = clean_text(page("Back to all news", head, *STORY, sep="\n"))
+    assert c.title == head
 
 
 def test_headline_is_not_the_lead_sentence_left_above_the_story() -> None:

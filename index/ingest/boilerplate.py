@@ -46,7 +46,9 @@ _BUTTON_ROW = re.compile(r"^" + _BUTTONS + _PHONE + r"[\s:.!>»›→…|-]*$", 
 _EXACT = re.compile(
     r"""^(?:
         advertisement|advertisements|sponsored(?:\s+content)?|sponsor\s+message|ad|ads|
-        (?:story\s+)?continues?\s+(?:below|after\s+(?:this\s+)?ad(?:vertisement)?)|
+        # ad slots: "Story continues below advertisement", "Advertisement - Page continues below"
+        (?:(?:advertisements?|ad)\s*[-–—:|]?\s*)?(?:(?:the\s+)?(?:story|article|page|content|text|post)\s+)?
+            continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement))?|
         scroll\s+to\s+continue(?:\s+with\s+content)?|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|
@@ -75,7 +77,7 @@ _EXACT = re.compile(
         back\s+to\s+(?:the\s+|all\s+)?(?:blog|home|top|news|articles?|posts?|stories|search|results|homepage|\w+\s+(?:home|blog|page))|
         (?:(?:last\s+)?(?:updated|published|posted|modified|reviewed)(?:\s+on)?:?\s*)?(?:"""
     + _DATE
-    + r""")?(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?
+    + r""")?(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?
     )[\s:.!>»›→…|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -37,8 +37,10 @@ HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines ar
 OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
+TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
+DEK_WORDS = 10  # a standfirst is at least this long
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
@@ -80,8 +82,8 @@ _PROMPT_RE = re.compile(
 # Narrower than boilerplate.py's labels on purpose: an ad label or a share bar sits inside the
 # reporting with reporting right under it, so it must not take the lines below it along.
 _LIST_LABEL_RE = re.compile(
-    r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles| posts| content| coverage"
-    r"| reading| links| videos| news)?|(?:more|latest|top|popular|trending)"
+    r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
+    r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
     r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
@@ -108,6 +110,13 @@ _NOT_HEADLINE_RE = re.compile(
 _BYLINE_ONLY_RE = re.compile(
     r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
+# A byline that names the writer's beat instead of starting with "By": "Jon Henley Europe
+# correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
+_ROLE_BYLINE_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}(?:(?:senior|chief|deputy|staff|contributing|associate|executive)\s+)?"
+    r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)$")
+# A label over a player or a gallery: the line under it titles the clip, not the story
+_MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
 
 
 def clean_text(text: str, *, name: str | None = None) -> Cleaned:
@@ -268,11 +277,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         j += bs + 1
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
-        if listed[j] or teaser[j + 1 : be + 1].mean() >= TEASER_CUT:
+        rest = slice(j + 1, be + 1)
+        if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB):
             be = j - 1
             break
-    # an inline widget: a list label inside the run ("Recommended Reading") over two or more
-    # lines that are not sentences (headlines, authors) before the reporting resumes
+    # an inline widget: a list label inside the run ("Recommended Reading", "Related article")
+    # over one or more lines that are not sentences (headlines, authors) before the reporting resumes
     for j in np.flatnonzero((klen[bs : be + 1] < 40) & (base[bs : be + 1, 2] == 0)).tolist():
         j += bs
         if not _LIST_LABEL_RE.match(keys[j]):
@@ -280,8 +290,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         k = j + 1
         while k <= be and base[k, 2] == 0 and k - j <= INLINE_MAX:
             k += 1
-        if k - j > 2 and (k > be or base[k, 2] > 0):
+        if k - j >= 2 and (k > be or base[k, 2] > 0):
             listed[j:k] = True
+    # a player's or a gallery's label ("Video") titles the clip under it, not the story
+    for j in np.flatnonzero(klen[:-1] < 10).tolist():
+        if base[j + 1, 2] == 0 and _MEDIA_LABEL_RE.match(keys[j]):
+            listed[j + 1] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:
         be -= 1
@@ -338,8 +352,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
 
 def _chrome_line(line: str) -> bool:
     """A short line that is page furniture whatever the model says: a label, a button, a
-    lone date (boilerplate.py's rules, shared with the HTML path) or a bare byline."""
-    return is_boilerplate(line) or bool(_BYLINE_ONLY_RE.match(line))
+    lone date (boilerplate.py's rules, shared with the HTML path) or a bare byline ("By Ann
+    Lee", "Jon Henley Europe correspondent")."""
+    return is_boilerplate(line) or bool(_BYLINE_ONLY_RE.match(line) or _ROLE_BYLINE_RE.match(line))
 
 
 def _fill_gaps(probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray) -> None:
@@ -400,6 +415,8 @@ def _headline_like(s: str) -> bool:
         return False
     if DATE_RE.search(s) and len(s) < 60:
         return False
+    if _ROLE_BYLINE_RE.match(s):
+        return False
     if _NOT_HEADLINE_RE.search(s) or _CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
         return False  # a reading time, a credit, a label, a row of links
     return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 10
@@ -426,9 +443,24 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # prefer the closest candidate with at least four words; teaser-free header lines above
     # the story are usually section names or taglines that are shorter
     for j in reversed(cands):
-        if len(lines[j].split()) >= 4:
+        words = len(lines[j].split())
+        if words >= 4 and not (j and _MEDIA_LABEL_RE.match(lines[j - 1])):
+            # a long sentence-case line right under another headline-shaped one is the
+            # standfirst, and the line above it the headline (unless that is glued-up menu)
+            above = lines[j - 1]
+            n_above = len(above.split())
+            if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]):
+                return j - 1
             return j
     return cands[-1]
+
+
+def _dek_like(s: str) -> bool:
+    """A standfirst under a headline: a long line in sentence case (headlines are shorter, and
+    those in title case capitalise most words)."""
+    words = s.split()
+    caps = sum(w[0].isupper() for w in words[1:])
+    return len(words) >= DEK_WORDS and caps <= 0.34 * (len(words) - 1)
 
 
 def split_title(line: str) -> tuple[str, str | None]:
