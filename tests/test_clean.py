@@ -460,3 +460,45 @@ def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
     c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
                         "Budget deal clears Congress after weeks of talks", *STORY[:2], short, *STORY[2:]))
     assert short in c.paragraphs
+
+
+def test_headline_stands_above_the_byline_not_the_widgets_under_it() -> None:
+    head = "Rotterdam port reopens after storm, backlog to take days to clear"
+    c = clean_text(page("Business", head, "By Bart H. Meijer", "November 25, 2025",
+                        "Companies", "Acme Shipping Holdings A/S", "Follow", *STORY, sep="\n"))
+    assert c.title == head
+
+
+def test_headline_is_not_the_caption_under_a_photo_credit_or_a_reporting_from_line() -> None:
+    head = "Storm shuts Rotterdam port for three days"
+    c = clean_text(page("Home", "News", head, "6 hours ago", "Anna Holligan", "Reporting from The Hague",
+                        "Getty Images", "Ships queued off the Dutch coast on Sunday", *STORY, sep="\n"))
+    assert c.title == head
+
+
+@pytest.mark.parametrize(("notice", "outlet"), [
+    ("© 2025 Riverside Herald Media. All rights reserved.", "Riverside Herald Media"),
+    ("Copyright 2025 The Associated Press. All Rights Reserved.", "The Associated Press"),
+    ("©2025 FOX News Network, LLC. All rights reserved.", "FOX News Network"),
+    ("© 2025 Jane Doe. All rights reserved.", None),  # a blogger's notice names a person
+])
+def test_outlet_from_the_copyright_notice_when_no_masthead(notice: str, outlet: str | None) -> None:
+    c = clean_text(page("Home", "Register", "My News", "Budget deal clears Congress after weeks of talks",
+                        *STORY, "Terms of Use", notice, sep="\n"))
+    assert c.outlet == outlet
+
+
+@pytest.mark.parametrize("header", [
+    ["A container ship waits off the coast, Sunday, Nov. 23, 2025. (AP Photo/Peter Dejong)",
+     "Updated 4:12 AM EST, November 24, 2025"],
+    ["November 24, 20254:12 PM GMTUpdated 2 hours ago"],
+])
+def test_publication_date_not_from_a_caption_and_with_the_time_glued_on(header: list[str]) -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *header, *STORY, sep="\n"))
+    assert c.date == dt.date(2025, 11, 24)
+
+
+def test_a_rule_between_the_story_and_its_credit_line_is_not_a_paragraph() -> None:
+    credit = "Associated Press writer Raf Casert in Brussels contributed."
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, "___", credit, sep="\n"))
+    assert c.paragraphs == [*STORY, credit]

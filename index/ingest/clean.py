@@ -44,6 +44,7 @@ DEK_WORDS = 10  # a standfirst is at least this long
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
+_WORDY = re.compile(r"[^\W_]")
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -57,6 +58,17 @@ _OUTLET_WORDS = re.compile(
     r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer)\b"
     r"|\.(?:com|net|org|co|news|io)\b"
 )
+# "© 2025 Cable News Network. A Warner Bros. Discovery Company.", "Copyright 2025 The Associated
+# Press. All rights reserved.", "©2025 FOX News Network, LLC."
+_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|\b(?i:copyright)\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[A-Z][\w&'’ -]*?(?:\.(?:com|co\.uk|org|net))?)"
+    r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
+    r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
+FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
+# Outlet words that, alone on a line, are a menu item rather than a masthead
+_MENU_WORDS = frozenset("news register review world week today weekly online digest report record video "
+                        "radio tv network wire insider magazine media press daily".split())
 _SECTION_ONLY = re.compile(
     r"(?i)^(?:(?:world|us|u\.s\.|uk|local|national|international|breaking|latest|top|news"
     r"|politics|business|sports?|opinion|tech(?:nology)?|science|health|entertainment"
@@ -109,14 +121,21 @@ _NOT_HEADLINE_RE = re.compile(
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
 _BYLINE_ONLY_RE = re.compile(
     r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
+# "November 25, 20251:12 PM GMT": a scrape glues the time to the year
+_GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 # A byline that names the writer's beat instead of starting with "By": "Jon Henley Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE_BYLINE_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}(?:(?:senior|chief|deputy|staff|contributing|associate|executive)\s+)?"
     r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)$")
+_REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story
 _MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
+# A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA")
+_CREDIT_LINE_RE = re.compile(
+    r"(?i)^(?:image source,?\s*)?(?:[\w.'’ -]{1,30}\s(?:via|for)\s)?(?:getty images|shutterstock|alamy"
+    r"|pa media|epa(?:-efe)?|afp|reuters|ap|bloomberg|anadolu)(?:\s*(?:/|via)\s*[\w ]{1,30})?\W*$")
 
 
 def clean_text(text: str, *, name: str | None = None) -> Cleaned:
@@ -143,6 +162,8 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     probs = scorer(lines, base)
     keys = _keys(lines)
     keep = refine(lines, probs, threshold, base=base, keys=keys)
+    # a rule or a section break ("___", "* * *") carries no words
+    keep &= np.array([_WORDY.search(s) is not None for s in lines], dtype=bool)
     if not keep.any() and len(lines) <= SHORT_PAGE:
         # a short note (a headline and a paragraph or two) has no run of reporting for the
         # model to find: its sentences are the story, whatever the line scores say
@@ -171,6 +192,8 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     header_end = t_pos if t_pos is not None else first_body
     if outlet is None:
         outlet = find_masthead(lines[: max(header_end, 0)][:HEADER_SPAN])
+    if outlet is None:
+        outlet = find_copyright_holder(lines[-FOOTER_SPAN:])
     date = find_date(lines, first_body, t_pos)
 
     kept = [k for k, flag in enumerate(keep) if flag]
@@ -415,7 +438,7 @@ def _headline_like(s: str) -> bool:
         return False
     if DATE_RE.search(s) and len(s) < 60:
         return False
-    if _ROLE_BYLINE_RE.match(s):
+    if _ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s):
         return False
     if _NOT_HEADLINE_RE.search(s) or _CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
         return False  # a reading time, a credit, a label, a row of links
@@ -440,11 +463,16 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     for j in reversed(cands):
         if counts[_key(lines[j])] > 1 and len(lines[j].split()) >= 4:
             return j
+    # the headline stands above the byline: headline-shaped lines between a byline and the
+    # story are captions and widgets
+    by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
+    if by and any(by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
+        cands = [j for j in cands if j < by[-1]]
     # prefer the closest candidate with at least four words; teaser-free header lines above
     # the story are usually section names or taglines that are shorter
     for j in reversed(cands):
         words = len(lines[j].split())
-        if words >= 4 and not (j and _MEDIA_LABEL_RE.match(lines[j - 1])):
+        if words >= 4 and not (j and (_MEDIA_LABEL_RE.match(lines[j - 1]) or _CREDIT_LINE_RE.match(lines[j - 1]))):
             # a long sentence-case line right under another headline-shaped one is the
             # standfirst, and the line above it the headline (unless that is glued-up menu)
             above = lines[j - 1]
@@ -453,6 +481,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _is_byline(s: str) -> bool:
+    return len(s) < 80 and bool(_BYLINE_ONLY_RE.match(s) or _ROLE_BYLINE_RE.match(s)
+                                or (BYLINE_RE.match(s) and len(s.split()) <= 8))
 
 
 def _dek_like(s: str) -> bool:
@@ -488,6 +521,8 @@ def find_masthead(header: list[str]) -> str | None:
             continue
         if s.endswith((".", ":", "?", "!", ",")) or DATE_RE.search(s) or BYLINE_RE.match(s):
             continue
+        if words[0].lower() in ("my", "your", "our") or (len(words) == 1 and s.lower() in _MENU_WORDS):
+            continue  # a menu item ("My News", "Register", "World"), not the outlet's name
         if BOILER_LINE_RE.match(s) or _SECTION_ONLY.match(s) or STRONG_CHROME_RE.search(s):
             continue
         if not all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "&"}
@@ -498,6 +533,21 @@ def find_masthead(header: list[str]) -> str | None:
     return None
 
 
+def find_copyright_holder(footer: list[str]) -> str | None:
+    """The outlet named in the page's copyright notice ("© 2025 Reuters. All rights reserved"),
+    when it reads as a news organisation (a blog's notice names a person)."""
+    for s in reversed(footer):
+        if len(s) > 250:
+            continue
+        m = _COPYRIGHT_RE.search(s)
+        if not m:
+            continue
+        name = re.sub(r"(?i)^copyright\s+", "", m.group("name").strip(" ,.-–"))
+        if 2 <= len(name) <= 50 and _OUTLET_WORDS.search(name) and not _SECTION_ONLY.match(name):
+            return name
+    return None
+
+
 def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date | None:
     """A short date line in the header (above the reporting, or just below the headline)."""
     end = first_body
@@ -505,8 +555,9 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
         end = max(end, min(t_pos + 6, len(lines)))
     start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
     for s in lines[start:min(end, max(HEADER_SPAN, first_body))]:
-        if len(s) > 120:
-            continue
+        if len(s) > 120 or _CAPTION_RE.search(s):
+            continue  # a photo's caption dates the photo
+        s = _GLUED_TIME_RE.sub(r"\1 ", s)
         m = DATE_RE.search(s)
         if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s):
             d = parse_date(m.group(0))
