@@ -502,3 +502,35 @@ def test_a_rule_between_the_story_and_its_credit_line_is_not_a_paragraph() -> No
     credit = "Associated Press writer Raf Casert in Brussels contributed."
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, "___", credit, sep="\n"))
     assert c.paragraphs == [*STORY, credit]
+
+
+def test_reporting_resumes_under_a_widget_the_model_took_for_the_end() -> None:
+    """A "Recommended Stories" list with screen-reader labels between paragraphs: the lines the
+    model scores low after it are still the story when two sentences follow the list."""
+    widget = ["Recommended Stories", "list of 3 items", "list 1 of 3", "Thousands without power as storm sweeps Europe",
+              "list 2 of 3", "Ferries suspended across the English Channel", "end of list"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:]]
+    scores = np.array([0.2, 0.9, 0.9, 0.9] + [0.3] * len(widget) + [0.4, 0.3])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
+
+
+def test_headline_and_blurb_teasers_under_a_label_do_not_extend_the_story() -> None:
+    teasers = ["Related Articles", "Healthy and comfortable home flooring",
+               "Keeping the air clean indoors can make a home a comfortable and safe place to live.",
+               "What is vinyl flooring and how is it made today?",
+               "Learn everything there is to know about vinyl flooring and how it is laid."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *teasers]
+    scores = np.array([0.2] + [0.9] * len(STORY) + [0.05, 0.3, 0.4, 0.3, 0.4])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
+
+
+def test_wire_copyright_notice_after_the_story_dropped_however_long() -> None:
+    notice = ("Copyright 2025 The Associated Press. All rights reserved. This material may not be published, "
+              "broadcast, rewritten or redistributed without permission.")
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, notice, sep="\n"))
+    assert c.paragraphs == STORY
+    quoted = "Copyrighted photos were used without permission, the lawsuit filed on Tuesday in federal court said."
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], quoted, *STORY[2:], sep="\n"))
+    assert quoted in c.paragraphs

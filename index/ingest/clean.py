@@ -65,6 +65,7 @@ _COPYRIGHT_RE = re.compile(
     r"(?P<name>[A-Z][\w&'’ -]*?(?:\.(?:com|co\.uk|org|net))?)"
     r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
     r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
+_NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
 # Outlet words that, alone on a line, are a menu item rather than a masthead
 _MENU_WORDS = frozenset("news register review world week today weekly online digest report record video "
@@ -335,6 +336,18 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             keep[j] = False
         elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
             keep[j] = True
+        elif klen[j] < 40 and _LIST_LABEL_RE.match(keys[j]):
+            # a widget the model took for the end ("Recommended Stories", a few headlines): the
+            # reporting goes on under it when sentences that are not teasers' blurbs follow
+            k = j + 1
+            while k < n and base[k, 2] == 0 and k - j <= INLINE_MAX:
+                k += 1
+            resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (bad[t] or dup[t] or teaser[t])]
+            if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
+                listed[j:k] = True
+                j = k
+                continue
+            break
         else:
             break
         j += 1
@@ -355,6 +368,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     furniture = np.zeros(n, dtype=bool)
     for i in np.flatnonzero((klen <= BOILER_CHARS) & (keep | (probs >= FILL_TH))).tolist():
         furniture[i] = _chrome_line(lines[i])
+    # a copyright notice with the wire's terms after it ("Copyright 2025 The Associated Press.
+    # All rights reserved. This material may not be published, broadcast...") is long, but chrome
+    for i in np.flatnonzero((klen > BOILER_CHARS) & keep).tolist():
+        furniture[i] = _NOTICE_RE.match(keys[i]) is not None
     keep &= ~furniture
     _fill_gaps(probs, keep, bad | furniture | listed)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
