@@ -320,7 +320,8 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
                        "A post shared by Patagonia (@patagonia)", "Reply to Sara", "Flag as inappropriate",
                        "December 19, 2025, 12:25 am", "Sponsor Message",
                        "Disclaimer: This article is for information only and is not advice.",
-                       'Embed <iframe src="https://example.org/player/embed/12" width="100%" height="290">']
+                       'Embed <iframe src="https://example.org/player/embed/12" width="100%" height="290">',
+                       "Story continues", "Advertisement - Story continues below"]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
@@ -534,3 +535,30 @@ def test_wire_copyright_notice_after_the_story_dropped_however_long() -> None:
     quoted = "Copyrighted photos were used without permission, the lawsuit filed on Tuesday in federal court said."
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], quoted, *STORY[2:], sep="\n"))
     assert quoted in c.paragraphs
+
+
+def test_an_ad_slot_then_a_caption_inside_the_story_does_not_end_it() -> None:
+    """An ad label is not a section label: the caption and paragraph under it are not teasers,
+    though a real teaser list follows further down."""
+    caption = "Container ships wait off the coast on Sunday as the storm battered the region"
+    last = "Officials said safety came first and the backlog would take days to clear."
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By ANN LEE FOR THE HERALD", *STORY[:3],
+                        "Advertisement", caption, last, "RELATED ARTICLES", "Previous", "1", "Next",
+                        "Storm knocks out power to thousands across the region",
+                        "City council votes to expand bike lanes downtown", "Share this article", "Share", sep="\n"))
+    assert c.paragraphs[:3] == STORY[:3]
+    assert c.paragraphs[-1] == last
+
+
+def test_a_news_agency_printed_over_the_headline_is_not_a_photo_credit() -> None:
+    head = "Rotterdam port reopens after three-day storm closure"
+    c = clean_text(page("Yahoo News", "Sign in", "Reuters", head, "Bart H. Meijer",
+                        "Tue, November 25, 2025 at 8:12 AM EST", "2 min read", *STORY, sep="\n"))
+    assert (c.title, c.date) == (head, dt.date(2025, 11, 25))
+
+
+def test_date_after_an_updated_stamp_inside_a_byline_row() -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks",
+                        "Riverside World Desk / RIVERSIDEHERALD.COM / Updated: Nov 24, 2025, 11:45 IST", *STORY,
+                        sep="\n"))
+    assert c.date == dt.date(2025, 11, 24)

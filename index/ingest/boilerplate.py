@@ -49,6 +49,7 @@ _EXACT = re.compile(
         # ad slots: "Story continues below advertisement", "Advertisement - Page continues below"
         (?:(?:advertisements?|ad)\s*[-–—:|]?\s*)?(?:(?:the\s+)?(?:story|article|page|content|text|post)\s+)?
             continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement))?|
+        (?:story|article)\s+continues|
         scroll\s+to\s+continue(?:\s+with\s+content)?|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|

@@ -91,6 +91,8 @@ _PROMPT_RE = re.compile(
     r"|support(?:ing)? (?:our|independent|quality|local) (?:\w+ ){0,2}journalism"
     r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
 )
+_SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
+                      r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
 # A whole line that introduces a list of other stories ("Recommended Reading", "More from us").
 # Narrower than boilerplate.py's labels on purpose: an ad label or a share bar sits inside the
 # reporting with reporting right under it, so it must not take the lines below it along.
@@ -124,6 +126,7 @@ _BYLINE_ONLY_RE = re.compile(
     r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
+_STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 # A byline that names the writer's beat instead of starting with "By": "Jon Henley Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
@@ -133,10 +136,11 @@ _ROLE_BYLINE_RE = re.compile(
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story
 _MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
-# A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA")
+# A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA");
+# not a news agency's name, which aggregators print over the headline ("Reuters")
 _CREDIT_LINE_RE = re.compile(
     r"(?i)^(?:image source,?\s*)?(?:[\w.'’ -]{1,30}\s(?:via|for)\s)?(?:getty images|shutterstock|alamy"
-    r"|pa media|epa(?:-efe)?|afp|reuters|ap|bloomberg|anadolu)(?:\s*(?:/|via)\s*[\w ]{1,30})?\W*$")
+    r"|pa media|epa(?:-efe)?)(?:\s*(?:/|via)\s*[\w ]{1,30})?\W*$")
 
 
 def clean_text(text: str, *, name: str | None = None) -> Cleaned:
@@ -299,6 +303,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     listed = np.zeros(n, dtype=bool)
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
+        if _SLOT_RE.match(keys[j]):
+            continue  # an ad slot or a share bar sits inside the reporting, not after it
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
@@ -576,7 +582,7 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
             continue  # a photo's caption dates the photo
         s = _GLUED_TIME_RE.sub(r"\1 ", s)
         m = DATE_RE.search(s)
-        if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s):
+        if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
             d = parse_date(m.group(0))
             if d:
                 return d
