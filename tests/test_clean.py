@@ -299,7 +299,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Loading prices for your region…", "Add to cart", "Go to website", "Starting at $20.00",
            "Read our full Lenovo Yoga 9i 2-in-1 review", "Check out our full Garmin Forerunner 165 review",
            "Price comparison from over 24,000 stores worldwide", "Best Prices Today:",
-           "Get a Quote (212) 203-0280", "Get Quotes", "Get an instant quote now."]
+           "Get a Quote (212) 203-0280", "Get Quotes", "Get an instant quote now.",
+           "Compare new car deals with leasing.com"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -311,7 +312,9 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "View at Amazon and judge for yourself whether the price is right.",
                                   "Read the review of the film by our critic, who loved it.",
                                   "Price comparison is hard for shoppers, the regulator said.",
-                                  "Get quotes from several movers before you sign, the agency said."])
+                                  "Get quotes from several movers before you sign, the agency said.",
+                                  "Compare the deals on offer before you sign, experts said.",
+                                  "Share your story with us, the mayor told residents at the meeting."])
 def test_sentences_about_shopping_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -321,7 +324,9 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
                        "December 19, 2025, 12:25 am", "Sponsor Message",
                        "Disclaimer: This article is for information only and is not advice.",
                        'Embed <iframe src="https://example.org/player/embed/12" width="100%" height="290">',
-                       "Story continues", "Advertisement - Story continues below"]
+                       "Story continues", "Advertisement - Story continues below", "SHARE YOUR STORY",
+                       "Unlock this article — plus in-depth analysis, newsletters, premium events, and news alerts.",
+                       "Fill out the form below or email your questions or story ideas to our team."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)

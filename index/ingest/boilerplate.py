@@ -22,8 +22,8 @@ _DATE = (
 _STORE = r"[\w.&'-]+(?:\s+[\w.&'-]+){0,3}"  # a shop's name: "Amazon", "Williams Sonoma"
 _BUTTON = r"""
     buy(?:\s+it)?(?:\s+(?:now|today))?(?:\s+(?:on|at|from)\s+_STORE)?|
-    (?:check|see|view|compare|get)\s+(?:the\s+)?(?:latest\s+|best\s+|current\s+)?
-        (?:price|prices|deal|deals|offer|offers|availability)(?:\s+(?:on|at|from)\s+_STORE)?|
+    (?:check|see|view|compare|get)\s+(?:the\s+)?(?:latest\s+|best\s+|current\s+)?(?:new\s+|used\s+)?(?:[\w-]+\s+)?
+        (?:price|prices|deal|deals|offer|offers|availability)(?:\s+(?:on|at|from|with)\s+_STORE)?|
     (?:view|shop|see)\s+(?:it\s+)?(?:on|at)\s+_STORE|
     (?:shop|order|book|apply|donate|enrol+|register)\s+(?:now|today|here|online)|
     [$£€]\s?[\d.,]+\s+(?:at|on|from)\s+_STORE|
@@ -65,6 +65,7 @@ _EXACT = re.compile(
         \d+\s+comments?|comments?|no\s+comments(?:\s+yet)?|reply(?:\s+to\s+\S+)?|flag\s+as\s+inappropriate|
         (?:sign\s+up|subscribe)(?:\s+(?:now|today|here|for\s+free|to\s+our\s+newsletter))?|
         newsletter|follow\s+us(?:\s+on\s+\w+)?|
+        share\s+your\s+(?:story|stories|thoughts|tips?|news\s+tips?)|
         back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|
         (?:previous|next)(?:\s+(?:article|post|story))?|
         photo|image|video|listen(?:\s+to\s+(?:this\s+)?article)?|
@@ -101,6 +102,8 @@ _PREFIX = re.compile(
         (?:photo|image)\s*(?:credit)?\s*:|
         (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|
         (?:disclosure|affiliate\s+disclosure|disclaimer)\s*:|
+        unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
+        (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
         (?:embed\s*)?<iframe\b|
         (?:tags?|topics?|categories|filed\s+under)\s*:
     )""",
