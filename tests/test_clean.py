@@ -314,8 +314,12 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Price comparison is hard for shoppers, the regulator said.",
                                   "Get quotes from several movers before you sign, the agency said.",
                                   "Compare the deals on offer before you sign, experts said.",
-                                  "Share your story with us, the mayor told residents at the meeting."])
-def test_sentences_about_shopping_are_not_boilerplate(line: str) -> None:
+                                  "Share your story with us, the mayor told residents at the meeting.",
+                                  "Watch the video to see how the water rose in minutes, officials said.",
+                                  "More than 40 ships were waiting, officials said.",
+                                  "Get the app right, engineers said.",
+                                  "→ The bottom line: demand for ships will keep rising."])
+def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
 
@@ -326,7 +330,14 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
                        'Embed <iframe src="https://example.org/player/embed/12" width="100%" height="290">',
                        "Story continues", "Advertisement - Story continues below", "SHARE YOUR STORY",
                        "Unlock this article — plus in-depth analysis, newsletters, premium events, and news alerts.",
-                       "Fill out the form below or email your questions or story ideas to our team."]
+                       "Fill out the form below or email your questions or story ideas to our team.",
+                       "Also Read | Flights cancelled across Europe as storm hits", "[Related: Storm batters coast]",
+                       "Watch | Waves crash over harbour wall", ">> Storm leaves thousands without power",
+                       "Don’t miss: the best storm photos of the year", "Must Read", "Editor’s Picks",
+                       "Continue reading the main story", "Get breaking news alerts on your phone",
+                       "Download the app for the latest news", "Have a news tip? Email us at tips@example.com",
+                       "This is a developing story and will be updated.",
+                       "For the latest news, weather, sports, and streaming video, head to FOX 5."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)

@@ -67,6 +67,8 @@ _EXACT = re.compile(
         newsletter|follow\s+us(?:\s+on\s+\w+)?|
         share\s+your\s+(?:story|stories|thoughts|tips?|news\s+tips?)|
         back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|
+        must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|
+        don[’']?t\s+miss|continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?|
         (?:previous|next)(?:\s+(?:article|post|story))?|
         photo|image|video|listen(?:\s+to\s+(?:this\s+)?article)?|
         \d+\s+min(?:ute)?s?\s+(?:read|listen)|
@@ -90,6 +92,18 @@ _PREFIX = re.compile(
     r"""^(?:
         (?:read|see)\s+(?:more|also|next|the\s+full|related)\b|
         related\s*:|also\s+read\s*:|more\s*:|recommended\s*:|
+        # an inline link: "Also Read | ...", "[Related: ...]", "Watch | ...", ">> headline"
+        \[?\s*(?:related(?:\s+(?:story|stories|article|coverage))?|(?:also\s+)?read(?:\s+(?:more|also))?|watch|listen
+            |see\s+also|more|don[’']?t\s+miss|must\s+read|editor[’']?s\s+picks?)\s*[:|]|
+        (?:>>|»)\s*\w|
+        # promotions of the outlet's app, alerts and tip line, and notes on the story's status
+        (?:download|get|install)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app(?:\s+(?:for|to|on|now|today|here|and)\b|\W*$)|
+        (?:get|sign\s+up\s+for|turn\s+on)\s+(?:breaking\s+)?(?:news\s+)?(?:alerts|notifications)\b|
+        stay\s+up[\s-]to[\s-]date\s+with\s+(?:the\s+)?latest\b|
+        for\s+the\s+latest\s+(?:news|updates|headlines)\b.{0,80}\b(?:head|go)\s+to\b|
+        (?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b|send\s+us\s+(?:your\s+)?(?:news\s+)?tips\b|
+        this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story\b|
+        this\s+(?:story|article|post)\s+(?:has\s+been|was|will\s+be)\s+updated\b|
         (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|
         (?:get|receive)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter|
         enter\s+your\s+e-?mail|by\s+(?:clicking|subscribing|signing\s+up)|
