@@ -578,3 +578,23 @@ def test_date_after_an_updated_stamp_inside_a_byline_row() -> None:
                         "Riverside World Desk / RIVERSIDEHERALD.COM / Updated: Nov 24, 2025, 11:45 IST", *STORY,
                         sep="\n"))
     assert c.date == dt.date(2025, 11, 24)
+
+
+@pytest.mark.parametrize("head", ["Leftists love old heroes in movies and songs. But statues? Not so much.",
+                                  "The lockdown has served its purpose. It's time to end it."])
+def test_a_headline_written_as_a_sentence_above_the_byline(head: str) -> None:
+    c = clean_text(page("Home", "World", "Opinion", head, "By Staff Reporter", "March 3, 2021 at 9:41 a.m.", *STORY))
+    assert c.title == head
+    assert c.paragraphs == STORY
+
+
+def test_a_menu_item_above_a_misplaced_byline_is_not_the_headline() -> None:
+    c = clean_text(page("Home", "Contact Us", "By Staff Reporter", "Budget deal clears Congress after weeks of talks",
+                        *STORY))
+    assert c.title == "Budget deal clears Congress after weeks of talks"
+
+
+def test_a_standfirst_sentence_above_the_byline_is_not_taken_for_a_sentence_headline() -> None:
+    head, dek = "Budget deal clears Congress after weeks of talks", "The vote ends a standoff. Agencies stay open."
+    c = clean_text(page("Home", head, dek, "By Staff Reporter", "March 3, 2021", *STORY))
+    assert c.title == head

@@ -184,6 +184,8 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
         if nxt is not None and nxt - first_body <= 2 and _headline_like(lines[nxt]) and len(lines[nxt].split()) >= 4:
             head_end = nxt
     t_pos = find_title(lines, head_end, keep)
+    if keep.any() and _sentence_headline(lines, first_body):
+        t_pos = first_body
     title = outlet = None
     if t_pos is not None:
         title, outlet = split_title(lines[t_pos])
@@ -479,6 +481,12 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
         return None
     lo = max(0, first_body - HEADER_SPAN)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if _headline_like(lines[j])]
+    by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
+    if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
+            by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
+        # right above the byline with no headline-shaped line near: a headline that is a
+        # sentence ("Statues? Not so much.")
+        return by[-1] - 1
     if not cands:
         return None
     # of the repeated lines, the one nearest the story (menus repeat too, further up)
@@ -488,7 +496,6 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             return j
     # the headline stands above the byline: headline-shaped lines between a byline and the
     # story are captions and widgets
-    by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and any(by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
         cands = [j for j in cands if j < by[-1]]
     # prefer the closest candidate with at least four words; teaser-free header lines above
@@ -504,6 +511,27 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _sentence_headline(lines: list[str], i: int) -> bool:
+    """The model kept a headline written as a sentence: the byline under it says so (a
+    standfirst sits there too, but under a headline)."""
+    if i + 1 >= len(lines) or not _is_byline(lines[i + 1]) or not _loose_headline(lines[i]):
+        return False
+    return not any(_headline_like(lines[j]) and len(lines[j].split()) >= 4 for j in range(max(0, i - 3), i))
+
+
+def _loose_headline(s: str) -> bool:
+    """A headline written as a sentence, as opinion pages do ("It won't."): three to twenty
+    words ending in a full stop; never a label, a date, a byline or a caption."""
+    words = s.split()
+    if not (1 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 200 or s.endswith((":", ",", ";")):
+        return False
+    if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s) or (DATE_RE.search(s) and len(s) < 60):
+        return False
+    if _NOT_HEADLINE_RE.search(s) or _CAPTION_RE.search(s) or is_boilerplate(s) or STRONG_CHROME_RE.search(s):
+        return False
+    return len(words) >= 3 and s.endswith((".", "?", "!", "”", '"', "’"))
 
 
 def _is_byline(s: str) -> bool:
