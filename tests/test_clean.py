@@ -337,7 +337,8 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
                        "Continue reading the main story", "Get breaking news alerts on your phone",
                        "Download the app for the latest news", "Have a news tip? Email us at tips@example.com",
                        "This is a developing story and will be updated.",
-                       "For the latest news, weather, sports, and streaming video, head to FOX 5."]
+                       "For the latest news, weather, sports, and streaming video, head to FOX 5.",
+                       "Full Coverage: Politics"]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
@@ -518,6 +519,15 @@ def test_publication_date_not_from_a_caption_and_with_the_time_glued_on(header: 
 def test_a_rule_between_the_story_and_its_credit_line_is_not_a_paragraph() -> None:
     credit = "Associated Press writer Raf Casert in Brussels contributed."
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, "___", credit, sep="\n"))
+    assert c.paragraphs == [*STORY, credit]
+
+
+def test_the_credit_line_under_a_rule_is_kept_even_when_scored_low() -> None:
+    credit = "Associated Press writer Larry Neumeister in New York contributed to this report."
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, "___", credit, "Related stories",
+             "Markets slide as investors weigh rate outlook"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.6, 0.27, 0.01, 0.1])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
     assert c.paragraphs == [*STORY, credit]
 
 

@@ -94,7 +94,7 @@ _PREFIX = re.compile(
         related\s*:|also\s+read\s*:|more\s*:|recommended\s*:|
         # an inline link: "Also Read | ...", "[Related: ...]", "Watch | ...", ">> headline"
         \[?\s*(?:related(?:\s+(?:story|stories|article|coverage))?|(?:also\s+)?read(?:\s+(?:more|also))?|watch|listen
-            |see\s+also|more|don[’']?t\s+miss|must\s+read|editor[’']?s\s+picks?)\s*[:|]|
+            |see\s+also|more|don[’']?t\s+miss|must\s+read|editor[’']?s\s+picks?|full\s+coverage)\s*[:|]|
         (?:>>|»)\s*\w|
         # promotions of the outlet's app, alerts and tip line, and notes on the story's status
         (?:download|get|install)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app(?:\s+(?:for|to|on|now|today|here|and)\b|\W*$)|

@@ -44,6 +44,9 @@ DEK_WORDS = 10  # a standfirst is at least this long
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
+# A credit line closing a story: "Associated Press writer Ann Lee contributed to this report."
+_CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
+                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?editing\s+by\b)")
 _WORDY = re.compile(r"[^\W_]")
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -342,6 +345,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     while j < n:
         if is_button(j):
             keep[j] = False
+        elif _WORDY.search(lines[j]) is None:  # a rule ("___"), then perhaps the credit line
+            if j + 1 < n and _CREDIT_RE.search(lines[j + 1]):
+                keep[j + 1] = True
+            break
         elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
             keep[j] = True
         elif klen[j] < 40 and _LIST_LABEL_RE.match(keys[j]):
