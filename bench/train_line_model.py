@@ -40,6 +40,7 @@ from common import NEWS, news_held_out, news_paragraph, news_records, write_sect
 from index.ingest import lines as L  # noqa: E402
 from index.ingest.clean import clean_scored  # noqa: E402
 from index.ingest.line_vocab import VocabModel, tokenize  # noqa: E402
+from index.ingest.unwrap import logical_lines  # noqa: E402
 
 DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
 OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
@@ -65,14 +66,17 @@ def load_pages() -> list[dict]:
         raw = "\n".join(r["lines"]).splitlines()
         if len(raw) != len(r["lines"]) or not any(s.strip() for s in raw):
             continue  # embedded newlines would shift labels; none expected
-        keep = [i for i, s in enumerate(raw) if s.strip()]
+        # the cleaner's own lines: non-blank, stripped, hard-wrapped paragraphs joined (a line
+        # joined from several is body when most of its raw lines are)
+        lines, owners = logical_lines(raw)
+        gold = [bool(g) for g in r["gold_body_line"]]
         pages.append({
             "id": r["id"],
             "text": "\n".join(r["lines"]),
-            "gold_lines": np.array([bool(g) for g in r["gold_body_line"]]),
+            "gold_lines": np.array(gold),
             "domain": meta.get(r["id"], {}).get("domain", r["id"]),
-            "lines": [raw[i].strip() for i in keep],
-            "y": np.array([bool(r["gold_body_line"][i]) for i in keep]),
+            "lines": lines,
+            "y": np.array([2 * sum(gold[i] for i in o) >= len(o) for o in owners]),
         })
     gold = gold_bodies()
     for p in pages:

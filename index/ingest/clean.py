@@ -30,6 +30,7 @@ from index.ingest.lines import (
     max_run,
     score_from_base,
 )
+from index.ingest.unwrap import logical_lines
 from index.model import Cleaned
 
 HEADER_SPAN = 25
@@ -161,9 +162,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     """clean_text with the line scorer passed in (bench/train_line_model.py scores held-out
     pages with fold models through the same page-level pipeline)."""
     raw = text.splitlines()
-    stripped = [s.strip() for s in raw]
-    idx = [i for i, s in enumerate(stripped) if s]
-    lines = [stripped[i] for i in idx]
+    lines, owners = logical_lines(raw)
     if not lines:
         return Cleaned(paragraphs=[], kept_lines=[])
     base = base_features(lines)
@@ -207,8 +206,11 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     date = find_date(lines, first_body, t_pos)
 
     kept = [k for k, flag in enumerate(keep) if flag]
-    kept_lines = [idx[k] for k in kept]
-    paragraphs = _paragraphs(raw, kept_lines, blank_separated=len(idx) < 0.8 * len(raw))
+    kept_lines = [i for k in kept for i in owners[k]]
+    if len(kept_lines) > len(kept):  # wrapped paragraphs, already joined
+        paragraphs = [lines[k] for k in kept]
+    else:
+        paragraphs = _paragraphs(raw, kept_lines, blank_separated=len(lines) < 0.8 * len(raw))
     dateline = find_dateline(paragraphs[0]) if paragraphs else None
     return Cleaned(paragraphs=paragraphs, title=title, outlet=outlet, date=date,
                    dateline=dateline, kept_lines=kept_lines)

@@ -1,0 +1,85 @@
+"""Hard-wrapped text (lynx or w3m dumps, e-mail, terminal copies) back to one line per block.
+
+The line model reads a page as a browser copy or a scraper gives it: one paragraph per line.
+A dump wrapped at a fixed width splits every paragraph over several lines, each of which
+looks like a fragment (short, no full stop, opening in lower case), so the reporting scores
+like chrome. Joining the wrapped lines back first lets the same model and rules work
+unchanged; text that is not wrapped passes through line for line.
+"""
+
+from __future__ import annotations
+
+import re
+
+WRAP_MAX = 100  # wider "wrapping" is just long lines
+FULL_SLACK = 18  # a line this close to the width was filled by the wrapper
+HEADLINE_WORDS = 12  # a filled line of no more words, alone, may be a headline
+MIN_CONTINUED, MIN_CONTINUED_LINES = 0.4, 3  # filled lines going on in lower case: share, count
+# words a headline never ends on: a line ending on one stops mid-sentence
+_MID_SENTENCE = frozenset(
+    "a an the of to in on at by for from with into about as and or but nor that which who whose "
+    "is are was were be been has have had will would can could should may might must his her "
+    "their its our your my this these those than".split())
+_LIST_MARK = re.compile(r"^(?:[-*•·▪+]|\d{1,3}[.)]|\[\d+\])\s")
+_SPLIT_WORD = re.compile(r"[^\W\d_]-$")  # "three-" at the end of a line, "day" on the next
+
+
+def wrap_width(raw: list[str]) -> int | None:
+    """The width the text was wrapped at, or None when its lines were not wrapped: a wrapped
+    page has lines filled to one width whose next line goes on mid-sentence, in lower case
+    (menus and headline lists around the story are not wrapped and do not count)."""
+    body = [s.rstrip() for s in raw]
+    lens = [len(s) for s in body if s]
+    if len(lens) < 4 or sum(n <= WRAP_MAX for n in lens) < 0.9 * len(lens):
+        return None
+    width = max(n for n in lens if n <= WRAP_MAX)
+    if width < 40:
+        return None
+    full = [i for i, s in enumerate(body[:-1]) if len(s) >= width - FULL_SLACK and body[i + 1]]
+    continued = sum(body[i + 1].lstrip()[:1].islower() for i in full)
+    return width if continued >= MIN_CONTINUED * len(full) and continued >= MIN_CONTINUED_LINES else None
+
+
+def logical_lines(raw: list[str]) -> tuple[list[str], list[list[int]]]:
+    """Non-blank lines, stripped, with the raw line numbers each one comes from; wrapped
+    paragraphs are joined into one line (and a word split at the wrap is mended)."""
+    width = wrap_width(raw)
+    lines: list[str] = []
+    owners: list[list[int]] = []
+    prev = 0  # width of the previous raw line (0 after a blank one)
+    for i, r in enumerate(raw):
+        s = r.strip()
+        if not s:
+            prev = 0
+            continue
+        if width is not None and prev and _wrapped_after(prev, lines[-1], len(owners[-1]), r.rstrip(), width):
+            sep = "" if _SPLIT_WORD.search(lines[-1]) and s[:1].islower() else " "
+            lines[-1] = f"{lines[-1]}{sep}{s}"
+            owners[-1].append(i)
+        else:
+            lines.append(s)
+            owners.append([i])
+        prev = len(r.rstrip())
+    return lines, owners
+
+
+def _wrapped_after(prev: int, before: str, spans: int, line: str, width: int) -> bool:
+    """Whether raw `line` continues the wrapped line before it (`prev` characters wide; the
+    logical line so far is `before`, from `spans` raw lines).
+
+    A wrapper breaks a filled line, and mostly before a word in lower case. A capital after
+    the break is a name or a new sentence inside a paragraph only when the next word would
+    not have fitted and the paragraph is established (joined already, long, with a comma,
+    stopped on a word such as "of" or "the", or ending on this line with a full stop); a
+    filled line standing alone before a capital is a headline or a label.
+    """
+    s = line.strip()
+    if _LIST_MARK.match(s) or prev < width - FULL_SLACK:
+        return False
+    if s[:1].islower():
+        return True
+    if not (before[-1:].islower() or before.endswith(",")) or prev + 1 + len(s.split(maxsplit=1)[0]) <= width:
+        return False
+    ends_here = len(line) < width - FULL_SLACK and s.endswith((".", "!", "?", '"', "”"))
+    last = before.rsplit(maxsplit=1)[-1].lower()
+    return spans > 1 or ends_here or "," in before or last in _MID_SENTENCE or len(before.split()) > HEADLINE_WORDS
