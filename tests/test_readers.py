@@ -49,6 +49,16 @@ def test_crawler_field_names_and_gzip(tmp_path):
     assert a.paragraphs == ["Para one.", "Para two."]
 
 
+def test_crawler_records_lose_the_chrome_left_between_their_paragraphs(tmp_path):
+    body = ["WASHINGTON — Lawmakers approved the budget deal on Tuesday.", "Advertisement",
+            "READ MORE:", "The measure passed by a wide margin in both chambers.",
+            "More than 300 members voted for it, officials said.",
+            "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission."]
+    (tmp_path / "crawl.jsonl").write_text(json.dumps({"title": "Budget deal", "text": "\n".join(body)}) + "\n")
+    (a,) = list(ingest(tmp_path))
+    assert a.paragraphs == [body[0], body[3], body[4]]
+
+
 def test_json_list_file_and_untitled_record(tmp_path):
     (tmp_path / "two.json").write_text(json.dumps([
         {"title": "First", "text": "Alpha body text."},

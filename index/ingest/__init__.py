@@ -15,6 +15,7 @@ __all__ = ["RawDoc", "ingest", "read_source", "to_article", "tidy"]
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 MAX_TITLE_CHARS = 300
+RECORD_CHROME_CHARS = 300  # longer paragraphs of a crawler record are not checked for chrome (speed)
 
 
 def tidy(text: str) -> str:
@@ -60,11 +61,15 @@ def clean_raw(raw: RawDoc) -> Cleaned:
         from index.ingest.clean import clean_text
 
         return clean_text(raw.content, name=raw.source)
-    # crawler records carry a body already separated from the page: trust it, keep paragraphs
+    # crawler records carry a body already separated from the page: keep its paragraphs,
+    # less the chrome crawlers leave between them ("Advertisement", "READ MORE:", a
+    # copyright line); only whole-line patterns, so no sentence of reporting is touched
+    from index.ingest.boilerplate import is_boilerplate
     from index.ingest.clean import find_dateline
 
     sep = "\n\n" if "\n\n" in raw.content.strip() else "\n"
-    paragraphs = [p for p in raw.content.split(sep) if p.strip()]
+    paragraphs = [p for p in raw.content.split(sep)
+                  if p.strip() and not (len(p) <= RECORD_CHROME_CHARS and is_boilerplate(p))]
     return Cleaned(paragraphs=paragraphs, dateline=find_dateline(paragraphs[0].strip()) if paragraphs else None)
 
 
