@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from index.ingest.boilerplate import is_boilerplate
-from index.ingest.clean import clean_scored, clean_text, find_dateline, parse_date, split_title
+from index.ingest.clean import clean_scored, clean_text
+from index.ingest.text_meta import find_dateline, parse_date, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = [

@@ -65,7 +65,7 @@ def clean_raw(raw: RawDoc) -> Cleaned:
     # less the chrome crawlers leave between them ("Advertisement", "READ MORE:", a
     # copyright line); only whole-line patterns, so no sentence of reporting is touched
     from index.ingest.boilerplate import is_boilerplate
-    from index.ingest.clean import find_dateline
+    from index.ingest.text_meta import find_dateline
 
     sep = "\n\n" if "\n\n" in raw.content.strip() else "\n"
     paragraphs = [p for p in raw.content.split(sep)

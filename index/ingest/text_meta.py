@@ -1,0 +1,304 @@
+"""Headline, outlet, date and dateline of a plain-text page: what a reader takes from its header.
+
+The headline is the prominent line just above the reporting and above the byline (often
+printed twice), the outlet a masthead near the top, the headline's " | Outlet" suffix or the
+copyright notice's holder, and the date a short date line in the header. Anything below the
+start of the reporting is never used for the headline or the date, because captions and
+teasers there carry dates and names that belong to other stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import numpy as np
+
+from index.ingest.boilerplate import is_boilerplate
+from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE
+
+HEADER_SPAN = 25
+HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
+DEK_WORDS = 10  # a standfirst is at least this long
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_SUFFIX_RE = re.compile(r"^(?P<head>.+?)\s*(?:\s[-|–—]\s*|\s*\|\s*)(?P<site>[^-|–—]{2,40})$")
+_OUTLET_WORDS = re.compile(
+    r"(?i)\b(?:times|journal|news|post|herald|tribune|daily|gazette|press|media|magazine"
+    r"|chronicle|telegraph|guardian|observer|star|mail|express|today|monitor|review|standard"
+    r"|independent|insider|wire|network|tv|radio|broadcasting|weekly|online|digest|globe|sun"
+    r"|record|courier|examiner|inquirer|reporter|bulletin|dispatch|sentinel|voice|mirror"
+    r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
+    r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer)\b"
+    r"|\.(?:com|net|org|co|news|io)\b"
+)
+# "© 2025 Cable News Network. A Warner Bros. Discovery Company.", "Copyright 2025 The Associated
+# Press. All rights reserved.", "©2025 FOX News Network, LLC."
+_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|\b(?i:copyright)\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[A-Z][\w&'’ -]*?(?:\.(?:com|co\.uk|org|net))?)"
+    r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
+    r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
+FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
+# Outlet words that, alone on a line, are a menu item rather than a masthead
+_MENU_WORDS = frozenset("news register review world week today weekly online digest report record video "
+                        "radio tv network wire insider magazine media press daily".split())
+_SECTION_ONLY = re.compile(
+    r"(?i)^(?:(?:world|us|u\.s\.|uk|local|national|international|breaking|latest|top|news"
+    r"|politics|business|sports?|opinion|tech(?:nology)?|science|health|entertainment"
+    r"|lifestyle|culture|asia|europe|africa|americas|middle east|economy|markets|home)\s*"
+    r"(?:&|and|/|-|\|)?\s*)+$"
+)
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|-{1,2})\s*\S"
+)
+# Photo captions end in (or carry) an agency credit; reporting almost never does.
+CAPTION_RE = re.compile(
+    r"(?i)(?:getty ?images|\bap photo\b|photo(?:graph)?(?: by| via|:)|\bimage(?: by|:)"
+    r"|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b)"
+)
+# Header lines shaped like a headline that are about the page, not its story.
+_NOT_HEADLINE_RE = re.compile(
+    r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s? (?:read|listen)"
+    r"|listen to (?:this|the) (?:article|story|audio)"
+    r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
+    r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
+    r"|\s/\s[A-Z]"
+)
+# A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
+# the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
+BYLINE_ONLY_RE = re.compile(
+    r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
+# "November 25, 20251:12 PM GMT": a scrape glues the time to the year
+_GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
+_STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
+_UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
+# A byline that names the writer's beat instead of starting with "By": "Jon Henley Europe
+# correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
+ROLE_BYLINE_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}(?:(?:senior|chief|deputy|staff|contributing|associate|executive)\s+)?"
+    r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)$")
+_REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
+# A label over a player or a gallery: the line under it titles the clip, not the story
+MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
+# A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA");
+# not a news agency's name, which aggregators print over the headline ("Reuters")
+_CREDIT_LINE_RE = re.compile(
+    r"(?i)^(?:image source,?\s*)?(?:[\w.'’ -]{1,30}\s(?:via|for)\s)?(?:getty images|shutterstock|alamy"
+    r"|pa media|epa(?:-efe)?)(?:\s*(?:/|via)\s*[\w ]{1,30})?\W*$")
+
+
+def key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def headline_like(s: str) -> bool:
+    """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
+    words = s.split()
+    if not (3 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 300:
+        return False
+    if s.endswith((".", ":", ",", ";")) and not s.endswith("..."):
+        return False
+    if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
+        return False
+    if DATE_RE.search(s) and len(s) < 60:
+        return False
+    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s):
+        return False
+    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
+        return False  # a reading time, a credit, a label, a row of links
+    return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 10
+
+
+def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | None:
+    """Index of the headline: the headline-shaped line nearest above the reporting.
+
+    A line repeated near the top wins outright, because pages print the headline both in
+    the breadcrumb/title bar and above the story while chrome lines rarely repeat verbatim
+    at headline length. Without reporting there is no headline to trust.
+    """
+    if not keep.any():
+        return None
+    lo = max(0, first_body - HEADER_SPAN)
+    cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
+    by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
+    if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
+            by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
+        # right above the byline with no headline-shaped line near: a headline that is a
+        # sentence ("Statues? Not so much.")
+        return by[-1] - 1
+    if not cands:
+        return None
+    # of the repeated lines, the one nearest the story (menus repeat too, further up)
+    counts = Counter(key(lines[j]) for j in cands)
+    for j in reversed(cands):
+        if counts[key(lines[j])] > 1 and len(lines[j].split()) >= 4:
+            return j
+    # the headline stands above the byline: headline-shaped lines between a byline and the
+    # story are captions and widgets
+    if by and any(by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
+        cands = [j for j in cands if j < by[-1]]
+    # prefer the closest candidate with at least four words; teaser-free header lines above
+    # the story are usually section names or taglines that are shorter
+    for j in reversed(cands):
+        words = len(lines[j].split())
+        if words >= 4 and not (j and (MEDIA_LABEL_RE.match(lines[j - 1]) or _CREDIT_LINE_RE.match(lines[j - 1]))):
+            # a long sentence-case line right under another headline-shaped one is the
+            # standfirst, and the line above it the headline (unless that is glued-up menu)
+            above = lines[j - 1]
+            n_above = len(above.split())
+            if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]):
+                return j - 1
+            return j
+    return cands[-1]
+
+
+def sentence_headline(lines: list[str], i: int) -> bool:
+    """The model kept a headline written as a sentence: the byline under it says so (a
+    standfirst sits there too, but under a headline)."""
+    if i + 1 >= len(lines) or not _is_byline(lines[i + 1]) or not _loose_headline(lines[i]):
+        return False
+    return not any(headline_like(lines[j]) and len(lines[j].split()) >= 4 for j in range(max(0, i - 3), i))
+
+
+def _loose_headline(s: str) -> bool:
+    """A headline written as a sentence, as opinion pages do ("It won't."): three to twenty
+    words ending in a full stop; never a label, a date, a byline or a caption."""
+    words = s.split()
+    if not (1 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 200 or s.endswith((":", ",", ";")):
+        return False
+    if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s) or (DATE_RE.search(s) and len(s) < 60):
+        return False
+    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or STRONG_CHROME_RE.search(s):
+        return False
+    return len(words) >= 3 and s.endswith((".", "?", "!", "”", '"', "’"))
+
+
+def _is_byline(s: str) -> bool:
+    return len(s) < 80 and bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s)
+                                or (BYLINE_RE.match(s) and len(s.split()) <= 8))
+
+
+def _dek_like(s: str) -> bool:
+    """A standfirst under a headline: a long line in sentence case (headlines are shorter, and
+    those in title case capitalise most words)."""
+    words = s.split()
+    caps = sum(w[0].isupper() for w in words[1:])
+    return len(words) >= DEK_WORDS and caps <= 0.34 * (len(words) - 1)
+
+
+def split_title(line: str) -> tuple[str, str | None]:
+    """Headline without a trailing " - Outlet" / " | Outlet" suffix, and that outlet."""
+    m = _SUFFIX_RE.match(line)
+    if m:
+        site = m.group("site").strip()
+        words = site.split()
+        looks_site = (
+            1 <= len(words) <= 5
+            and not site.endswith((".", "?", "!"))
+            and all(w[0].isupper() or w[0].isdigit() for w in words)
+            and not _SECTION_ONLY.match(site)
+        )
+        if looks_site and len(m.group("head").split()) >= 3:
+            return m.group("head").strip(), site
+    return line, None
+
+
+def is_section_name(name: str) -> bool:
+    """A site section ("Health", "World News"), which some pages give as their site's name."""
+    return _SECTION_ONLY.match(name.strip()) is not None
+
+
+def find_masthead(header: list[str]) -> str | None:
+    """The outlet's name printed as its own short line above the headline."""
+    for s in header:
+        words = s.split()
+        if not (1 <= len(words) <= 6) or len(s) > 50:
+            continue
+        if s.endswith((".", ":", "?", "!", ",")) or DATE_RE.search(s) or BYLINE_RE.match(s):
+            continue
+        if words[0].lower() in ("my", "your", "our") or (len(words) == 1 and s.lower() in _MENU_WORDS):
+            continue  # a menu item ("My News", "Register", "World"), not the outlet's name
+        if BOILER_LINE_RE.match(s) or _SECTION_ONLY.match(s) or STRONG_CHROME_RE.search(s):
+            continue
+        if not all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "&"}
+                   for w in words):
+            continue
+        if _OUTLET_WORDS.search(s):
+            return s
+    return None
+
+
+def find_copyright_holder(footer: list[str]) -> str | None:
+    """The outlet named in the page's copyright notice ("© 2025 Reuters. All rights reserved"),
+    when it reads as a news organisation (a blog's notice names a person)."""
+    for s in reversed(footer):
+        if len(s) > 250:
+            continue
+        m = _COPYRIGHT_RE.search(s)
+        if not m:
+            continue
+        name = re.sub(r"(?i)^copyright\s+", "", m.group("name").strip(" ,.-–"))
+        if 2 <= len(name) <= 50 and _OUTLET_WORDS.search(name) and not _SECTION_ONLY.match(name):
+            return name
+    return None
+
+
+def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date | None:
+    """A short date line in the header (above the reporting, or just below the headline)."""
+    end = first_body
+    if t_pos is not None:
+        end = max(end, min(t_pos + 6, len(lines)))
+    start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
+    for s in lines[start:min(end, max(HEADER_SPAN, first_body))]:
+        if len(s) > 120 or CAPTION_RE.search(s):
+            continue  # a photo's caption dates the photo
+        s = _GLUED_TIME_RE.sub(r"\1 ", s)
+        m = DATE_RE.search(s)
+        if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
+            d = parse_date(m.group(0))
+            if d:
+                return d
+    return None
+
+
+def parse_date(s: str) -> dt.date | None:
+    """Parse the date formats DATE_RE finds; ambiguous day/month numbers give None."""
+    s = s.strip().rstrip(".")
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return dt.date.fromisoformat(s)
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", s)
+        if m:
+            a, b, y = (int(g) for g in m.groups())
+            y += 2000 if y < 100 else 0
+            if a > 12 >= b:
+                return dt.date(y, b, a)
+            if b > 12 >= a:
+                return dt.date(y, a, b)
+            return None
+        toks = re.findall(r"[A-Za-z]+|\d+", s)
+        month = next((_MONTH_NUM[t[:3].lower()] for t in toks
+                      if t.isalpha() and t[:3].lower() in _MONTH_NUM), None)
+        nums = [int(t) for t in toks if t.isdigit()]
+        year = next((n for n in nums if n > 31), None)
+        day = next((n for n in nums if n <= 31), None)
+        if month and year and day:
+            return dt.date(year, month, day)
+    except ValueError:
+        return None
+    return None
+
+
+def find_dateline(first: str) -> str | None:
+    """'SEOUL, South Korea' from 'SEOUL, South Korea — The streets…' (caps city first)."""
+    m = _DATELINE_RE.match(first)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    city = place.split(",")[0]
+    if len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
+        return None
+    return place
