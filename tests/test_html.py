@@ -168,6 +168,16 @@ def test_outlet_drops_site_name_tagline():
     assert extract_html(html, url="https://harbourtimes.example/a/1").outlet == "Harbour Times"
 
 
+@pytest.mark.parametrize(("site_name", "outlet"), [
+    ("Harbour Review: Reviews for the Real World", "Harbour Review"),
+    ("the Harbour Times", "The Harbour Times"),
+    ("Health", "harbourtimes.example"),  # a section in og:site_name is not the outlet
+])
+def test_outlet_without_colon_tagline_or_section(site_name, outlet):
+    html = page(f'<meta property="og:site_name" content="{site_name}">')
+    assert extract_html(html, url="https://www.harbourtimes.example/a/1").outlet == outlet
+
+
 def test_outlet_never_the_author():
     head = '<meta name="author" content="Ann Lee">' + ld(author={"@type": "Person", "name": "Ann Lee"})
     assert extract_html(page(head), url="https://www.harbourtimes.example/a/1").outlet == "harbourtimes.example"

@@ -23,6 +23,7 @@ from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_text
 from index.ingest.dates import find_date
 from index.ingest.html_lines import block_lines
+from index.ingest.text_meta import is_section_name
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
@@ -203,8 +204,8 @@ class _Meta:
         for name in (self.metas.get("og:site_name"), self._publisher(), self.metas.get("application-name")):
             # "Blog" or "Home" is a section label some CMSs put in og:site_name
             if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")) \
-                    and not is_boilerplate(name):
-                return _without_tagline(html_lib.unescape(name.lstrip("@")), _host(url))
+                    and not is_boilerplate(name) and not is_section_name(name):
+                return _tidy_name(_without_tagline(html_lib.unescape(name.lstrip("@")), _host(url)))
         return _host(url)
 
     def _publisher(self) -> str | None:
@@ -328,6 +329,14 @@ def _without_tagline(name: str, host: str | None) -> str:
         if len(squashed) >= 3 and any(label in squashed or squashed in label for label in labels):
             return part
     return parts[0]
+
+
+def _tidy_name(name: str) -> str:
+    """"Wirecutter: Reviews for the Real World" is Wirecutter; "the Guardian" is The Guardian."""
+    head, sep, tail = name.partition(": ")
+    if sep and 1 <= len(head.split()) <= 3 and len(tail.split()) >= 3:
+        name = head
+    return "The" + name[3:] if name.startswith("the ") else name
 
 
 def _host(url: str | None) -> str | None:
