@@ -10,7 +10,7 @@ import pytest
 
 from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_scored, clean_text
-from index.ingest.text_meta import find_dateline, parse_date, split_title
+from index.ingest.text_meta import find_dateline, lead_dateline, parse_date, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = [
@@ -251,7 +251,10 @@ def test_updated_header_line_gives_date() -> None:
      ("SEOUL – North Korean leader Kim said.", "SEOUL"),
      ("WASHINGTON (AP) — Lawmakers voted.", "WASHINGTON"),
      ("The President — in a rare move — spoke.", None),
-     ("US officials said on Tuesday — again.", None)],
+     ("US officials said on Tuesday — again.", None),
+     ("AMSTERDAM, Nov 25 (Reuters) - The port reopened.", "AMSTERDAM"),
+     ("BREAKING — The port is closed.", None),
+     ("U.S. - China talks resumed on Tuesday.", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -609,3 +612,8 @@ def test_a_standfirst_sentence_above_the_byline_is_not_taken_for_a_sentence_head
     head, dek = "Budget deal clears Congress after weeks of talks", "The vote ends a standoff. Agencies stay open."
     c = clean_text(page("Home", head, dek, "By Staff Reporter", "March 3, 2021", *STORY))
     assert c.title == head
+
+
+def test_the_dateline_is_read_from_the_lead_not_a_ticker_kept_above_it() -> None:
+    assert lead_dateline(["+0.45%", "AMSTERDAM (Reuters) - The port of Rotterdam reopened on Tuesday."]) == "AMSTERDAM"
+    assert lead_dateline(["The port of Rotterdam reopened on Tuesday.", "AMSTERDAM — Later, ships moved."]) is None

@@ -65,12 +65,12 @@ def clean_raw(raw: RawDoc) -> Cleaned:
     # less the chrome crawlers leave between them ("Advertisement", "READ MORE:", a
     # copyright line); only whole-line patterns, so no sentence of reporting is touched
     from index.ingest.boilerplate import is_boilerplate
-    from index.ingest.text_meta import find_dateline
+    from index.ingest.text_meta import lead_dateline
 
     sep = "\n\n" if "\n\n" in raw.content.strip() else "\n"
     paragraphs = [p for p in raw.content.split(sep)
                   if p.strip() and not (len(p) <= RECORD_CHROME_CHARS and is_boilerplate(p))]
-    return Cleaned(paragraphs=paragraphs, dateline=find_dateline(paragraphs[0].strip()) if paragraphs else None)
+    return Cleaned(paragraphs=paragraphs, dateline=lead_dateline(paragraphs))
 
 
 def fallback_title(paragraphs: list[str]) -> str:

@@ -34,10 +34,10 @@ from index.ingest.text_meta import (
     ROLE_BYLINE_RE,
     find_copyright_holder,
     find_date,
-    find_dateline,
     find_masthead,
     find_title,
     headline_like,
+    lead_dateline,
     sentence_headline,
     split_title,
 )
@@ -152,7 +152,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
         paragraphs = [lines[k] for k in kept]
     else:
         paragraphs = _paragraphs(raw, kept_lines, blank_separated=len(lines) < 0.8 * len(raw))
-    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    dateline = lead_dateline(paragraphs)
     return Cleaned(paragraphs=paragraphs, title=title, outlet=outlet, date=date,
                    dateline=dateline, kept_lines=kept_lines)
 

@@ -23,7 +23,7 @@ from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_text
 from index.ingest.dates import find_date
 from index.ingest.html_lines import block_lines
-from index.ingest.text_meta import is_section_name
+from index.ingest.text_meta import is_section_name, lead_dateline
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
@@ -35,15 +35,6 @@ _WORD = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
 _SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::)\s+")
 _GENERIC_LABELS = {"www", "blog", "blogs", "news", "com", "org", "net", "edu", "gov", "co", "ac"}
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"  # SEOUL / NEW YORK / ST. LOUIS
-    r"(?P<region>,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?)"  # , South Korea / , Calif.
-    r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
-    r"\s*(?P<dash>—|–|--|-)\s+"
-)
-_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
-               "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
-
 
 def extract_html(html: str, *, url: str | None = None) -> Cleaned:
     """Extract one article; garbage in gives empty paragraphs so reindex can skip it."""
@@ -64,7 +55,7 @@ def _extract(html: str, url: str | None) -> Cleaned:
     outlet = meta.outlet(canonical)
     title = meta.title(outlet)
     paragraphs = _body(tree, canonical, [title or "", *meta.title_candidates()])
-    dateline = _dateline(paragraphs[0]) if paragraphs else None
+    dateline = lead_dateline(paragraphs)
     return Cleaned(
         paragraphs=paragraphs,
         title=title,
@@ -156,21 +147,6 @@ def _pass(tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool) -
 
 def _words(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines)
-
-
-def _dateline(first: str) -> str | None:
-    """The place a wire story was filed from, when the lead paragraph opens with it."""
-    match = _DATELINE.match(first)
-    if not match:
-        return None
-    place = match.group("place").strip()
-    if place.upper() in _NOT_PLACES or len(place) < 3:
-        return None
-    # a bare hyphen after capitals is too often prose ("U.S. - China talks"); wire
-    # datelines with a hyphen carry an agency or a region
-    if match.group("dash") == "-" and not (match.group("agency") or match.group("region")):
-        return None
-    return place
 
 
 # --- metadata ---------------------------------------------------------------------

@@ -50,10 +50,16 @@ _SECTION_ONLY = re.compile(
     r"|lifestyle|culture|asia|europe|africa|americas|middle east|economy|markets|home)\s*"
     r"(?:&|and|/|-|\|)?\s*)+$"
 )
+# A wire dateline: "SEOUL, South Korea —", "WASHINGTON (AP) —", "AMSTERDAM, Nov 25 (Reuters) -"
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)"
-    r"\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|-{1,2})\s*\S"
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # SEOUL / NEW YORK / ST. LOUIS
+    r"(?P<region>,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"  # , South Korea / , Calif.
+    r"(?P<day>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 25 (the wires' filing day)
+    r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
+    r"\s*(?P<dash>—|–|--|-)\s*\S"
 )
+_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
+               "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
 CAPTION_RE = re.compile(
     r"(?i)(?:getty ?images|\bap photo\b|photo(?:graph)?(?: by| via|:)|\bimage(?: by|:)"
@@ -293,12 +299,24 @@ def parse_date(s: str) -> dt.date | None:
 
 
 def find_dateline(first: str) -> str | None:
-    """'SEOUL, South Korea' from 'SEOUL, South Korea — The streets…' (caps city first)."""
+    """'SEOUL, South Korea' from 'SEOUL, South Korea — The streets…' (the place a wire story
+    was filed from, in capitals, opening the lead paragraph)."""
     m = _DATELINE_RE.match(first)
     if not m:
         return None
     place = m.group("place").strip()
     city = place.split(",")[0]
-    if len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
+    if city.upper() in _NOT_PLACES or len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
+        return None
+    # a bare hyphen after capitals is too often prose ("U.S. - China talks"); wire datelines
+    # with a hyphen carry an agency, a region or the day
+    if m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")):
         return None
     return place
+
+
+def lead_dateline(paragraphs: list[str]) -> str | None:
+    """The dateline of the lead: the first paragraph of a few words (a stray ticker or label
+    kept above it is not the lead)."""
+    lead = next((p for p in paragraphs[:3] if len(p.split()) >= 4), None)
+    return find_dateline(lead.strip()) if lead else None
