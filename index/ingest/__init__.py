@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from index.ingest.readers import RawDoc, read_source
@@ -59,7 +60,10 @@ def clean_raw(raw: RawDoc) -> Cleaned:
         return extract_html(raw.content, url=raw.meta.get("url"))
     if raw.kind == "text":
         from index.ingest.clean import clean_text
+        from index.ingest.markdown import looks_like_markdown
 
+        if looks_like_markdown(raw.content):
+            return clean_markdown(raw)
         return clean_text(raw.content, name=raw.source)
     # crawler records carry a body already separated from the page: keep its paragraphs,
     # less the chrome crawlers leave between them ("Advertisement", "READ MORE:", a
@@ -71,6 +75,28 @@ def clean_raw(raw: RawDoc) -> Cleaned:
     paragraphs = [p for p in raw.content.split(sep)
                   if p.strip() and not (len(p) <= RECORD_CHROME_CHARS and is_boilerplate(p))]
     return Cleaned(paragraphs=paragraphs, dateline=lead_dateline(paragraphs))
+
+
+def clean_markdown(raw: RawDoc) -> Cleaned:
+    """A Markdown scrape: cleaned as the text it renders to; what its markup states outright
+    (the H1, a reader service's title, URL and date) beats what the cleaner guesses."""
+    from index.ingest.clean import clean_text
+    from index.ingest.markdown import markdown_to_text
+    from index.ingest.readers import parse_date
+    from index.ingest.text_meta import split_title
+
+    text, hints = markdown_to_text(raw.content)
+    cleaned = clean_text(text, name=raw.source)
+    page_title, site = split_title(hints.title) if hints.title else (None, None)
+    title = hints.headline or page_title or cleaned.title
+    return replace(
+        cleaned,
+        paragraphs=[p for p in cleaned.paragraphs if p not in (title, hints.headline)],
+        title=title,
+        outlet=cleaned.outlet or site,
+        date=parse_date(hints.date) or cleaned.date,
+        url=hints.url or cleaned.url,
+    )
 
 
 def fallback_title(paragraphs: list[str]) -> str:

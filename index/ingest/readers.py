@@ -20,7 +20,7 @@ from index.model import Skipped
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a page over 20 MB is not an article
 MAX_RECORD_CHARS = 10 * 1024 * 1024
-TEXT_EXTS = (".txt", ".text")
+TEXT_EXTS = (".txt", ".text", ".md", ".markdown")  # Markdown is read as text, its markup taken off
 HTML_EXTS = (".html", ".htm", ".xhtml")
 JSON_EXTS = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
 SIDECAR = ".meta.json"  # NAME.meta.json beside NAME.txt / NAME.html: the user's metadata wins
