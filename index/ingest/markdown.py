@@ -31,6 +31,7 @@ _TAG = re.compile(r"</?(?:br|span|div|p|em|strong|b|i|u|sup|sub|small)\b[^>]*>",
 _HEADER_FIELD = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):\s*(.*)$")
 _FRONT_FIELD = re.compile(r"^(title|source|url|published|date):\s*[\"']?(.*?)[\"']?\s*$", re.IGNORECASE)
 MIN_MARKS = 3  # links, headings or images a page needs to be read as Markdown
+EMPHASIS_MAX_CHARS = 5000  # longer lines keep their emphasis marks
 
 
 @dataclass
@@ -85,8 +86,9 @@ def _inline(line: str) -> str:
     line = _REF_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub("", line)
     line = _TAG.sub(" ", line)
-    line = _STRONG.sub(r"\2", line)
-    line = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+    if len(line) <= EMPHASIS_MAX_CHARS:  # the lazy emphasis patterns rescan a line per marker
+        line = _STRONG.sub(r"\2", line)
+        line = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
     return " ".join(line.split())
 
 
