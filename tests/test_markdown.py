@@ -63,3 +63,26 @@ def test_a_web_clipper_front_matter_gives_title_url_and_date(tmp_path: Path) -> 
     (a,) = [a for a in ingest(tmp_path) if isinstance(a, Article)]
     assert (a.title, a.url, a.date) == ("Ports reopen after storm", "https://wnn.example/a", dt.date(2025, 11, 24))
     assert a.body.split("\n\n")[0].startswith("Dockworkers in Rotterdam returned to the quays")
+
+
+def test_a_crawler_record_with_a_markdown_body_is_cleaned_as_a_page(tmp_path: Path) -> None:
+    import json
+
+    md = FIXTURE.read_text(encoding="utf-8").split("Markdown Content:\n", 1)[1]
+    rec = {"id": "r1", "title": "Ports reopen", "url": "https://wnn.example/r1", "markdown": md}
+    (tmp_path / "crawl.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (a,) = [a for a in ingest(tmp_path) if isinstance(a, Article)]
+    assert a.title == "Ports reopen"  # the record's own field wins, as for every record
+    assert a.body.split("\n\n")[0].startswith("Dockworkers in Rotterdam returned to the quays")
+    assert "https://" not in a.body
+
+
+def test_a_md_file_with_headings_and_no_links_still_loses_its_marks(tmp_path: Path) -> None:
+    story = ("Lawmakers on Tuesday approved a sweeping budget deal after weeks of negotiations that had "
+             "threatened to shut down parts of the federal government.")
+    (tmp_path / "note.md").write_text(f"# Budget deal clears Congress\n\n{story}\n\n## What next\n\n"
+                                      f"The president is expected to sign the bill this week, aides said.\n",
+                                      encoding="utf-8")
+    (a,) = [a for a in ingest(tmp_path) if isinstance(a, Article)]
+    assert a.title == "Budget deal clears Congress"
+    assert "#" not in a.body and a.body.startswith(story)

@@ -16,6 +16,7 @@ __all__ = ["RawDoc", "ingest", "read_source", "to_article", "tidy"]
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 MAX_TITLE_CHARS = 300
+MARKDOWN_EXTS = (".md", ".markdown")
 RECORD_CHROME_CHARS = 300  # longer paragraphs of a crawler record are not checked for chrome (speed)
 
 
@@ -58,21 +59,26 @@ def clean_raw(raw: RawDoc) -> Cleaned:
         from index.ingest.html import extract_html
 
         return extract_html(raw.content, url=raw.meta.get("url"))
+    from index.ingest.markdown import looks_like_markdown
+
+    if raw.source.endswith(MARKDOWN_EXTS) or looks_like_markdown(raw.content):
+        return clean_markdown(raw)  # a Markdown page, saved as a file or a record's body
     if raw.kind == "text":
         from index.ingest.clean import clean_text
-        from index.ingest.markdown import looks_like_markdown
 
-        if looks_like_markdown(raw.content):
-            return clean_markdown(raw)
         return clean_text(raw.content, name=raw.source)
-    # crawler records carry a body already separated from the page: keep its paragraphs,
-    # less the chrome crawlers leave between them ("Advertisement", "READ MORE:", a
-    # copyright line); only whole-line patterns, so no sentence of reporting is touched
+    return clean_record(raw.content)
+
+
+def clean_record(body: str) -> Cleaned:
+    """A crawler record's body is already separated from the page: keep its paragraphs, less
+    the chrome crawlers leave between them ("Advertisement", "READ MORE:", a copyright line);
+    only whole-line patterns, so no sentence of reporting is touched."""
     from index.ingest.boilerplate import is_boilerplate
     from index.ingest.text_meta import lead_dateline
 
-    sep = "\n\n" if "\n\n" in raw.content.strip() else "\n"
-    paragraphs = [p for p in raw.content.split(sep)
+    sep = "\n\n" if "\n\n" in body.strip() else "\n"
+    paragraphs = [p for p in body.split(sep)
                   if p.strip() and not (len(p) <= RECORD_CHROME_CHARS and is_boilerplate(p))]
     return Cleaned(paragraphs=paragraphs, dateline=lead_dateline(paragraphs))
 

@@ -45,11 +45,15 @@ class MarkdownHints:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Markdown links, images and ATX headings, not a stray bracket or hash in plain text."""
+    """Markdown links or images (and ATX headings), not a stray bracket or hash in plain text:
+    a page with headings alone may be plain text that numbers things with "#"."""
     head = text[:200_000]
-    marks = len(_LINK.findall(head)) + len(_IMAGE.findall(head))
-    marks += sum(1 for line in head.splitlines() if _HEADING.match(line))
-    return marks >= MIN_MARKS
+    if "](" not in head:  # no link, no image: most pages stop here
+        return False
+    links = len(_LINK.findall(head)) + len(_IMAGE.findall(head))
+    if not links:
+        return False
+    return links + sum(1 for line in head.splitlines() if _HEADING.match(line)) >= MIN_MARKS
 
 
 def markdown_to_text(text: str) -> tuple[str, MarkdownHints]:

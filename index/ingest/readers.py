@@ -27,7 +27,7 @@ SIDECAR = ".meta.json"  # NAME.meta.json beside NAME.txt / NAME.html: the user's
 
 # crawler field names, most specific first
 TITLE_KEYS = ("title", "headline")
-BODY_KEYS = ("body", "text", "maintext", "content", "article", "full_text")
+BODY_KEYS = ("body", "text", "maintext", "content", "article", "full_text", "markdown")
 HTML_KEYS = ("html", "raw_html")
 OUTLET_KEYS = ("outlet", "source", "source_domain", "site_name", "publisher", "media_name")
 DATE_KEYS = ("date", "date_publish", "published", "published_at", "publish_date", "pubdate")
