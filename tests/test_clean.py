@@ -617,3 +617,21 @@ def test_a_standfirst_sentence_above_the_byline_is_not_taken_for_a_sentence_head
 def test_the_dateline_is_read_from_the_lead_not_a_ticker_kept_above_it() -> None:
     assert lead_dateline(["+0.45%", "AMSTERDAM (Reuters) - The port of Rotterdam reopened on Tuesday."]) == "AMSTERDAM"
     assert lead_dateline(["The port of Rotterdam reopened on Tuesday.", "AMSTERDAM — Later, ships moved."]) is None
+
+
+def test_a_caption_under_a_photo_credit_line_is_not_the_story() -> None:
+    c = clean_text(page("Storm shuts Rotterdam port for three days", "6 hours ago", "Getty Images",
+                        "Ships queued off the Dutch coast on Sunday", *STORY, sep="\n"))
+    assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("stamp", ["and last updated 7:10 AM, Nov 24, 2025", "Posted at 5:42 AM, Nov 24, 2025"])
+def test_time_first_date_stamps_are_boilerplate(stamp: str) -> None:
+    assert is_boilerplate(stamp)
+
+
+def test_a_company_widget_above_the_lead_is_not_reporting() -> None:
+    head = "Rotterdam port reopens after storm, backlog to take days to clear"
+    c = clean_text(page(head, "By Bart Visser", "November 25, 2025", "Companies", "Acme Shipping Holdings A/S",
+                        "Follow", *STORY, sep="\n"))
+    assert (c.title, c.paragraphs) == (head, STORY)

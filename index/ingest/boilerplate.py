@@ -66,7 +66,7 @@ _EXACT = re.compile(
         (?:sign\s+up|subscribe)(?:\s+(?:now|today|here|for\s+free|to\s+our\s+newsletter))?|
         newsletter|follow\s+us(?:\s+on\s+\w+)?|
         share\s+your\s+(?:story|stories|thoughts|tips?|news\s+tips?)|
-        back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|
+        back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|companies|follow|
         must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|
         don[’']?t\s+miss|continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?|
         (?:previous|next)(?:\s+(?:article|post|story))?|
@@ -79,6 +79,10 @@ _EXACT = re.compile(
     + _BUTTONS + _PHONE
     + r""")|
         back\s+to\s+(?:the\s+|all\s+)?(?:blog|home|top|news|articles?|posts?|stories|search|results|homepage|\w+\s+(?:home|blog|page))|
+        (?:and\s+)?(?:last\s+)?(?:updated|published|posted)(?:\s+(?:at|on))?:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?
+            (?:\s*[A-Z]{2,4})?,?\s*(?:on\s+)?(?:"""
+    + _DATE
+    + r""")|
         (?:(?:last\s+)?(?:updated|published|posted|modified|reviewed)(?:\s+on)?:?\s*)?(?:"""
     + _DATE
     + r""")?(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?

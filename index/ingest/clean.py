@@ -28,6 +28,7 @@ from index.ingest.lines import (
 from index.ingest.text_meta import (
     BYLINE_ONLY_RE,
     CAPTION_RE,
+    CREDIT_LINE_RE,
     FOOTER_SPAN,
     HEADER_SPAN,
     MEDIA_LABEL_RE,
@@ -139,6 +140,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
         if head_end != first_body:
             keep[:t_pos] = False  # nor is the masthead printed above it
         first_body = int(np.argmax(keep)) if keep.any() else first_body
+    _drop_widget_items(lines, keep, base)
     header_end = t_pos if t_pos is not None else first_body
     if outlet is None:
         outlet = find_masthead(lines[: max(header_end, 0)][:HEADER_SPAN])
@@ -270,9 +272,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             k += 1
         if k - j >= 2 and (k > be or base[k, 2] > 0):
             listed[j:k] = True
-    # a player's or a gallery's label ("Video") titles the clip under it, not the story
-    for j in np.flatnonzero(klen[:-1] < 10).tolist():
-        if base[j + 1, 2] == 0 and MEDIA_LABEL_RE.match(keys[j]):
+    # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
+    # printed as its own line ("Getty Images") the caption under it: neither is the story
+    for j in np.flatnonzero(klen[:-1] < 40).tolist():
+        if base[j + 1, 2] == 0 and (MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])):
             listed[j + 1] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:
@@ -294,6 +297,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             break
         elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
             keep[j] = True
+        elif klen[j] < 40 and _SLOT_RE.match(keys[j]):
+            # an ad slot (and the caption of its picture) with the story going on under it
+            k = j + 1 + int(j + 1 < n and base[j + 1, 2] == 0 and klen[j + 1] < 200)
+            if k < n and prose[k] and probs[k] >= th and not (bad[k] or dup[k]):
+                listed[j + 1 : k] = True
+                j = k
+                continue
+            break
         elif klen[j] < 40 and _LIST_LABEL_RE.match(keys[j]):
             # a widget the model took for the end ("Recommended Stories", a few headlines): the
             # reporting goes on under it when sentences that are not teasers' blurbs follow
@@ -346,6 +357,19 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _drop_widget_items(lines: list[str], keep: np.ndarray, base: np.ndarray) -> None:
+    """Above the lead, a short line between two lines of chrome belongs to their widget
+    ("Companies", a company's name, "Follow"). Looked at once the headline is known (a
+    headline, too, sits between a date line and a byline), and never inside the story, where
+    a product list's names sit between shop buttons and photo credits."""
+    sentences = np.flatnonzero(keep & (base[:, 2] > 0))
+    lead = int(sentences[0]) if len(sentences) else len(lines)
+    for i in np.flatnonzero(keep[:lead]).tolist():
+        if 0 < i < len(lines) - 1 and base[i, 2] == 0 and len(lines[i]) < 60 \
+                and _chrome_line(lines[i - 1]) and _chrome_line(lines[i + 1]):
+            keep[i] = False
 
 
 def _chrome_line(line: str) -> bool:

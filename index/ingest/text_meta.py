@@ -91,7 +91,7 @@ _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
 # A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA");
 # not a news agency's name, which aggregators print over the headline ("Reuters")
-_CREDIT_LINE_RE = re.compile(
+CREDIT_LINE_RE = re.compile(
     r"(?i)^(?:image source,?\s*)?(?:[\w.'’ -]{1,30}\s(?:via|for)\s)?(?:getty images|shutterstock|alamy"
     r"|pa media|epa(?:-efe)?)(?:\s*(?:/|via)\s*[\w ]{1,30})?\W*$")
 
@@ -150,7 +150,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # the story are usually section names or taglines that are shorter
     for j in reversed(cands):
         words = len(lines[j].split())
-        if words >= 4 and not (j and (MEDIA_LABEL_RE.match(lines[j - 1]) or _CREDIT_LINE_RE.match(lines[j - 1]))):
+        if words >= 4 and not (j and (MEDIA_LABEL_RE.match(lines[j - 1]) or CREDIT_LINE_RE.match(lines[j - 1]))):
             # a long sentence-case line right under another headline-shaped one is the
             # standfirst, and the line above it the headline (unless that is glued-up menu)
             above = lines[j - 1]
