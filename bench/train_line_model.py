@@ -66,9 +66,9 @@ def load_pages() -> list[dict]:
         raw = "\n".join(r["lines"]).splitlines()
         if len(raw) != len(r["lines"]) or not any(s.strip() for s in raw):
             continue  # embedded newlines would shift labels; none expected
-        # the cleaner's own lines: non-blank, stripped, hard-wrapped paragraphs joined (a line
-        # joined from several is body when most of its raw lines are)
-        lines, owners = logical_lines(raw)
+        # the benchmark's lines as they are (non-blank, stripped; one page, urgefitness, is
+        # hard-wrapped, and the model learns from its lines unjoined, as the labels give them)
+        lines, owners = logical_lines(raw, unwrap=False)
         gold = [bool(g) for g in r["gold_body_line"]]
         pages.append({
             "id": r["id"],
@@ -118,7 +118,7 @@ def pipeline_eval(pages: list[dict], scores: list[np.ndarray], threshold: float)
     tp = fp = fn = 0
     f1s = []
     for p, s in zip(pages, scores, strict=True):
-        c = clean_scored(p["text"], lambda _lines, _base, s=s: s, threshold)
+        c = clean_scored(p["text"], lambda _lines, _base, s=s: s, threshold, unwrap=False)
         k = np.zeros(len(p["gold_lines"]), dtype=bool)
         k[list(c.kept_lines or [])] = True
         g = p["gold_lines"]

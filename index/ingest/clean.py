@@ -100,11 +100,12 @@ def clean_text(text: str, *, name: str | None = None) -> Cleaned:
 
 
 def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray],
-                 threshold: float) -> Cleaned:
+                 threshold: float, *, unwrap: bool = True) -> Cleaned:
     """clean_text with the line scorer passed in (bench/train_line_model.py scores held-out
-    pages with fold models through the same page-level pipeline)."""
+    pages with fold models through the same page-level pipeline, on the benchmark's own
+    lines: `unwrap=False` leaves hard-wrapped lines as they are)."""
     raw = text.splitlines()
-    lines, owners = logical_lines(raw)
+    lines, owners = logical_lines(raw, unwrap=unwrap)
     if not lines:
         return Cleaned(paragraphs=[], kept_lines=[])
     base = base_features(lines)

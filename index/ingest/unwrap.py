@@ -40,10 +40,10 @@ def wrap_width(raw: list[str]) -> int | None:
     return width if continued >= MIN_CONTINUED * len(full) and continued >= MIN_CONTINUED_LINES else None
 
 
-def logical_lines(raw: list[str]) -> tuple[list[str], list[list[int]]]:
+def logical_lines(raw: list[str], *, unwrap: bool = True) -> tuple[list[str], list[list[int]]]:
     """Non-blank lines, stripped, with the raw line numbers each one comes from; wrapped
     paragraphs are joined into one line (and a word split at the wrap is mended)."""
-    width = wrap_width(raw)
+    width = wrap_width(raw) if unwrap else None
     lines: list[str] = []
     owners: list[list[int]] = []
     prev = 0  # width of the previous raw line (0 after a blank one)
