@@ -113,7 +113,8 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     keys = _keys(lines)
     keep = refine(lines, probs, threshold, base=base, keys=keys)
     # a rule or a section break ("___", "* * *") carries no words
-    keep &= np.array([_WORDY.search(s) is not None for s in lines], dtype=bool)
+    for i in np.flatnonzero(keep).tolist():
+        keep[i] = _WORDY.search(lines[i]) is not None
     if not keep.any() and len(lines) <= SHORT_PAGE:
         # a short note (a headline and a paragraph or two) has no run of reporting for the
         # model to find: its sentences are the story, whatever the line scores say
@@ -275,8 +276,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j:k] = True
     # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
     # printed as its own line ("Getty Images") the caption under it: neither is the story
-    for j in np.flatnonzero(klen[:-1] < 40).tolist():
-        if base[j + 1, 2] == 0 and (MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])):
+    for j in np.flatnonzero((klen[:-1] < 40) & (base[1:, 2] == 0)).tolist():
+        if MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j]):
             listed[j + 1] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:

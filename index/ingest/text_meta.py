@@ -78,6 +78,7 @@ _NOT_HEADLINE_RE = re.compile(
 BYLINE_ONLY_RE = re.compile(
     r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
+_YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
@@ -259,10 +260,12 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
         end = max(end, min(t_pos + 6, len(lines)))
     start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
     for s in lines[start:min(end, max(HEADER_SPAN, first_body))]:
-        if len(s) > 120 or CAPTION_RE.search(s):
-            continue  # a photo's caption dates the photo
+        if len(s) > 120 or _YEAR.search(s) is None:
+            continue
         s = _GLUED_TIME_RE.sub(r"\1 ", s)
         m = DATE_RE.search(s)
+        if m and CAPTION_RE.search(s):
+            continue  # a photo's caption dates the photo
         if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
             d = parse_date(m.group(0))
             if d:

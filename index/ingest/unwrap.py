@@ -28,6 +28,10 @@ def wrap_width(raw: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines were not wrapped: a wrapped
     page has lines filled to one width whose next line goes on mid-sentence, in lower case
     (menus and headline lists around the story are not wrapped and do not count)."""
+    lens = list(map(len, raw))  # with trailing spaces: a cheap first look
+    nonblank = len(lens) - lens.count(0)
+    if nonblank < 4 or sum(n > WRAP_MAX for n in lens) > 0.1 * nonblank:
+        return None  # most pages: paragraphs on long lines
     body = [s.rstrip() for s in raw]
     lens = [len(s) for s in body if s]
     if len(lens) < 4 or sum(n <= WRAP_MAX for n in lens) < 0.9 * len(lens):
@@ -44,6 +48,10 @@ def logical_lines(raw: list[str], *, unwrap: bool = True) -> tuple[list[str], li
     """Non-blank lines, stripped, with the raw line numbers each one comes from; wrapped
     paragraphs are joined into one line (and a word split at the wrap is mended)."""
     width = wrap_width(raw) if unwrap else None
+    if width is None:
+        stripped = [s.strip() for s in raw]
+        idx = [i for i, s in enumerate(stripped) if s]
+        return [stripped[i] for i in idx], [[i] for i in idx]
     lines: list[str] = []
     owners: list[list[int]] = []
     prev = 0  # width of the previous raw line (0 after a blank one)
