@@ -377,7 +377,7 @@ def _drop_widget_items(lines: list[str], keep: np.ndarray, base: np.ndarray) -> 
 def _chrome_line(line: str) -> bool:
     """A short line that is page furniture whatever the model says: a label, a button, a
     lone date (boilerplate.py's rules, shared with the HTML path) or a bare byline ("By Ann
-    Lee", "Jon Henley Europe correspondent")."""
+    Lee", "Jon Harker Europe correspondent")."""
     return is_boilerplate(line) or bool(BYLINE_ONLY_RE.match(line) or ROLE_BYLINE_RE.match(line))
 
 

@@ -77,12 +77,12 @@ _NOT_HEADLINE_RE = re.compile(
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
 BYLINE_ONLY_RE = re.compile(
     r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
-# "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
+# "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
-# A byline that names the writer's beat instead of starting with "By": "Jon Henley Europe
+# A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 ROLE_BYLINE_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}(?:(?:senior|chief|deputy|staff|contributing|associate|executive)\s+)?"
@@ -174,13 +174,13 @@ def _loose_headline(s: str) -> bool:
     """A headline written as a sentence, as opinion pages do ("It won't."): three to twenty
     words ending in a full stop; never a label, a date, a byline or a caption."""
     words = s.split()
-    if not (1 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 200 or s.endswith((":", ",", ";")):
+    if not (3 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 200 or s.endswith((":", ",", ";")):
         return False
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s) or (DATE_RE.search(s) and len(s) < 60):
         return False
     if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or STRONG_CHROME_RE.search(s):
         return False
-    return len(words) >= 3 and s.endswith((".", "?", "!", "”", '"', "’"))
+    return s.endswith((".", "?", "!", "”", '"', "’"))
 
 
 def _is_byline(s: str) -> bool:
