@@ -1,8 +1,9 @@
-"""Whole news pages as text scrapes, in the layouts of thirteen kinds of news site.
+"""Whole news pages as text scrapes, in the layouts of fourteen kinds of news site.
 
 Each fixture in fixtures/news_layouts is an invented story (a storm closing Rotterdam's port)
 printed in the shape one kind of site gives a scrape: a wire service, a broadcaster, a
-tabloid, an aggregator, a paper of record, a local TV station. People and outlets are
+tabloid, an aggregator, a paper of record, a local TV station, a paywalled local paper with
+a sign-up box inside the story. People and outlets are
 fictional (news agencies appear only as credits). Every paragraph of the story must be kept,
 in order, and the chrome listed must not be; headline, outlet, date and dateline are checked
 where the page states them plainly.
@@ -91,6 +92,13 @@ CASES = {
                "(Reporting by Bram Visser"],
               ["Story continues", "View comments", "Stocks slide as tech earnings disappoint",
                "The planemaker is on track to meet its annual target, sources said."]),
+    "paywalled": ("Storm shuts Rotterdam for three days, stranding 40 ships", "The Harbour Chronicle", None, None,
+                  ["Europe's busiest port reopened", "The closure was the longest", "Ferries between the Netherlands",
+                   '"It was chaos at the terminal,"', "The port authority said it would review"],
+                  ["Ferries to England were cancelled", "Enter your email", "Read this next",
+                   "Why ports are struggling to cope with bigger storms",
+                   "You have 2 free articles remaining this month.", "Subscribe to continue reading",
+                   "Council approves new bridge"]),
     "toi": ("Storm shuts Rotterdam port for three days; 40 ships stranded", "Delta Times Media", D(2025, 11, 24), None,
             ["Europe's largest port, Rotterdam", "Port authorities said terminals", "Around 40 container vessels",
              "Ferries between the Netherlands"],

@@ -108,7 +108,8 @@ _PREFIX = re.compile(
         (?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b|send\s+us\s+(?:your\s+)?(?:news\s+)?tips\b|
         this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story\b|
         this\s+(?:story|article|post)\s+(?:has\s+been|was|will\s+be)\s+updated\b|
-        (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|
+        (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|subscribe\s+(?:to|now\s+to)\s+(?:continue|keep)\s+reading\b|
+        you\s+have\s+(?:\d+|one|two|three)\s+free\s+(?:articles?|stories|reads?)\b|
         (?:get|receive)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter|
         enter\s+your\s+e-?mail|by\s+(?:clicking|subscribing|signing\s+up)|
         share\s+(?:this|on)\b|follow\s+us\b|join\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:newsletter|community|mailing)|

@@ -18,6 +18,7 @@ import numpy as np
 from index.ingest.boilerplate import is_boilerplate, is_button_row
 from index.ingest.lines import (
     BOILER_LINE_RE,
+    DATE_RE,
     STRONG_CHROME_RE,
     TEASER_COL,
     base_features,
@@ -52,6 +53,7 @@ TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting 
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
+SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report."
@@ -74,7 +76,7 @@ _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?
 _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
     r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
-    r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next)"
+    r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next|this next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
@@ -329,6 +331,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         elif prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH:
             keep[j] = True
         else:
+            # a sign-up box between the lead and the rest of the story: the lead is above it
+            # (prompts and buttons only: a byline or a date line sits under a headline)
+            k = j
+            while k >= 0 and j - k < SIGNUP_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])) \
+                    and DATE_RE.search(lines[k]) is None:
+                k -= 1
+            if k < j and k >= 0 and bad[k + 1 : j + 1].any() and prose[k] and not dup[k] and probs[k] >= th:
+                j = k
+                continue
             break
         j -= 1
     keep &= ~(bad | listed)

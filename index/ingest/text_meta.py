@@ -87,6 +87,10 @@ _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first p
 ROLE_BYLINE_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}(?:(?:senior|chief|deputy|staff|contributing|associate|executive)\s+)?"
     r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)$")
+# A label over summary points at the top of a story
+_SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|at a glance|in brief|summary"
+                               r"|what you need to know|the big picture|key takeaways|in short)\W*$")
+SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
@@ -130,6 +134,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
         return None
     lo = max(0, first_body - HEADER_SPAN)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
+    cands = _without_summary_points(lines, lo, cands)
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -160,6 +165,19 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _without_summary_points(lines: list[str], lo: int, cands: list[int]) -> list[int]:
+    """The points under a "Key points" label summarise the story; none is its headline."""
+    shaped = set(cands)
+    points: set[int] = set()
+    for j in range(lo, cands[-1] if cands else lo):
+        if len(lines[j]) < 30 and _SUMMARY_LABEL_RE.match(lines[j]):
+            k = j + 1
+            while k - j <= SUMMARY_MAX and k in shaped:
+                points.add(k)
+                k += 1
+    return [j for j in cands if j not in points]
 
 
 def sentence_headline(lines: list[str], i: int) -> bool:
