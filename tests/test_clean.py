@@ -635,3 +635,14 @@ def test_a_company_widget_above_the_lead_is_not_reporting() -> None:
     c = clean_text(page(head, "By Bart Visser", "November 25, 2025", "Companies", "Acme Shipping Holdings A/S",
                         "Follow", *STORY, sep="\n"))
     assert (c.title, c.paragraphs) == (head, STORY)
+
+
+@pytest.mark.parametrize(("header", "outlet"), [
+    (["Shop Online", "Wix Review"], None),  # buttons and page headings with a common outlet word
+    (["Today’s Paper"], "The Riverside Times"),  # a menu item: the copyright notice names the outlet
+    (["The Hechinger Report"], "The Hechinger Report"),
+])
+def test_a_masthead_of_common_outlet_words_only_is_not_trusted(header: list[str], outlet: str | None) -> None:
+    notice = ["© 2025 The Riverside Times Company"] if outlet == "The Riverside Times" else []
+    c = clean_text(page(*header, "Budget deal clears Congress after weeks of talks", *STORY, *notice, sep="\n"))
+    assert c.outlet == outlet

@@ -42,6 +42,7 @@ from index.ingest.text_meta import (
     lead_dateline,
     sentence_headline,
     split_title,
+    weak_masthead,
 )
 from index.ingest.unwrap import logical_lines
 from index.model import Cleaned
@@ -148,7 +149,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     header_end = t_pos if t_pos is not None else first_body
     if outlet is None:
         outlet = find_masthead(lines[: max(header_end, 0)][:HEADER_SPAN])
-    if outlet is None:
+    if outlet is None or weak_masthead(outlet):
         outlet = find_copyright_holder(lines[-FOOTER_SPAN:])
     date = find_date(lines, first_body, t_pos)
 

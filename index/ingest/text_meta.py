@@ -41,6 +41,8 @@ _COPYRIGHT_RE = re.compile(
     r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
     r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
 FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
+_WEAK_OUTLET_WORDS = frozenset("today world week weekly report record review online voice pulse leader star sun "
+                                "nation digest network channel register".split())
 # Outlet words that, alone on a line, are a menu item rather than a masthead
 _MENU_WORDS = frozenset("news register review world week today weekly online digest report record video "
                         "radio tv network wire insider magazine media press daily".split())
@@ -254,6 +256,15 @@ def find_masthead(header: list[str]) -> str | None:
         if _OUTLET_WORDS.search(s):
             return s
     return None
+
+
+def weak_masthead(name: str) -> bool:
+    """A masthead whose only outlet words are common ones ("Today’s Paper", "Shop Online",
+    "Wix Review") is a menu item or a button far more often than the outlet's name (88 such
+    lines in WCXB headers, nearly all chrome); only "The ..." names ("The Hechinger Report")
+    stand. The copyright notice's holder is used instead, or no outlet."""
+    found = {m.group(0).lower() for m in _OUTLET_WORDS.finditer(name)}
+    return bool(found) and found <= _WEAK_OUTLET_WORDS and not name.startswith("The ")
 
 
 def find_copyright_holder(footer: list[str]) -> str | None:
