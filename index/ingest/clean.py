@@ -61,7 +61,7 @@ IN_TH = 1.0  # score any other line inside the run needs (the model threshold wh
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?editing\s+by\b)")
 _WORDY = re.compile(r"[^\W_]")
-_END = (".", "!", "?", "…", '"', "”", "’", ")")  # non-blank lines searched for metadata when the reporting starts late
+_END = (".", "!", "?", "…", '"', "”", "’", ")")  # how a sentence of prose ends
 _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
@@ -272,9 +272,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         j += bs
         if not _LIST_LABEL_RE.match(keys[j]):
             continue
-        k = j + 1
-        while k <= be and base[k, 2] == 0 and k - j <= INLINE_MAX:
-            k += 1
+        k = _list_end(base, j, be)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
             listed[j:k] = True
     # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
@@ -313,9 +311,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         elif klen[j] < 40 and _LIST_LABEL_RE.match(keys[j]):
             # a widget the model took for the end ("Recommended Stories", a few headlines): the
             # reporting goes on under it when sentences that are not teasers' blurbs follow
-            k = j + 1
-            while k < n and base[k, 2] == 0 and k - j <= INLINE_MAX:
-                k += 1
+            k = _list_end(base, j, n - 1)
             resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (bad[t] or dup[t] or teaser[t])]
             if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
                 listed[j:k] = True
@@ -371,6 +367,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _list_end(base: np.ndarray, j: int, last: int) -> int:
+    """The first line after the label at j that is a sentence (or past `last`), looking at
+    INLINE_MAX lines at most: where a list of headlines and names under a label stops."""
+    k = j + 1
+    while k <= last and base[k, 2] == 0 and k - j <= INLINE_MAX:
+        k += 1
+    return k
 
 
 def _drop_widget_items(lines: list[str], keep: np.ndarray, base: np.ndarray) -> None:

@@ -290,10 +290,14 @@ def _norm(text: str) -> str:
 
 
 def _without_tagline(name: str, host: str | None) -> str:
-    """The site's name without the slogan some sites append: "Acme | Plumbing you trust".
+    """The site's name without the slogan some sites append: "Acme | Plumbing you trust",
+    "Wirecutter: Reviews for the Real World".
 
     The part that spells a label of the host is the name; failing that, the first part.
     """
+    head, colon, slogan = name.partition(": ")  # "Wirecutter: Reviews for the Real World"
+    if colon and 1 <= len(head.split()) <= 3 and len(slogan.split()) >= 3:
+        return head.strip()
     parts = [p.strip(" |-–—•·:\"“”") for p in _SITE_SEPARATORS.split(name)]
     parts = [p for p in parts if p]
     if len(parts) <= 1:
@@ -308,10 +312,7 @@ def _without_tagline(name: str, host: str | None) -> str:
 
 
 def _tidy_name(name: str) -> str:
-    """"Wirecutter: Reviews for the Real World" is Wirecutter; "the Guardian" is The Guardian."""
-    head, sep, tail = name.partition(": ")
-    if sep and 1 <= len(head.split()) <= 3 and len(tail.split()) >= 3:
-        name = head
+    """"the Guardian" is The Guardian."""
     return "The" + name[3:] if name.startswith("the ") else name
 
 
