@@ -254,7 +254,10 @@ def test_updated_header_line_gives_date() -> None:
      ("US officials said on Tuesday — again.", None),
      ("AMSTERDAM, Nov 25 (Reuters) - The port reopened.", "AMSTERDAM"),
      ("BREAKING — The port is closed.", None),
-     ("U.S. - China talks resumed on Tuesday.", None)],
+     ("U.S. - China talks resumed on Tuesday.", None),
+     ("PUNE: The civic body on Thursday approved the water project.", "PUNE"),
+     ("NEW DELHI: The ministry said on Monday.", "NEW DELHI"),
+     ("UPDATE: The port reopened on Tuesday.", None), ("Q: When will the port reopen?", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -322,7 +325,13 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Watch the video to see how the water rose in minutes, officials said.",
                                   "More than 40 ships were waiting, officials said.",
                                   "Get the app right, engineers said.",
-                                  "→ The bottom line: demand for ships will keep rising."])
+                                  "→ The bottom line: demand for ships will keep rising.",
+                                  "The coach said he would replay more videos of the match before Sunday.",
+                                  "Image captions on the agency's website were changed after the complaint.",
+                                  "The USMCA covers more than a trillion dollars in trade, officials said.",
+                                  "The Times is a newspaper editors read first, the survey found.",
+                                  "The meeting ended at 10:30", "Kickoff is at 19:45",
+                                  "Readers joined the conversation in their thousands, the editor said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -342,7 +351,27 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
                        "Download the app for the latest news", "Have a news tip? Email us at tips@example.com",
                        "This is a developing story and will be updated.",
                        "For the latest news, weather, sports, and streaming video, head to FOX 5.",
-                       "Full Coverage: Politics"]
+                       "Full Coverage: Politics",
+                       # media players and galleries, whatever the length
+                       "JUST WATCHED Waves crash over the harbour wall as the storm hits Replay More Videos ... "
+                       "MUST WATCH Waves crash over the harbour wall as the storm hits 03:49",
+                       "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP", "toggle caption Jane Doe/NPR",
+                       "Hide Caption 3 of 12 Photos: The storm in pictures – Waves crash over the harbour wall.",
+                       "Image caption, Firefighters worked through the night",
+                       "Story highlights Lawmakers pass the budget after weeks of talks",
+                       "Video Ad Feedback", "Replay", "More Videos ...", "MUST WATCH", "3 of 14", "Link copied",
+                       "Why provisional ballots take longer to count 02:47", "Storm damage in pictures (01:58)",
+                       "Story continues below gallery", "Gallery: Inside the restored theatre",
+                       "HLVN 212.40 -3.12%", "Wed 109° / 82°",
+                       "Do you think regulators will approve the deal? Join the conversation below.",
+                       "When you buy a book using a link on this page, we receive a commission.",
+                       "Appeared in the June 13, 2024, print edition as 'Halvorsen Bets on Chips'.",
+                       "This article was translated from Danish with the help of an AI tool and checked by an editor.",
+                       "Thanks for reading The Slow Read! This post is public so feel free to share it.",
+                       "Go deeper: Measles cases already exceed last year's total",
+                       # an author's bio box under the story
+                       "Jay Cost is a staff writer for The Weekly Standard.",
+                       "Grace Lindqvist covers Millbrook and the northern valley. Reach her at 555-0148."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
@@ -617,6 +646,9 @@ def test_a_standfirst_sentence_above_the_byline_is_not_taken_for_a_sentence_head
 def test_the_dateline_is_read_from_the_lead_not_a_ticker_kept_above_it() -> None:
     assert lead_dateline(["+0.45%", "AMSTERDAM (Reuters) - The port of Rotterdam reopened on Tuesday."]) == "AMSTERDAM"
     assert lead_dateline(["The port of Rotterdam reopened on Tuesday.", "AMSTERDAM — Later, ships moved."]) is None
+    caption = "Volunteers clear debris from the quay in Rotterdam on Tuesday."
+    lead = "ROTTERDAM — The port reopened on Tuesday after a three-day closure, the port authority said."
+    assert lead_dateline([caption, lead]) == "ROTTERDAM"
 
 
 def test_a_caption_under_a_photo_credit_line_is_not_the_story() -> None:
@@ -646,3 +678,28 @@ def test_a_masthead_of_common_outlet_words_only_is_not_trusted(header: list[str]
     notice = ["© 2025 The Riverside Times Company"] if outlet == "The Riverside Times" else []
     c = clean_text(page(*header, "Budget deal clears Congress after weeks of talks", *STORY, *notice, sep="\n"))
     assert c.outlet == outlet
+
+
+def test_ad_slots_between_paragraphs_keep_the_story_whole_when_the_model_doubts_them() -> None:
+    """"Advertisement" printed between every few paragraphs (one or several in a row) says the
+    page is still inside the story: the paragraphs on either side of the run the model is sure
+    of stay, though scored below the threshold; a sign-up box does not carry that weight."""
+    lines = ["Budget deal clears Congress after weeks of talks", STORY[0], "Advertisement", "Advertisement",
+             STORY[1], "Advertisement", STORY[2], STORY[3], "Advertisement", STORY[4],
+             "Sign up for our newsletter", "Enter your email", "Cheap flights to Lisbon this spring are here."]
+    doubtful = {STORY[0]: 0.3, STORY[1]: 0.35, STORY[4]: 0.3, "Cheap flights to Lisbon this spring are here.": 0.3}
+    scores = np.array([0.1 if i == 0 else doubtful.get(line, 0.95 if line in STORY else 0.05)
+                       for i, line in enumerate(lines)])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
+
+
+def test_a_video_player_inside_the_story_is_dropped_and_the_story_kept() -> None:
+    clip = ("JUST WATCHED Lawmakers react to the budget vote on the Capitol steps Replay More Videos ... "
+            "MUST WATCH Lawmakers react to the budget vote on the Capitol steps 02:41")
+    c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks", "By Ann Lee",
+                        "Story highlights The budget passed both chambers by a wide margin",
+                        *STORY[:3], clip, clip.replace("react to", "debate"), *STORY[3:],
+                        "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP", "Related stories",
+                        "Storm knocks out power to thousands across the region"))
+    assert c.paragraphs == STORY

@@ -48,7 +48,11 @@ _EXACT = re.compile(
         advertisement|advertisements|sponsored(?:\s+content)?|sponsor\s+message|ad|ads|
         # ad slots: "Story continues below advertisement", "Advertisement - Page continues below"
         (?:(?:advertisements?|ad)\s*[-–—:|]?\s*)?(?:(?:the\s+)?(?:story|article|page|content|text|post)\s+)?
-            continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement))?|
+            continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement|gallery|video|photos?|slideshow))?|
+        # a video player's and a gallery's own words: "Video Ad Feedback", "More Videos ...", "3 of 14"
+        (?:video\s+)?ad\s+feedback|replay|more\s+videos|just\s+watched|must\s+watch|(?:latest|related)\s+videos?|
+        (?:image|photo|slide\s+)?\d{1,3}\s+of\s+\d{1,3}|link\s+copied|paid\s+(?:partner\s+)?content|
+        watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
         scroll\s+to\s+continue(?:\s+with\s+content)?|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
@@ -121,6 +125,11 @@ _PREFIX = re.compile(
         (?:photo|image)\s*(?:credit)?\s*:|
         (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|
         (?:disclosure|affiliate\s+disclosure|disclaimer)\s*:|
+        # notes on the page's history and other editions, and a newsletter's sign-off
+        (?:this\s+(?:article|story)\s+)?appear(?:s|ed)\s+in\s+the\s+.{0,40}\bprint\s+edition\b|
+        this\s+(?:article|story|post)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated\b|
+        thanks?\s+(?:you\s+)?for\s+reading\b|
+        (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|
         unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
         (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
         (?:embed\s*)?<iframe\b|
@@ -128,6 +137,31 @@ _PREFIX = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# What a media player or a gallery prints into a scrape, at any length: "JUST WATCHED <clip>
+# Replay More Videos ... MUST WATCH <clip> 03:49", "Enlarge this image toggle caption AP",
+# "Hide Caption 3 of 12 Photos: ...", "Image caption, ...", and a summary box's label glued
+# to its first point ("Story highlights Voters ...")
+_WIDGET = re.compile(r"(?i)^(?:just\s+watched|enlarge\s+this\s+image|toggle\s+caption|hide\s+caption"
+                     r"|image\s+caption|story\s+highlights)\b|\breplay\s+more\s+videos\s*(?:\.{3}|…)?\s*must\s+watch\b")
+_WIDGET_MAX = 400
+
+# Lines that are chrome wherever the words sit in them (short lines only): a prompt to comment,
+# an affiliate disclosure, an author's bio box, a clip's title with its running time
+# ("Voters react to the recount 01:44"), a ticker quote ("HLVN 212.40 -3.12%"), a forecast day
+_ANYWHERE = re.compile(
+    r"(?i)\bjoin\s+the\s+(?:conversation|discussion)\b"
+    r"|\b(?:we|i)\s+(?:may\s+)?(?:receive|earn|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|affiliate)"
+    r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+-?\d{1,3}°"
+    r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
+_TICKER = re.compile(r"^[A-Z][A-Z.]{1,5}\s+[$£€]?[\d,]+(?:\.\d+)?"
+                     r"\s+[+\-−–]?\d+(?:\.\d+)?%?(?:\s+[+\-−–]?\d+(?:\.\d+)?%)?$")
+_BIO = re.compile(
+    r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her)\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
+    r"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b"
+    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b)")
+_BIO_MAX_WORDS = 60
 
 _PREFIX_MAX_WORDS = 25
 _BUTTON_CHARS = 120
@@ -147,4 +181,9 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _EXACT.match(text):
         return True
-    return len(text.split()) <= _PREFIX_MAX_WORDS and bool(_PREFIX.match(text))
+    if len(text) <= _WIDGET_MAX and _WIDGET.search(text):
+        return True
+    words = len(text.split())
+    if words <= _PREFIX_MAX_WORDS and (_PREFIX.match(text) or _ANYWHERE.search(text) or _TICKER.match(text)):
+        return True
+    return words <= _BIO_MAX_WORDS and _BIO.match(text) is not None

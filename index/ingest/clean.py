@@ -54,6 +54,7 @@ TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting 
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
+SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
@@ -301,9 +302,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
             keep[j] = True
         elif klen[j] < 40 and _SLOT_RE.match(keys[j]):
-            # an ad slot (and the caption of its picture) with the story going on under it
-            k = j + 1 + int(j + 1 < n and base[j + 1, 2] == 0 and klen[j + 1] < 200)
-            if k < n and prose[k] and probs[k] >= th and not (bad[k] or dup[k]):
+            # ad slots (and the caption of a picture) with the story going on under them: the
+            # slot says the page is still inside the story, so a sentence the model half-believes will do
+            k = j + 1
+            while k < n and k - j < SLOTS_MAX and klen[k] < 40 and _SLOT_RE.match(keys[k]):
+                k += 1
+            k += int(k < n and base[k, 2] == 0 and klen[k] < 200)
+            if k < n and prose[k] and probs[k] >= GAP_TH and not (bad[k] or dup[k]):
                 listed[j + 1 : k] = True
                 j = k
                 continue
@@ -334,7 +339,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             while k >= 0 and j - k < SIGNUP_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])) \
                     and DATE_RE.search(lines[k]) is None:
                 k -= 1
-            if k < j and k >= 0 and bad[k + 1 : j + 1].any() and prose[k] and not dup[k] and probs[k] >= th:
+            slots = all(klen[t] < 40 and _SLOT_RE.match(keys[t]) for t in range(k + 1, j + 1))
+            need = GAP_TH if slots else th  # ad slots sit between paragraphs; a sign-up box ends a lead
+            if k < j and k >= 0 and bad[k + 1 : j + 1].any() and prose[k] and not dup[k] and probs[k] >= need:
                 j = k
                 continue
             break
@@ -350,7 +357,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a copyright notice with the wire's terms after it ("Copyright 2025 The Associated Press.
     # All rights reserved. This material may not be published, broadcast...") is long, but chrome
     for i in np.flatnonzero((klen > BOILER_CHARS) & keep).tolist():
-        furniture[i] = _NOTICE_RE.match(keys[i]) is not None
+        furniture[i] = _NOTICE_RE.match(keys[i]) is not None or is_boilerplate(lines[i])
     keep &= ~furniture
     _fill_gaps(probs, keep, bad | furniture | listed)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines

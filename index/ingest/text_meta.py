@@ -58,8 +58,12 @@ _DATELINE_RE = re.compile(
     r"(?P<region>,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"  # , South Korea / , Calif.
     r"(?P<day>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 25 (the wires' filing day)
     r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
-    r"\s*(?P<dash>—|–|--|-)\s*\S"
+    r"\s*(?P<dash>—|–|--|-|:)\s*\S"
 )
+# capitals before a colon that label a paragraph rather than place it
+_NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "TL;DR", "TLDR", "SUMMARY", "FACT",
+              "FACTS", "WHY", "WHAT", "HOW", "WHO", "WHEN", "WHERE", "BACKGROUND", "CONTEXT", "CLAIM", "VERDICT",
+              "RELATED", "MORE", "SOURCE", "SOURCES", "DISCLAIMER", "DISCLOSURE", "TIP", "WARNING", "IMPORTANT"}
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
                "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
@@ -344,11 +348,22 @@ def find_dateline(first: str) -> str | None:
     # with a hyphen carry an agency, a region or the day
     if m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")):
         return None
+    # "PUNE: The civic body..." (Indian dailies): one or two words of a city, then the sentence
+    if m.group("dash") == ":" and (m.group("region") or m.group("day") or m.group("agency") or len(city.split()) > 2
+                                   or city.upper() in _NOT_COLON):
+        return None
     return place
 
 
 def lead_dateline(paragraphs: list[str]) -> str | None:
     """The dateline of the lead: the first paragraph of a few words (a stray ticker or label
     kept above it is not the lead)."""
-    lead = next((p for p in paragraphs[:3] if len(p.split()) >= 4), None)
-    return find_dateline(lead.strip()) if lead else None
+    above = 0  # words of the longest paragraph above: a caption kept over the lead is shorter than it
+    for p in paragraphs[:3]:
+        words = len(p.split())
+        if words >= 4:
+            place = find_dateline(p.strip())
+            if place and words > above:
+                return place
+            above = max(above, words)
+    return None
