@@ -703,3 +703,33 @@ def test_a_video_player_inside_the_story_is_dropped_and_the_story_kept() -> None
                         "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP", "Related stories",
                         "Storm knocks out power to thousands across the region"))
     assert c.paragraphs == STORY
+
+
+def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it() -> None:
+    """Two long lines opening alike are a caption and its credited copy, and both go; when one is
+    far longer, it is the paragraph a pull quote was taken from, and the paragraph stays."""
+    quote = "“Nobody got everything they wanted, and that is how you know it was a fair deal,” one senator said."
+    paragraph = quote[:-1] + (" in a statement released shortly after the vote, adding that members of both "
+                              "parties had given ground on spending caps and disaster relief.")
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], paragraph,
+                        *STORY[2:4], quote, STORY[4], sep="\n"))
+    assert paragraph in c.paragraphs and all(p in c.paragraphs for p in STORY)
+
+
+@pytest.mark.parametrize("caption", [
+    "Crowds gathered at the festival's main stage in 2023. (Supplied: Festival committee)",
+    "Heat shimmers above the pavement downtown on Tuesday afternoon. (KVTR 7 photo)",
+    "The gang fled on scooters along the high street, police said (stock image)"])
+def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str) -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], STORY[1],
+                        caption, *STORY[2:], sep="\n"))
+    assert c.paragraphs == STORY
+
+
+def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
+    teasers = ["Beloved TV presenter, 58, reveals secret cancer battle in emotional interview",
+               "Holidaymakers warned of fines for wearing flip-flops while driving in Spain",
+               "Couple who won the lottery say they still shop at the same supermarket every week"]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+                        "Most Read News", *teasers, *STORY[3:], sep="\n"))
+    assert c.paragraphs == STORY

@@ -54,6 +54,7 @@ TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting 
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
+PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of it, at least
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
@@ -79,7 +80,8 @@ _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
     r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
     r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next|this next)"
-    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)"
+    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like"
+    r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
 # The heading of a comment thread: readers' posts follow, never more reporting.
@@ -178,7 +180,7 @@ def _prose(s: str, min_words: int = 7) -> bool:
 
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
-_CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/")
+_CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/", "supplied", "picture")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free")
 
@@ -224,9 +226,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a caption printed twice differs by a credit prefix or suffix: same head or tail only, and
     # a pair of them (three or more long lines opening alike are parallel items of a list:
     # terms per region, a product's variants)
+    # (a quote pulled out of a paragraph is the shorter of a pair, and the paragraph stays)
     near = np.zeros(n, dtype=bool)
     for i in long_:
-        near[i] = len(heads[keys[i][:50]]) == 2 or len(tails[keys[i][-50:]]) == 2
+        for group in (heads[keys[i][:50]], tails[keys[i][-50:]]):
+            if len(group) == 2:
+                short, longer = sorted(group, key=len)
+                near[i] |= keys[i] == short or len(longer) < PULLED_RATIO * len(short)
     lowdoc = "\n".join(keys)
     cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
     prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)

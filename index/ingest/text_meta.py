@@ -69,7 +69,10 @@ _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "O
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
 CAPTION_RE = re.compile(
     r"(?i)(?:getty ?images|\bap photo\b|photo(?:graph)?(?: by| via|:)|\bimage(?: by|:)"
-    r"|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b)"
+    r"|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
+    # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
+    r"|\((?:supplied|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
+    r"|(?:photo|image|picture)s?\s*:[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$)"
 )
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
