@@ -733,3 +733,27 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
                         "Most Read News", *teasers, *STORY[3:], sep="\n"))
     assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize(("header", "byline", "notice", "outlet"), [
+    # the logo line is the masthead when the notice names it, alone or as a company
+    (["Meridian", "World", "Business"], "By Ann Lee", "© 2025 Meridian. All rights reserved.", "Meridian"),
+    (["Longitude", "Subscribe", "Politics"], "By Ann Lee", "© 2025 Longitude Media. All Rights Reserved.",
+     "Longitude"),
+    (["THE LEDGER", "Subscribe", "Markets"], "By Ann Lee", "Copyright ©2024 Ledger Media Group, Inc.", "The Ledger"),
+    # a menu item the notice happens to start with is not the masthead, nor is a menu phrase
+    (["Social", "Blog", "Contact"], "By Ann Lee", "© 2025 The Social Shepherd", None),
+    (["CNW", "Live TV", "Politics"], "By Ann Lee", "© 2024 Capital News Watch. All Rights Reserved.",
+     "Capital News Watch"),
+    # a station's byline names it; its notice names the owner
+    (["KVTR 7", "Watch Live", "Weather"], "by Jenna Holloway, KVTR 7 News", "© 2025 Prairie Broadcasting Group",
+     "KVTR 7 News"),
+    (["Home"], "By Tom Ashcroft, Crime Correspondent", "© 2025 Daily Clarion Media", "Daily Clarion Media"),
+    # a personal site's name and notice: a person, not an outlet
+    (["Erin Spain", "Blog", "About"], "By Erin Spain", "Copyright © 2026 Erin Spain. Log in", None),
+])
+def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, notice: str,
+                                                 outlet: str | None) -> None:
+    c = clean_text(page(*header, "Budget deal clears Congress after weeks of talks", byline, *STORY,
+                        "Terms of Use", notice, sep="\n"))
+    assert c.outlet == outlet

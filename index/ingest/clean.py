@@ -30,19 +30,16 @@ from index.ingest.text_meta import (
     BYLINE_ONLY_RE,
     CAPTION_RE,
     CREDIT_LINE_RE,
-    FOOTER_SPAN,
     HEADER_SPAN,
     MEDIA_LABEL_RE,
     ROLE_BYLINE_RE,
-    find_copyright_holder,
     find_date,
-    find_masthead,
+    find_outlet,
     find_title,
     headline_like,
     lead_dateline,
     sentence_headline,
     split_title,
-    weak_masthead,
 )
 from index.ingest.unwrap import logical_lines
 from index.model import Cleaned
@@ -151,9 +148,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     _drop_widget_items(lines, keep, base)
     header_end = t_pos if t_pos is not None else first_body
     if outlet is None:
-        outlet = find_masthead(lines[: max(header_end, 0)][:HEADER_SPAN])
-    if outlet is None or weak_masthead(outlet):
-        outlet = find_copyright_holder(lines[-FOOTER_SPAN:])
+        outlet = find_outlet(lines, header_end, first_body)
     date = find_date(lines, first_body, t_pos)
 
     kept = [k for k, flag in enumerate(keep) if flag]

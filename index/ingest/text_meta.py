@@ -41,6 +41,16 @@ _COPYRIGHT_RE = re.compile(
     r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
     r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
 FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
+# Two or three capitalised words and nothing else: a personal site's owner ("Erin Spain") as
+# often as a brand, so never taken for the outlet on the notice's word alone
+_PERSON_LIKE = re.compile(r"^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}$")
+_COMPANY_WORDS = frozenset("media group inc inc. llc ltd ltd. limited company co co. corp corp. corporation plc "
+                           "holdings network networks publishing publications communications news digital gmbh".split())
+BYLINE_SPAN = 8  # lines under the headline searched for a byline naming the outlet
+# "by Jenna Holloway, KVTR 7 News", "By Ann Lee and Bo Li | The Herald"
+_BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?\s*[,|•]\s*(?P<outlet>[^,|•]{2,40})$")
+_ROLE_WORDS = re.compile(r"(?i)\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer"
+                         r"|critic|staff|intern|analyst|chief|senior|deputy)\b")
 _WEAK_OUTLET_WORDS = frozenset("today world week weekly report record review online voice pulse leader star sun "
                                 "nation digest network channel register".split())
 # Outlet words that, alone on a line, are a menu item rather than a masthead
@@ -85,7 +95,7 @@ _NOT_HEADLINE_RE = re.compile(
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
 BYLINE_ONLY_RE = re.compile(
-    r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z][\w.'’-]*){0,5}\s*$")
+    r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z0-9][\w.'’-]*){0,5}\s*$")
 _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
@@ -253,7 +263,8 @@ def find_masthead(header: list[str]) -> str | None:
             continue
         if s.endswith((".", ":", "?", "!", ",")) or DATE_RE.search(s) or BYLINE_RE.match(s):
             continue
-        if words[0].lower() in ("my", "your", "our") or (len(words) == 1 and s.lower() in _MENU_WORDS):
+        if words[0].lower() in ("my", "your", "our", "live", "watch", "listen") or (
+                len(words) == 1 and s.lower() in _MENU_WORDS):
             continue  # a menu item ("My News", "Register", "World"), not the outlet's name
         if BOILER_LINE_RE.match(s) or _SECTION_ONLY.match(s) or STRONG_CHROME_RE.search(s):
             continue
@@ -274,16 +285,56 @@ def weak_masthead(name: str) -> bool:
     return bool(found) and found <= _WEAK_OUTLET_WORDS and not name.startswith("The ")
 
 
-def find_copyright_holder(footer: list[str]) -> str | None:
-    """The outlet named in the page's copyright notice ("© 2025 Reuters. All rights reserved"),
-    when it reads as a news organisation (a blog's notice names a person)."""
+def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | None:
+    """The outlet of a page whose headline carries no " | Outlet" suffix. In order: a header
+    line the copyright notice names too, alone or as the start of a company's name
+    ("Longitude" over the story, "© 2025 Longitude Media" under it: a masthead need not
+    contain an outlet word), a masthead line, the outlet the byline names ("by Jenna
+    Holloway, KVTR 7 News": a station's notice names its owner), the notice's holder."""
+    header = lines[: max(header_end, 0)][:HEADER_SPAN]
+    footer = lines[-FOOTER_SPAN:]
+    names = [key(n) + " " for n in _copyright_names(footer)]
+    for s in header:
+        k = re.sub(r"^the ", "", key(s))
+        if 1 <= len(s.split()) <= 5 and k and k not in _MENU_WORDS and not _SECTION_ONLY.match(s) \
+                and not (_PERSON_LIKE.match(s) and not _OUTLET_WORDS.search(s)) \
+                and any(_names_company(n, k) for n in names):
+            return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
+    outlet = find_masthead(header)
+    if outlet is not None and not weak_masthead(outlet):
+        return outlet
+    for s in lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN]:
+        m = _BYLINE_OUTLET_RE.match(s)
+        if m and _OUTLET_WORDS.search(m.group("outlet")) and not _ROLE_WORDS.search(m.group("outlet")):
+            return m.group("outlet").strip()
+    return find_copyright_holder(footer)
+
+
+def _names_company(name: str, masthead: str) -> bool:
+    """The notice's name is the masthead, perhaps with a company's words after it ("ledger
+    media group" for "ledger"; not "social shepherd" for a menu's "social")."""
+    for head in (masthead + " ", "the " + masthead + " "):
+        if name.startswith(head):
+            return all(w in _COMPANY_WORDS for w in name[len(head):].split())
+    return False
+
+
+def _copyright_names(footer: list[str]) -> list[str]:
+    """Every name a copyright notice in the footer gives, last notice first."""
+    out = []
     for s in reversed(footer):
         if len(s) > 250:
             continue
         m = _COPYRIGHT_RE.search(s)
-        if not m:
-            continue
-        name = re.sub(r"(?i)^copyright\s+", "", m.group("name").strip(" ,.-–"))
+        if m:
+            out.append(re.sub(r"(?i)^copyright\s+", "", m.group("name").strip(" ,.-–")))
+    return out
+
+
+def find_copyright_holder(footer: list[str]) -> str | None:
+    """The outlet named in the page's copyright notice ("© 2025 Reuters. All rights reserved"),
+    when it reads as a news organisation (a blog's notice names a person)."""
+    for name in _copyright_names(footer):
         if 2 <= len(name) <= 50 and _OUTLET_WORDS.search(name) and not _SECTION_ONLY.match(name):
             return name
     return None
