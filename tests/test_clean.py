@@ -331,7 +331,9 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "The USMCA covers more than a trillion dollars in trade, officials said.",
                                   "The Times is a newspaper editors read first, the survey found.",
                                   "The meeting ended at 10:30", "Kickoff is at 19:45",
-                                  "Readers joined the conversation in their thousands, the editor said."])
+                                  "Readers joined the conversation in their thousands, the editor said.",
+                                  "The North Koreans may use it as a bargaining chip in any future talks.",
+                                  "Donors were asked to support our schools, the mayor said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -371,7 +373,18 @@ CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "
                        "Go deeper: Measles cases already exceed last year's total",
                        # an author's bio box under the story
                        "Jay Cost is a staff writer for The Weekly Standard.",
-                       "Grace Lindqvist covers Millbrook and the northern valley. Reach her at 555-0148."]
+                       "Grace Lindqvist covers Millbrook and the northern valley. Reach her at 555-0148.",
+                       "Tomás Aguilar covers transportation and city hall for The Riverton Courier.",
+                       # byline rows, stamps, appeals, disclaimers
+                       "By Tomás Aguilar | taguilar@rivertoncourier.com | The Riverton Courier",
+                       "PUBLISHED: February 28, 2024 at 9:15 p.m. | UPDATED: February 29, 2024 at 7:02 a.m.",
+                       "Originally Published: February 28, 2024 at 9:15 p.m.",
+                       "Advertisement - scroll to continue reading", "Paid Advertisement", "Font size",
+                       "The Beacon is entirely student-run. Chip in to keep our reporters covering Whitmore.",
+                       "Lakeshore Public Radio runs on listener support. Become a sustaining member today.",
+                       "Get the latest news updates on WhatsApp. Tap here to follow our channel.",
+                       "Your privacy is important to us",
+                       "The opinions expressed by columnists are their own and do not represent the views of Townhall."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS)
@@ -719,7 +732,10 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
 @pytest.mark.parametrize("caption", [
     "Crowds gathered at the festival's main stage in 2023. (Supplied: Festival committee)",
     "Heat shimmers above the pavement downtown on Tuesday afternoon. (KVTR 7 photo)",
-    "The gang fled on scooters along the high street, police said (stock image)"])
+    "The gang fled on scooters along the high street, police said (stock image)",
+    "A passenger train pulls into a station in Wilmington, Del. | Lena Kraus/The Capitol Ledger",
+    "A bus stops on Grand Avenue downtown on Feb. 20. (Michelle Ostrowski/The Riverton Courier)",
+    "The actress at the 2015 premiere of her breakout film, Summer Static. Dana Whitley/Getty"])
 def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], STORY[1],
                         caption, *STORY[2:], sep="\n"))

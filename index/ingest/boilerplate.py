@@ -54,7 +54,8 @@ _EXACT = re.compile(
         (?:image|photo|slide\s+)?\d{1,3}\s+of\s+\d{1,3}|link\s+copied|paid\s+(?:partner\s+)?content|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
-        scroll\s+to\s+continue(?:\s+with\s+content)?|
+        (?:advertisement\s*[-–—:|]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|
+        paid\s+advertisement|font\s+size|text\s+size|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|
         (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print)
@@ -129,6 +130,11 @@ _PREFIX = re.compile(
         (?:this\s+(?:article|story)\s+)?appear(?:s|ed)\s+in\s+the\s+.{0,40}\bprint\s+edition\b|
         this\s+(?:article|story|post)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated\b|
         thanks?\s+(?:you\s+)?for\s+reading\b|
+        the\s+(?:views|opinions)\s+expressed\b|your\s+privacy\b|
+        # a byline row with an e-mail address or the outlet after a bar: "By Ann Lee | alee@x.com | The Herald"
+        by\s+[^.!?]{3,80}?(?:\s[|•·]\s|@)|
+        # a date stamp heading a line: "PUBLISHED: February 28, 2024 at 9:15 p.m. | UPDATED: ..."
+        (?:originally\s+)?(?:published|updated|posted)\s*:?\s*(?:on\s+)?(?:""" + _DATE + r""")\b|
         (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|
         unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
         (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
@@ -152,6 +158,10 @@ _WIDGET_MAX = 400
 _ANYWHERE = re.compile(
     r"(?i)\bjoin\s+the\s+(?:conversation|discussion)\b"
     r"|\b(?:we|i)\s+(?:may\s+)?(?:receive|earn|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|affiliate)"
+    # appeals for money and follows: "Chip in to keep our reporters...", "Become a sustaining member"
+    r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
+    r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
+    r"|\btap\s+here\s+to\b"
     r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
     r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+-?\d{1,3}°"
     r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
@@ -160,7 +170,8 @@ _TICKER = re.compile(r"^[A-Z][A-Z.]{1,5}\s+[$£€]?[\d,]+(?:\.\d+)?"
 _BIO = re.compile(
     r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her)\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
     r"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b"
-    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b)")
+    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b"
+    r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\.?$)")
 _BIO_MAX_WORDS = 60
 
 _PREFIX_MAX_WORDS = 25

@@ -175,7 +175,8 @@ def _prose(s: str, min_words: int = 7) -> bool:
 
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
-_CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/", "supplied", "picture")
+_CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/", "supplied", "picture", "illustration",
+                  "graphic")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free")
 
