@@ -10,7 +10,7 @@ import pytest
 
 from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_scored, clean_text
-from index.ingest.text_meta import find_dateline, lead_dateline, parse_date, split_title
+from index.ingest.text_meta import CAPTION_RE, find_dateline, lead_dateline, parse_date, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = [
@@ -773,3 +773,25 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
     c = clean_text(page(*header, "Budget deal clears Congress after weeks of talks", byline, *STORY,
                         "Terms of Use", notice, sep="\n"))
     assert c.outlet == outlet
+
+
+@pytest.mark.parametrize("under", [
+    ["Salma Haddad, Senior Reporter"],
+    ["Harriet Vance", "Senior Fellow, Technology Policy Program"],
+    ["Clarissa Tan", "Share this article", "Gift this unlocked article", "Font size"],
+    ["By Lucía Paredes", "Ships wait off the coast on Tuesday, April 23, 2024. (WWP Photo/Rodrigo Quispe)"],
+    ["By Justine Arcand", "Print this article",
+     "A ferry leaves Swartz Bay terminal on Oct. 17. CHAD LEUNG/THE STANDARD"],
+])
+def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(under: list[str]) -> None:
+    head = "Coastal communities brace for ferry cuts as winter sailings are trimmed"
+    c = clean_text(page("Home", "News", head, *under, *STORY, sep="\n"))
+    assert c.title == head
+    assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", ["21. Safety Lockout/Tagout Kit", "Automatic thread cutter (with on/off capability)",
+                                  "Pros: Excellent fares. Great filters. Price tracker/fare alert.",
+                                  "NATO SUMMIT OPENS IN VILNIUS/LITHUANIA"])
+def test_lines_with_a_slash_are_not_taken_for_photo_credits(line: str) -> None:
+    assert not CAPTION_RE.search(line)

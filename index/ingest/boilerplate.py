@@ -55,7 +55,8 @@ _EXACT = re.compile(
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
         (?:advertisement\s*[-–—:|]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|
-        paid\s+advertisement|font\s+size|text\s+size|
+        paid\s+advertisement|font\s+size|text\s+size|for\s+subscribers|
+        gift\s+(?:this|the)\s+(?:unlocked\s+)?(?:article|story)|print\s+this\s+(?:article|story|page)|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|
         (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print)

@@ -234,7 +234,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
     bad = near | (base[:, 9] > 0) | (base[:, 10] > 0)
     for i in cap:
-        bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(keys[i]) is not None
+        bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(lines[i]) is not None
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _PROMPT_RE.search(keys[i]) is not None
     # rows of shop buttons: never reporting, and the run of reporting reaches across them

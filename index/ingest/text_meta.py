@@ -84,7 +84,10 @@ CAPTION_RE = re.compile(
     r"|\((?:supplied|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
     r"|(?:photo|image|picture|illustration|graphic)s?\s*(?:by|:)[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$"
     # the photographer and the outlet closing a caption: "... | Lena Kraus/The Ledger", "(Ann Lee/The Courier)"
-    r"|(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$|/getty\b)"
+    r"|(?-i:(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$)|/getty\b"
+    r"|\([\w&.'’ -]{1,30}\s(?:photo|image|picture)s?\s*/[^)]{1,60}\)"  # "(WWP Photo/Rodrigo Quispe)"
+    # "... on Oct. 17. CHAD LEUNG/THE STANDARD"
+    r"|(?-i:[.!?)”\"]\s+[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$))"
 )
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
@@ -105,9 +108,15 @@ _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
+_ROLE = (r"(?:(?:senior|chief|deputy|staff|contributing|associate|executive|visiting|managing)\s+)?"
+         r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)")
 ROLE_BYLINE_RE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}(?:(?:senior|chief|deputy|staff|contributing|associate|executive)\s+)?"
-    r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)$")
+    r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}" + _ROLE + "$"
+    # "Salma Haddad, Senior Reporter"; a role line under the name: "Senior Fellow, Technology Policy Program"
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?i:" + _ROLE + ")$"
+    r"|^(?i:(?:senior|chief|deputy|staff|contributing|associate|executive|visiting|research|managing)\s+"
+    r"(?:fellow|correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic|analyst))"
+    r"(?:,\s.{0,50})?$")
 # A label over summary points at the top of a story
 _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|at a glance|in brief|summary"
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
