@@ -795,3 +795,30 @@ def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(und
                                   "NATO SUMMIT OPENS IN VILNIUS/LITHUANIA"])
 def test_lines_with_a_slash_are_not_taken_for_photo_credits(line: str) -> None:
     assert not CAPTION_RE.search(line)
+
+
+TEASERS = [("Police seek dashcam footage after ute rolls on the highway",
+            "Officers say the driver escaped with minor injuries but the vehicle was badly damaged."),
+           ("Council to consult on new dog off-leash areas in town",
+            "Three sites are proposed, including a fenced section of the park, with feedback open until December."),
+           ("Leeton Shire rolls out free green waste collection",
+            "Residents will receive a new bin this month, with fortnightly pickups starting in early December."),
+           ("Grandmother, 88, completes her first skydive over the valley",
+            "She told friends it was better than bingo and is already planning a second jump for her 90th.")]
+
+
+def test_sentence_case_teasers_with_prose_blurbs_around_a_short_story_are_dropped() -> None:
+    """Headline + one-sentence blurb pairs read like reporting line by line, in sentence case
+    as much as in title case: in blocks, before the story, after a label under it, or after
+    an unknown label ("Trending on KVRX"), they are a list of other stories."""
+    pairs = [x for pair in TEASERS for x in pair]
+    c = clean_text(page("The Valley Star", "News", *pairs[:6], "Pool to stay closed all summer after leak found",
+                        "By Ann Lee", *STORY[:4], "More from the region", *pairs[2:], "Trending on KVRX", *pairs,
+                        "© 2025 The Valley Star", sep="\n"))
+    assert c.paragraphs == STORY[:4]
+
+
+def test_a_guide_made_of_numbered_steps_and_one_line_summaries_is_kept() -> None:
+    steps = [x for i, (h, b) in enumerate(TEASERS, 1) for x in (f"Step {i} - {h}", b)]
+    c = clean_text(page("Small business guide: staying safe", "By Ann Lee", *STORY[:3], *steps, STORY[3], sep="\n"))
+    assert all(s in c.paragraphs for s in steps[1::2])

@@ -47,6 +47,9 @@ from index.model import Cleaned
 OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
+TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks to be trimmed off
+TEASER_BLOCK = 3  # pairs in a row that make a teaser block wherever it stands
+TEASER_PAIRS = 2  # headline + blurb pairs under a section label that end the run there
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
@@ -60,6 +63,7 @@ IN_TH = 1.0  # score any other line inside the run needs (the model threshold wh
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?editing\s+by\b)")
 _WORDY = re.compile(r"[^\W_]")
+_NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # how a sentence of prose ends
 _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
@@ -252,6 +256,18 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
+    # a block of headline + one-sentence blurb pairs is a list of other stories, however
+    # much each blurb reads like reporting: the run does not start or end in one
+    # (nor in the labels between such blocks: "Trending on ...")
+    # (unless the pairs are the run: a guide's steps, each a heading and a one-line summary)
+    teasers = _teaser_blocks(lines, base, TEASER_BLOCK)
+    inside = slice(bs, be + 1)
+    if teasers[inside].any() and ((base[inside, 2] > 0) & ~teasers[inside]).sum() >= TEASER_CORE:
+        edge = teasers | ((base[:, 2] == 0) & (klen < 60))
+        while bs < be and edge[bs]:
+            bs += 1
+        while be > bs and edge[be]:
+            be -= 1
     # a section label ("Related stories") inside the run followed by teasers ends it; a
     # label ("More from us") followed by nothing but headlines to the run's end is a list
     # of other stories, none of which is reporting
@@ -266,7 +282,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
-        if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB):
+        if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB) \
+                or (label[j] and _teaser_pairs(lines, base, j + 1, be) >= TEASER_PAIRS):
             be = j - 1
             break
     # an inline widget: a list label inside the run ("Recommended Reading", "Related article")
@@ -288,7 +305,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
-    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup)
+    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~_teaser_blocks(lines, base, TEASER_PAIRS))
     keep |= ~outside & (probs >= IN_TH)
     words = np.exp(base[:, 1]) - 1
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
@@ -376,6 +393,37 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _teaser_blocks(lines: list[str], base: np.ndarray, min_pairs: int) -> np.ndarray:
+    """Lines in runs of at least min_pairs headline + blurb pairs (_teaser_pairs)."""
+    n = len(base)
+    mask = np.zeros(n, dtype=bool)
+    k = 0
+    while k < n - 1:
+        c = _teaser_pairs(lines, base, k, n - 1)
+        if c >= min_pairs:
+            mask[k : k + 2 * c] = True
+            k += 2 * c
+        else:
+            k += 1
+    return mask
+
+
+def _teaser_pairs(lines: list[str], base: np.ndarray, k: int, last: int) -> int:
+    """Headline + one-sentence blurb pairs in a row from line k: what a section label's list
+    of other stories is made of, in sentence case or title case alike (a numbered heading,
+    "Step 2 - Protecting your data", is a guide's own structure, not a teaser)."""
+    pairs = 0
+    while k + 1 <= last:
+        head_words, blurb_words = np.expm1(base[k, 1]), np.expm1(base[k + 1, 1])
+        if not (base[k, 2] == 0 and 3 <= head_words <= 16 and base[k, 9] == 0 and base[k, 10] == 0
+                and base[k, 21] == 0 and not _NUMBERED_RE.match(lines[k])
+                and base[k + 1, 2] > 0 and 6 <= blurb_words <= 45 and base[k + 1, 23] <= 1):
+            break
+        pairs += 1
+        k += 2
+    return pairs
 
 
 def _list_end(base: np.ndarray, j: int, last: int) -> int:
