@@ -258,12 +258,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         return keep & ~bad & ~dup
     # a block of headline + one-sentence blurb pairs is a list of other stories, however
     # much each blurb reads like reporting: the run does not start or end in one
-    # (nor in the labels between such blocks: "Trending on ...")
+    # (nor in the labels and lists of headlines between such blocks: "Trending on ...")
     # (unless the pairs are the run: a guide's steps, each a heading and a one-line summary)
     teasers = _teaser_blocks(lines, base, TEASER_BLOCK)
     inside = slice(bs, be + 1)
     if teasers[inside].any() and ((base[inside, 2] > 0) & ~teasers[inside]).sum() >= TEASER_CORE:
-        edge = teasers | ((base[:, 2] == 0) & (klen < 60))
+        edge = _teaser_blocks(lines, base, TEASER_PAIRS) | (base[:, 2] == 0)
         while bs < be and edge[bs]:
             bs += 1
         while be > bs and edge[be]:
