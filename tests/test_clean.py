@@ -777,6 +777,8 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
 
 @pytest.mark.parametrize("under", [
     ["Salma Haddad, Senior Reporter"],
+    ["Helen Marsh", "North of England correspondent"],
+    ["Liam Beaulieu · CBN News"],
     ["Harriet Vance", "Senior Fellow, Technology Policy Program"],
     ["Clarissa Tan", "Share this article", "Gift this unlocked article", "Font size"],
     ["By Lucía Paredes", "Ships wait off the coast on Tuesday, April 23, 2024. (WWP Photo/Rodrigo Quispe)"],

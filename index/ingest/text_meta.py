@@ -111,7 +111,11 @@ _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first p
 _ROLE = (r"(?:(?:senior|chief|deputy|staff|contributing|associate|executive|visiting|managing)\s+)?"
          r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)")
 ROLE_BYLINE_RE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*,?\s+){1,5}" + _ROLE + "$"
+    # "Jon Harker Europe correspondent", "North of England correspondent"
+    r"^[A-Z][\w.'’-]*,?\s+(?:(?:[A-Z][\w.'’-]*|of|and|for|the),?\s+){0,4}" + _ROLE + "$"
+    # a name and the outlet after a middle dot: "Liam Beaulieu · CBN News"
+    r"|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*[·•]\s*(?:[A-Z0-9][\w&'’.-]*\s+){0,3}"
+    r"(?i:news|press|times|post|herald|radio|tv|media|journal|daily|tribune|gazette|wire|network|channel|magazine)$"
     # "Salma Haddad, Senior Reporter"; a role line under the name: "Senior Fellow, Technology Policy Program"
     r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?i:" + _ROLE + ")$"
     r"|^(?i:(?:senior|chief|deputy|staff|contributing|associate|executive|visiting|research|managing)\s+"
