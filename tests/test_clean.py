@@ -777,7 +777,7 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
 
 @pytest.mark.parametrize("under", [
     ["Salma Haddad, Senior Reporter"],
-    ["Helen Marsh", "North of England correspondent"],
+    ["By Helen Marsh", "North of England correspondent"],
     ["Liam Beaulieu · CBN News"],
     ["Harriet Vance", "Senior Fellow, Technology Policy Program"],
     ["Clarissa Tan", "Share this article", "Gift this unlocked article", "Font size"],
