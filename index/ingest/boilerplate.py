@@ -54,7 +54,10 @@ _EXACT = re.compile(
         (?:image|photo|slide\s+)?\d{1,3}\s+of\s+\d{1,3}|link\s+copied|paid\s+(?:partner\s+)?content|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
-        (?:advertisement\s*[-–—:|]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|
+        (?:advertisement\s*[-–—:|·]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|
+        report\s+(?:this\s+)?ad|view\s+(?:the\s+)?(?:gallery|slideshow|photos)|\d{1,3}\s+(?:photos|images|pictures)|
+        social\s+sharing|install\s+(?:it|the\s+app)\s+now|never\s+miss\s+a\s+(?:story|thing|beat)|
+        estimated\s+(?:reading\s+time\s*:?\s*)?\d+\s+min(?:ute)?s?(?:\s+read)?|watch|\d{1,2}\s?m(?:in)?|
         paid\s+advertisement|font\s+size|text\s+size|for\s+subscribers|
         gift\s+(?:this|the)\s+(?:unlocked\s+)?(?:article|story)|print\s+this\s+(?:article|story|page)|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
@@ -130,12 +133,15 @@ _PREFIX = re.compile(
         # notes on the page's history and other editions, and a newsletter's sign-off
         (?:this\s+(?:article|story)\s+)?appear(?:s|ed)\s+in\s+the\s+.{0,40}\bprint\s+edition\b|
         this\s+(?:article|story|post)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated\b|
-        thanks?\s+(?:you\s+)?for\s+reading\b|
+        thanks?\s+(?:you\s+)?for\s+reading\b|got\s+a\s+(?:story|tip)\b|
+        the\s+audio\s+version\s+of\s+this\s+(?:article|story)\b|get\s+(?:[\w-]+\s+){0,3}alerts\s+on\s+your\b|
+        (?:photographs?|photos?|words|text|images?|illustrations?)(?:\s+and\s+(?:text|words|photographs?|photos?))?\s+by\s+(?-i:[A-Z])|
+        (?:illustration|graphic)\s*(?:credit)?\s*:|
         the\s+(?:views|opinions)\s+expressed\b|your\s+privacy\b|
         # a byline row with an e-mail address or the outlet after a bar: "By Ann Lee | alee@x.com | The Herald"
         by\s+[^.!?]{3,80}?(?:\s[|•·]\s|@)|
         # a date stamp heading a line: "PUBLISHED: February 28, 2024 at 9:15 p.m. | UPDATED: ..."
-        (?:originally\s+)?(?:published|updated|posted)\s*:?\s*(?:on\s+)?(?:""" + _DATE + r""")\b|
+        \(?(?:originally\s+)?(?:published|updated|posted)\s*:?\s*(?:on\s+)?(?:""" + _DATE + r""")\b|
         (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|
         unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
         (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
@@ -162,7 +168,7 @@ _ANYWHERE = re.compile(
     # appeals for money and follows: "Chip in to keep our reporters...", "Become a sustaining member"
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
-    r"|\btap\s+here\s+to\b"
+    r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
     r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
     r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+-?\d{1,3}°"
     r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"

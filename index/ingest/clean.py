@@ -180,7 +180,7 @@ def _prose(s: str, min_words: int = 7) -> bool:
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
 _CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/", "supplied", "picture", "illustration",
-                  "graphic")
+                  "graphic", " for ")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free")
 

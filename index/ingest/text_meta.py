@@ -87,7 +87,9 @@ CAPTION_RE = re.compile(
     r"|(?-i:(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$)|/getty\b"
     r"|\([\w&.'’ -]{1,30}\s(?:photo|image|picture)s?\s*/[^)]{1,60}\)"  # "(WWP Photo/Rodrigo Quispe)"
     # "... on Oct. 17. CHAD LEUNG/THE STANDARD"
-    r"|(?-i:[.!?)”\"]\s+[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$))"
+    r"|(?-i:(?:^|[.!?)”\"]\s+)[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$)"
+    # "... at her family's pan. Anjali Vora for The Global Dispatch"
+    r"|(?-i:[a-z]{2}[.!?]\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+for\s+(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}$))"
 )
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
