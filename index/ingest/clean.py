@@ -260,10 +260,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # much each blurb reads like reporting: the run does not start or end in one
     # (nor in the labels and lists of headlines between such blocks: "Trending on ...")
     # (unless the pairs are the run: a guide's steps, each a heading and a one-line summary)
-    teasers = _teaser_blocks(lines, base, TEASER_BLOCK)
+    teasers = _teaser_blocks(lines, base, TEASER_PAIRS)
+    blocks = _teaser_blocks(lines, base, TEASER_BLOCK)
     inside = slice(bs, be + 1)
-    if teasers[inside].any() and ((base[inside, 2] > 0) & ~teasers[inside]).sum() >= TEASER_CORE:
-        edge = _teaser_blocks(lines, base, TEASER_PAIRS) | (base[:, 2] == 0)
+    if blocks[inside].any() and ((base[inside, 2] > 0) & ~blocks[inside]).sum() >= TEASER_CORE:
+        edge = teasers | (base[:, 2] == 0)
         while bs < be and edge[bs]:
             bs += 1
         while be > bs and edge[be]:
@@ -305,7 +306,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
-    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~_teaser_blocks(lines, base, TEASER_PAIRS))
+    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~teasers)
     keep |= ~outside & (probs >= IN_TH)
     words = np.exp(base[:, 1]) - 1
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
