@@ -174,9 +174,12 @@ _ANYWHERE = re.compile(
     r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
 _TICKER = re.compile(r"^[A-Z][A-Z.]{1,5}\s+[$£€]?[\d,]+(?:\.\d+)?"
                      r"\s+[+\-−–]?\d+(?:\.\d+)?%?(?:\s+[+\-−–]?\d+(?:\.\d+)?%)?$")
+# A writer's job and its grades, shared by the bio box here and text_meta's bylines
+ROLE_NOUNS = "correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic"
+ROLE_GRADES = "senior|chief|deputy|staff|contributing|associate|executive|visiting|managing|research"
 _BIO = re.compile(
     r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her)\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
-    r"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b"
+    rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b"
     r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\.?$)")
 _BIO_MAX_WORDS = 60

@@ -15,7 +15,7 @@ from collections import Counter
 
 import numpy as np
 
-from index.ingest.boilerplate import is_boilerplate
+from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate
 from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE
 
 HEADER_SPAN = 25
@@ -49,8 +49,7 @@ _COMPANY_WORDS = frozenset("media group inc inc. llc ltd ltd. limited company co
 BYLINE_SPAN = 8  # lines under the headline searched for a byline naming the outlet
 # "by Jenna Holloway, KVTR 7 News", "By Ann Lee and Bo Li | The Herald"
 _BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?\s*[,|•]\s*(?P<outlet>[^,|•]{2,40})$")
-_ROLE_WORDS = re.compile(r"(?i)\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer"
-                         r"|critic|staff|intern|analyst|chief|senior|deputy)\b")
+_ROLE_WORDS = re.compile(rf"(?i)\b(?:{ROLE_NOUNS}|{ROLE_GRADES}|intern|analyst|fellow)\b")
 _WEAK_OUTLET_WORDS = frozenset("today world week weekly report record review online voice pulse leader star sun "
                                 "nation digest network channel register".split())
 # Outlet words that, alone on a line, are a menu item rather than a masthead
@@ -110,8 +109,7 @@ _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
-_ROLE = (r"(?:(?:senior|chief|deputy|staff|contributing|associate|executive|visiting|managing)\s+)?"
-         r"(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic)")
+_ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
 ROLE_BYLINE_RE = re.compile(
     # "Jon Harker Europe correspondent", "North of England correspondent"
     r"^[A-Z][\w.'’-]*,?\s+(?:(?:[A-Z][\w.'’-]*|of|and|for|the),?\s+){0,4}" + _ROLE + "$"
@@ -120,9 +118,7 @@ ROLE_BYLINE_RE = re.compile(
     r"(?i:news|press|times|post|herald|radio|tv|media|journal|daily|tribune|gazette|wire|network|channel|magazine)$"
     # "Salma Haddad, Senior Reporter"; a role line under the name: "Senior Fellow, Technology Policy Program"
     r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?i:" + _ROLE + ")$"
-    r"|^(?i:(?:senior|chief|deputy|staff|contributing|associate|executive|visiting|research|managing)\s+"
-    r"(?:fellow|correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic|analyst))"
-    r"(?:,\s.{0,50})?$")
+    rf"|^(?i:(?:{ROLE_GRADES})\s+(?:{ROLE_NOUNS}|fellow|analyst))(?:,\s.{{0,50}})?$")
 # A label over summary points at the top of a story
 _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|at a glance|in brief|summary"
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
@@ -427,8 +423,9 @@ def find_dateline(first: str) -> str | None:
 
 
 def lead_dateline(paragraphs: list[str]) -> str | None:
-    """The dateline of the lead: the first paragraph of a few words (a stray ticker or label
-    kept above it is not the lead)."""
+    """The dateline of the lead: the first of the opening paragraphs of a few words that has
+    one and is longer than those above it (a stray ticker, label or caption kept above the lead
+    is not the lead; a later paragraph opening on a place is not a dateline)."""
     above = 0  # words of the longest paragraph above: a caption kept over the lead is shorter than it
     for p in paragraphs[:3]:
         words = len(p.split())
