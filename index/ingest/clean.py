@@ -260,8 +260,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # much each blurb reads like reporting: the run does not start or end in one
     # (nor in the labels and lists of headlines between such blocks: "Trending on ...")
     # (unless the pairs are the run: a guide's steps, each a heading and a one-line summary)
-    teasers = _teaser_blocks(lines, base, TEASER_PAIRS)
-    blocks = _teaser_blocks(lines, base, TEASER_BLOCK)
+    pairs = _teaser_blocks(lines, base)
+    teasers, blocks = pairs >= TEASER_PAIRS, pairs >= TEASER_BLOCK
     inside = slice(bs, be + 1)
     if blocks[inside].any() and ((base[inside, 2] > 0) & ~blocks[inside]).sum() >= TEASER_CORE:
         edge = teasers | (base[:, 2] == 0)
@@ -396,19 +396,17 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     return keep
 
 
-def _teaser_blocks(lines: list[str], base: np.ndarray, min_pairs: int) -> np.ndarray:
-    """Lines in runs of at least min_pairs headline + blurb pairs (_teaser_pairs)."""
+def _teaser_blocks(lines: list[str], base: np.ndarray) -> np.ndarray:
+    """For every line, the number of headline + blurb pairs in the block it belongs to (0
+    outside any; _teaser_pairs), from one pass over the page."""
     n = len(base)
-    mask = np.zeros(n, dtype=bool)
+    pairs = np.zeros(n, dtype=np.int64)
     k = 0
     while k < n - 1:
         c = _teaser_pairs(lines, base, k, n - 1)
-        if c >= min_pairs:
-            mask[k : k + 2 * c] = True
-            k += 2 * c
-        else:
-            k += 1
-    return mask
+        pairs[k : k + 2 * c] = c
+        k += 2 * c if c else 1
+    return pairs
 
 
 def _teaser_pairs(lines: list[str], base: np.ndarray, k: int, last: int) -> int:
