@@ -843,3 +843,89 @@ def test_numbered_most_read_headlines_after_a_teaser_block_do_not_stay_with_the_
     c = clean_text(page("Tūī News", "Home", "Pool to stay closed all summer after leak found", "By Ann Lee",
                         *STORY, "More weather stories", *pairs, "Most read today", *most_read, sep="\n"))
     assert c.paragraphs == STORY
+
+
+def test_a_feed_of_teasers_with_their_sources_and_ages_after_the_story_dropped() -> None:
+    """A portal's "More for You" feed: headline, source, age, blurb, over and over. Each blurb
+    reads like reporting, and the model may believe it; none is the story."""
+    feed = ["More for You"]
+    for head, source, age, blurb in [
+            ("Airline drops carry-on fees on short routes", "The Coastal Ledger", "2h",
+             "The carrier said the change would apply to flights under 500 miles starting in July."),
+            ("Grocery chain recalls bagged salad over listeria fears", "Heartland Daily", "4h",
+             "The voluntary recall covers about 14,000 bags sold in nine states, the company said."),
+            ("Hiker rescued after three days trapped in canyon", "KFRD News 4", "6 hours ago",
+             "Search crews found the man on a ledge after a volunteer spotted his orange jacket.")]:
+        feed += [head, source, age, blurb]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *feed, "© 2025 Nimbus"]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.6] + [0.8, 0.7, 0.4, 0.9] * 3 + [0.1])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
+
+
+def test_a_short_story_above_a_numbered_trending_list_is_the_reporting() -> None:
+    """A three-paragraph brief far above a numbered "Trending" list the model scores higher:
+    the brief is the story and the list is not kept."""
+    trending = ["Trending"]
+    for n, (head, blurb) in enumerate([
+            ("Trail lanes to close for six weeks starting Monday",
+             "Crews will replace a bridge deck near the zoo, with traffic reduced to one lane each way."),
+            ("Old West End bakery to close after 62 years",
+             "The owners said rising costs and a lack of staff made it impossible to continue."),
+            ("County approves property tax rebate for seniors",
+             "Homeowners over 65 will receive up to $400 under the program approved on Tuesday.")], 1):
+        trending += [str(n), head, blurb]
+    chrome = ["Report an Error", "Submit a News Tip", "Policies and Standards", "Sponsored Content",
+              "Local Events", "Calendar", "Obituaries", "E-Edition", "Classifieds", "Contact Us"]
+    lines = ["Clerk held at knifepoint in gas station robbery", *STORY[:3], *chrome, *trending, "About Us"]
+    scores = np.array([0.2, 0.84, 0.9, 0.89] + [0.2] * len(chrome) + [0.1] + [0.2, 0.87, 0.94] * 3 + [0.05])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY[:3]
+
+
+def test_reporting_goes_on_under_a_sign_up_box_inside_the_story() -> None:
+    box = ["Daily Briefing", "Sign up for the Daily Briefing to get the day's top stories in your inbox.",
+           "Email (required)", "Sign Up", "By submitting your email, you agree to our Terms and Privacy Notice."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, *STORY[3:], "Most Popular",
+             "1", "Markets slide as investors weigh rate outlook"]
+    scores = np.array([0.2, 0.95, 0.95, 0.95] + [0.05] * len(box) + [0.55, 0.3, 0.1, 0.05, 0.2])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("credit", ["Reporting by Ann Lee in Brussels; Editing by Tom Park",
+                                    "Additional reporting by Lee Min-jun in Seoul"])
+def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Our Standards", "Most Read"]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.2, 0.05, 0.05])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == [*STORY, credit]
+
+
+def test_the_rows_of_a_spec_sheet_closing_a_review_are_not_trimmed_as_teasers() -> None:
+    specs = ["Price: $199", "Weight: 4.6 grams per earbud", "Codecs: AAC, SBC, LC3", "Charging: USB-C and Qi wireless"]
+    lines = ["Aero 3 earbuds fix the fit problem", *STORY, "Here are the key specs:", *specs, "Most Popular"]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.95, 0.9, 0.9, 0.7, 0.6, 0.05])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == [*STORY, "Here are the key specs:", *specs]
+
+
+FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuard Roofing", "Share Article via Email",
+               "Image source, PA Media", "Media caption, Drone footage shows the flooded streets",
+               "You have read 1 of 3 free articles this month.", "See subscription options", "Cancel anytime.",
+               "Get full access for $1 a week for your first year.", "Email (required)", "list 4 of 4", "end of list",
+               "Story by Priya Raman • 3h", "Get our breaking news email, free app or daily news podcast",
+               "Jonah Pereira is a senior reviewer covering audio and wearables.",
+               "If you buy something from a Gadgetline link, Gadgetline Media may earn a commission."]
+
+
+@pytest.mark.parametrize("line", FEED_CHROME)
+def test_feed_paywall_and_player_chrome_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["Get the app right, engineers said.", "He said it happened 2 hours ago.",
+                                  "Sponsored by the city, the festival runs through Sunday and draws 20,000 people.",
+                                  "You have read the report, the minister told lawmakers."])
+def test_sentences_about_time_sponsors_and_reading_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -42,6 +42,12 @@ _BUTTONS = r"(?:" + _BUTTON + r")(?:\s*[|·•/]?\s*(?:" + _BUTTON + r"))*"
 _PHONE = r"(?:\s*[:|·-]?\s*(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?"  # "Get a Quote (212) 203-0280"
 _BUTTON_ROW = re.compile(r"^" + _BUTTONS + _PHONE + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
 
+# The age or the sponsor printed beside a teaser in a feed: "3 hours ago", "2h", "Courts |
+# Yesterday", "Sponsored by HomeGuard Roofing"
+_STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:\d{1,3}\s*(?:s|m|h|d|w|mins?|hrs?|minutes?|hours?|days?|weeks?)\s+ago
+    |\d{1,3}\s*[hdw]|yesterday|just\s+now)|sponsored\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,5})"""
+_STAMP_RE = re.compile(r"^" + _STAMP + r"\W*$", re.IGNORECASE | re.VERBOSE)
+
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
@@ -61,7 +67,13 @@ _EXACT = re.compile(
         paid\s+advertisement|font\s+size|text\s+size|for\s+subscribers|
         gift\s+(?:this|the)\s+(?:unlocked\s+)?(?:article|story)|print\s+this\s+(?:article|story|page)|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
-        share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|
+        share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|
+        share\s+(?:this\s+|the\s+)?(?:article|story|post|page)\s+(?:via|on|to)\s+[\w.]+|
+        """ + _STAMP + r"""|
+        # a photo's credit line and an accessible widget's own words ("list 4 of 4", "end of list")
+        image\s+source\s*,.{1,60}|list\s+\d{1,2}\s+of\s+\d{1,2}|end\s+of\s+list|
+        # a paywall's offer
+        (?:see|view|explore)\s+(?:all\s+)?subscription\s+(?:options|plans|offers)|cancel\s+(?:at\s+)?any\s?time|
         (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print)
             (?:\s*[,|·•/]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print))*|
         (?:read|see|view|load|show)\s+(?:more|all|full\s+(?:story|article))(?:\s+(?:stories|articles|news))?|
@@ -74,6 +86,8 @@ _EXACT = re.compile(
         \d+\s+comments?|comments?|no\s+comments(?:\s+yet)?|reply(?:\s+to\s+\S+)?|flag\s+as\s+inappropriate|
         (?:sign\s+up|subscribe)(?:\s+(?:now|today|here|for\s+free|to\s+our\s+newsletter))?|
         newsletter|follow\s+us(?:\s+on\s+\w+)?|
+        # a form's fields: "Email (required)", "Your email address*"
+        (?:your\s+)?(?:e-?mail|name|first\s+name|zip\s+code)(?:\s+address)?\s*(?:\*|\((?:required|optional)\))|
         share\s+your\s+(?:story|stories|thoughts|tips?|news\s+tips?)|
         back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|companies|follow|
         must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|
@@ -119,8 +133,11 @@ _PREFIX = re.compile(
         this\s+(?:story|article|post)\s+(?:has\s+been|was|will\s+be)\s+updated\b|
         (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|subscribe\s+(?:to|now\s+to)\s+(?:continue|keep)\s+reading\b|
         you\s+have\s+(?:\d+|one|two|three)\s+free\s+(?:articles?|stories|reads?)\b|
+        you(?:[’']ve|\s+have)\s+(?:read|used|viewed)\s+(?:\d+|one|two|three|all)\s+(?:of\s+(?:your\s+)?\d+\s+)?(?:free\s+)?(?:articles?|stories)\b|
+        get\s+(?:full|unlimited)\s+(?:digital\s+)?access\b|
         (?:get|receive)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter|
-        enter\s+your\s+e-?mail|by\s+(?:clicking|subscribing|signing\s+up)|
+        get\s+our\s+(?:[\w-]+\s+){0,3}(?:e-?mail|app|alerts|podcast)(?:\s*,|\s+(?:or|and|for|on|to|now|today|here)\b|\W*$)|
+        enter\s+your\s+e-?mail|by\s+(?:clicking|subscribing|signing\s+up|submitting|registering)|
         share\s+(?:this|on)\b|follow\s+us\b|join\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:newsletter|community|mailing)|
         (?:click|tap)\s+here\s+to\b|(?:click|tap)\s+to\s+(?:share|print|e-?mail|copy|open)\b|
         (?:fact[-\s]checked|medically\s+reviewed)\s+by\b|
@@ -139,7 +156,7 @@ _PREFIX = re.compile(
         (?:illustration|graphic)\s*(?:credit)?\s*:|
         the\s+(?:views|opinions)\s+expressed\b|your\s+privacy\b|
         # a byline row with an e-mail address or the outlet after a bar: "By Ann Lee | alee@x.com | The Herald"
-        by\s+[^.!?]{3,80}?(?:\s[|•·]\s|@)|
+        (?:story\s+)?by\s+[^.!?]{3,80}?(?:\s[|•·]\s|@)|
         # a date stamp heading a line: "PUBLISHED: February 28, 2024 at 9:15 p.m. | UPDATED: ..."
         \(?(?:originally\s+)?(?:published|updated|posted)\s*:?\s*(?:on\s+)?(?:""" + _DATE + r""")\b|
         (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|
@@ -156,7 +173,7 @@ _PREFIX = re.compile(
 # "Hide Caption 3 of 12 Photos: ...", "Image caption, ...", and a summary box's label glued
 # to its first point ("Story highlights Voters ...")
 _WIDGET = re.compile(r"(?i)^(?:just\s+watched|enlarge\s+this\s+image|toggle\s+caption|hide\s+caption"
-                     r"|image\s+caption|story\s+highlights)\b|\breplay\s+more\s+videos\s*(?:\.{3}|…)?\s*must\s+watch\b")
+                     r"|(?:image|media)\s+caption|story\s+highlights)\b|\breplay\s+more\s+videos\s*(?:\.{3}|…)?\s*must\s+watch\b")
 _WIDGET_MAX = 400
 
 # Lines that are chrome wherever the words sit in them (short lines only): a prompt to comment,
@@ -164,7 +181,7 @@ _WIDGET_MAX = 400
 # ("Voters react to the recount 01:44"), a ticker quote ("HLVN 212.40 -3.12%"), a forecast day
 _ANYWHERE = re.compile(
     r"(?i)\bjoin\s+the\s+(?:conversation|discussion)\b"
-    r"|\b(?:we|i)\s+(?:may\s+)?(?:receive|earn|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|affiliate)"
+    r"|\b(?:we|i|may)\s+(?:may\s+)?(?:receive|earn|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|affiliate)"
     # appeals for money and follows: "Chip in to keep our reporters...", "Become a sustaining member"
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
@@ -175,7 +192,7 @@ _ANYWHERE = re.compile(
 _TICKER = re.compile(r"^[A-Z][A-Z.]{1,5}\s+[$£€]?[\d,]+(?:\.\d+)?"
                      r"\s+[+\-−–]?\d+(?:\.\d+)?%?(?:\s+[+\-−–]?\d+(?:\.\d+)?%)?$")
 # A writer's job and its grades, shared by the bio box here and text_meta's bylines
-ROLE_NOUNS = "correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic"
+ROLE_NOUNS = "correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic|reviewer"
 ROLE_GRADES = "senior|chief|deputy|staff|contributing|associate|executive|visiting|managing|research"
 _BIO = re.compile(
     r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her)\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
@@ -193,6 +210,11 @@ def is_button_row(line: str) -> bool:
     """A line of nothing but calls to action: chrome that, unlike a section label, does not
     end the article (shopping pieces print one after every product paragraph)."""
     return len(line) <= _BUTTON_CHARS and bool(_BUTTON_ROW.match(line.strip()))
+
+
+def is_stamp(line: str) -> bool:
+    """A teaser's age or sponsor, alone on its line (a feed of other stories prints one)."""
+    return len(line) <= 60 and bool(_STAMP_RE.match(line.strip()))
 
 
 def is_boilerplate(line: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from index.ingest.boilerplate import is_boilerplate, is_button_row
+from index.ingest.boilerplate import is_boilerplate, is_button_row, is_stamp
 from index.ingest.lines import (
     BOILER_LINE_RE,
     DATE_RE,
@@ -61,9 +61,15 @@ INLINE_MAX = 12  # lines of headlines and names under a label inside the reporti
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
-                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?editing\s+by\b)")
+                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b)")
 _WORDY = re.compile(r"[^\W_]")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
+# The link under each item of a round-up, printed once per item
+_MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
+                           r"|view (?:the )?(?:post|recipe|project))\W*$")
+# A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
+# name, then a figure, a list or a few words: not a headline's "Learn About Wine: An Easy Guide")
+_FIELD_RE = re.compile(r"^[A-Z][\w&/()'-]*(?:\s[\w&/()'-]+){0,2}:\s+(?:.*[\d,].*|\S+(?:\s\S+){0,3})$")
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # how a sentence of prose ends
 _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
@@ -263,6 +269,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     pairs = _teaser_blocks(lines, base)
     teasers, blocks = pairs >= TEASER_PAIRS, pairs >= TEASER_BLOCK
     inside = slice(bs, be + 1)
+    sentence = base[:, 2] > 0
+    if blocks[inside].any() and (sentence[inside] & ~blocks[inside]).sum() < TEASER_CORE:
+        # the run is a list of other stories ("Trending", numbered): a short story elsewhere
+        # on the page, apart from any such list, is the reporting
+        alt, a0, a1 = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | teasers))
+        if a1 >= 0 and alt > 0 and (a1 < bs - 1 or a0 > be + 1) and sentence[a0 : a1 + 1].sum() >= 2:
+            best, bs, be = alt, a0, a1
+            inside = slice(bs, be + 1)
     if blocks[inside].any() and ((base[inside, 2] > 0) & ~blocks[inside]).sum() >= TEASER_CORE:
         edge = teasers | (base[:, 2] == 0)
         while bs < be and edge[bs]:
@@ -278,8 +292,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     listed = np.zeros(n, dtype=bool)
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
-        if _SLOT_RE.match(keys[j]):
-            continue  # an ad slot or a share bar sits inside the reporting, not after it
+        if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])):
+            continue  # an ad slot, a share bar or each item's "Continue reading" sits inside the reporting
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
@@ -301,8 +315,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero((klen[:-1] < 40) & (base[1:, 2] == 0)).tolist():
         if MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j]):
             listed[j + 1] = True
-    # reporting ends on a sentence: headline-shaped lines closing the run are teasers
-    while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH:
+    # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
+    # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
+    while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH \
+            and not (_FIELD_RE.match(lines[be]) and _FIELD_RE.match(lines[be - 1])):
         be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
@@ -312,6 +328,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
+    resumed = False  # the reporting went on under a widget: what the model believes there is kept
     while j < n:
         if is_button(j):
             keep[j] = False
@@ -320,6 +337,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 keep[j + 1] = True
             break
         elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
+            keep[j] = True
+        elif klen[j] < 300 and _CREDIT_RE.search(lines[j]):  # "Reporting by ...; Editing by ..."
             keep[j] = True
         elif klen[j] < 40 and _SLOT_RE.match(keys[j]):
             # ad slots (and the caption of a picture) with the story going on under them: the
@@ -330,7 +349,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             k += int(k < n and base[k, 2] == 0 and klen[k] < 200)
             if k < n and prose[k] and probs[k] >= GAP_TH and not (bad[k] or dup[k]):
                 listed[j + 1 : k] = True
-                j = k
+                j, resumed = k, True
                 continue
             break
         elif klen[j] < 40 and _LIST_LABEL_RE.match(keys[j]):
@@ -340,10 +359,19 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (bad[t] or dup[t] or teaser[t])]
             if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
                 listed[j:k] = True
-                j = k
+                j, resumed = k, True
                 continue
             break
+        elif resumed and probs[j] >= th and not (bad[j] or dup[j] or teasers[j]):
+            keep[j] = True
         else:
+            # a sign-up box inside the story (its name, a prompt, a field, a button), with
+            # more reporting the model believes under it
+            k = _signup_end(lines, j, bad, is_button, base)
+            if k > j and k < n and prose[k] and probs[k] >= th and not (bad[k] or dup[k]):
+                listed[j:k] = True
+                j, resumed = k, True
+                continue
             break
         j += 1
     j = bs - 1
@@ -397,32 +425,96 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
 
 
 def _teaser_blocks(lines: list[str], base: np.ndarray) -> np.ndarray:
-    """For every line, the number of headline + blurb pairs in the block it belongs to (0
-    outside any; _teaser_pairs), from one pass over the page."""
+    """For every line, the number of teasers in the block it belongs to (0 outside any;
+    _teasers), from one pass over the page."""
     n = len(base)
     pairs = np.zeros(n, dtype=np.int64)
     k = 0
     while k < n - 1:
-        c = _teaser_pairs(lines, base, k, n - 1)
-        pairs[k : k + 2 * c] = c
-        k += 2 * c if c else 1
+        c, end = _teasers(lines, base, k, n - 1)
+        pairs[k:end] = c
+        k = end if c else k + 1
     return pairs
 
 
 def _teaser_pairs(lines: list[str], base: np.ndarray, k: int, last: int) -> int:
-    """Headline + one-sentence blurb pairs in a row from line k: what a section label's list
-    of other stories is made of, in sentence case or title case alike (a numbered heading,
-    "Step 2 - Protecting your data", is a guide's own structure, not a teaser)."""
-    pairs = 0
+    """Teasers in a row from line k (_teasers)."""
+    return _teasers(lines, base, k, last)[0]
+
+
+def _teasers(lines: list[str], base: np.ndarray, k: int, last: int) -> tuple[int, int]:
+    """Teasers of other stories in a row from line k, and the line after the last: what a
+    section label's list or a feed is made of. A teaser is a headline with a one-sentence
+    blurb, in sentence case or title case alike, and perhaps its number above it and its
+    source or age beside it ("The Coastal Ledger", "2h", "Courts | Yesterday"); without a
+    blurb, that age, a date or a sponsor's name says it is one. A numbered heading ("Step 2 -
+    Protecting your data") is a guide's own structure, not a teaser."""
+    count = 0
+    blurbs = True  # a list's first teaser says whether its teasers have blurbs
     while k + 1 <= last:
-        head_words, blurb_words = np.expm1(base[k, 1]), np.expm1(base[k + 1, 1])
-        if not (base[k, 2] == 0 and 3 <= head_words <= 16 and base[k, 9] == 0 and base[k, 10] == 0
-                and base[k, 21] == 0 and not _NUMBERED_RE.match(lines[k])
-                and base[k + 1, 2] > 0 and 6 <= blurb_words <= 45 and base[k + 1, 23] <= 1):
+        j = k + int(_bare_number(lines[k]))
+        if j > last or not _headline_shaped(lines[j], base[j]):
             break
-        pairs += 1
-        k += 2
-    return pairs
+        j += 1
+        meta = 0
+        blurb = stamped = False
+        while meta < 2 and j <= last and _teaser_meta(lines[j], base[j]):  # the source and the age
+            stamped |= _stamp(lines[j], base[j])
+            meta += 1
+            j += 1
+        if blurbs and j <= last and _blurb(base[j]):
+            blurb = True
+            j += 1
+            while meta < 2 and j <= last and _teaser_meta(lines[j], base[j]) and _stamp(lines[j], base[j]):
+                meta += 1
+                j += 1
+        if not (blurb or stamped):
+            break
+        # (so a paragraph under a list of dated headlines is no blurb)
+        blurbs = blurbs and (blurb or count > 0)
+        count += 1
+        k = j
+    return count, k
+
+
+def _headline_shaped(line: str, row: np.ndarray) -> bool:
+    words = np.expm1(row[1])
+    return bool(row[2] == 0 and 3 <= words <= 16 and row[9] == 0 and row[10] == 0 and row[21] == 0
+                and not _NUMBERED_RE.match(line))
+
+
+def _blurb(row: np.ndarray) -> bool:
+    return bool(row[2] > 0 and 6 <= np.expm1(row[1]) <= 45 and row[23] <= 1)
+
+
+def _teaser_meta(line: str, row: np.ndarray) -> bool:
+    """A teaser's source or age: a few words that are not a sentence."""
+    return bool(row[2] == 0 and len(line) <= 50 and (np.expm1(row[1]) <= 6 or is_stamp(line)))
+
+
+def _stamp(line: str, row: np.ndarray) -> bool:
+    """A teaser's age, date or sponsor."""
+    return bool(row[11] > 0) or is_stamp(line)
+
+
+def _bare_number(line: str) -> bool:
+    return len(line) <= 3 and line.rstrip(".)").isdigit()
+
+
+def _signup_end(lines: list[str], j: int, bad: np.ndarray, is_button: Callable[[int], bool],
+                base: np.ndarray) -> int:
+    """The line after a sign-up box starting at j (j itself when there is none): up to
+    SIGNUP_MAX lines of prompts, buttons and labels, perhaps under a short name or two,
+    with at least one prompt among them."""
+    k = j
+    prompt = False
+    while k < len(lines) and k - j < SIGNUP_MAX:
+        if bad[k] or is_button(k) or is_boilerplate(lines[k]):
+            prompt |= bool(bad[k])
+        elif prompt or k - j >= 2 or base[k, 2] > 0 or np.expm1(base[k, 1]) > 6:
+            break  # only a name or two ("Gadgetline Deals") comes before the prompt
+        k += 1
+    return k if prompt else j
 
 
 def _list_end(base: np.ndarray, j: int, last: int) -> int:
