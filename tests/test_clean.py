@@ -929,3 +929,63 @@ def test_feed_paywall_and_player_chrome_is_boilerplate(line: str) -> None:
                                   "You have read the report, the minister told lawmakers."])
 def test_sentences_about_time_sponsors_and_reading_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+HEAD = "Storm shuts Rotterdam port for three days as ships queue off the coast"
+
+
+@pytest.mark.parametrize("media", [
+    ["Ships queued off the Dutch coast on Sunday evening", "Image: Ruben Vos/ANP"],
+    ["Ships queue off the Dutch coast on Sunday after the port authority halted all traffic.",
+     "Caitlin Marrow for The Harbour Gazette"],
+    ["JAMMED Ships queued off the Dutch coast on Sunday evening", "Credit: Harbour Picture Desk"],
+])
+def test_headline_is_not_a_caption_or_credit_under_the_byline_and_share_bar(media: list[str]) -> None:
+    c = clean_text(page("World", HEAD, "Anna Hollis", "Published: 14:32, 9 Apr 2025", "Share", "Save",
+                        *media, *STORY, sep="\n"))
+    assert c.title == HEAD
+
+
+def test_headline_is_not_a_caption_between_the_standfirst_and_the_date() -> None:
+    dek = "The port authority says no ship will move before Thursday, leaving hundreds of containers stranded."
+    header = ["Europe", "Netherlands", HEAD, dek, "Dredging had already begun before the storm hit the coast",
+              "Image: Ruben Vos/ANP/picture alliance", "Date 18.03.2025", "Author Marieke Jansen"]
+    scores = np.array([0.05, 0.05, 0.3, 0.45, 0.4, 0.1, 0.05, 0.05] + [0.95] * len(STORY))
+    c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
+    assert c.title == HEAD
+
+
+def test_headline_over_a_tabloid_standfirst_of_bullet_points() -> None:
+    bullets = ["Janet Pryce thought the card was a dud and left it on the kitchen table for a week",
+               "Her grandson spotted the winning row while clearing up for recycling day",
+               "She says she will buy a bungalow by the sea and a very nice hat for the races"]
+    head = "Gran, 78, scoops £2.1m on scratchcard she nearly binned with the Sunday papers"
+    c = clean_text(page("News", "WIN OR BIN", head, *bullets, "Rory Tennant", "Published: 14:32, 9 Apr 2025",
+                        "142 comments", *STORY, sep="\n"))
+    assert c.title == head
+
+
+def test_a_table_of_contents_over_the_story_is_not_a_standfirst() -> None:
+    contents = ["What to consider when you are ready for an upgrade at home",
+                "Renovate, remodel or rebuild: the pros and cons of each choice",
+                "New construction or renovation: deciding what is right for you"]
+    c = clean_text(page("Blog", HEAD, "Jan 30, 2025", "Written by Model Remodel", "JUMP TO:", *contents,
+                        "Share", *STORY, sep="\n"))
+    assert c.title == HEAD
+
+
+def test_a_kicker_over_a_sentence_case_headline_and_its_standfirst() -> None:
+    head = "In Arizona's copper country, the mines that drained the aquifer are now being asked to refill it"
+    dek = "State regulators want mining companies to pump treated water back underground."
+    header = ["Climate", "The West's Water Crisis", head, dek, "Listen to this article · 11:42 min",
+              "Share full article", "By Everett Saldana"]
+    scores = np.array([0.05, 0.3, 0.4, 0.4, 0.05, 0.05, 0.1] + [0.95] * len(STORY))
+    c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
+    assert c.title == head
+    assert c.paragraphs == STORY
+
+
+def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
+    c = clean_text(page("Coverage from our livestreaming video studio", "UPDATED 16:47 EST / DECEMBER 19 2025", "AI",
+                        HEAD, "by Victoria Gayton", "SHARE", *STORY, sep="\n"))
+    assert c.title == HEAD

@@ -15,12 +15,13 @@ from collections import Counter
 
 import numpy as np
 
-from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate
+from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate, is_stamp
 from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE
 
 HEADER_SPAN = 25
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
+KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _SUFFIX_RE = re.compile(r"^(?P<head>.+?)\s*(?:\s[-|–—]\s*|\s*\|\s*)(?P<site>[^-|–—]{2,40})$")
@@ -78,7 +79,7 @@ _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "O
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
 CAPTION_RE = re.compile(
     r"(?i)(?:getty ?images|\bap photo\b|photo(?:graph)?(?: by| via|:)|\bimage(?: by|:)"
-    r"|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
+    r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
     # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
     r"|\((?:supplied|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
     r"|(?:photo|image|picture|illustration|graphic)s?\s*(?:by|:)[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$"
@@ -126,6 +127,18 @@ SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
+# "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
+_CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?)"
+                          r"\s+by\s+(?-i:[A-Z])")
+# A share bar's buttons and counts under the headline
+_SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookmark|copy link|facebook|twitter|x"
+                       r"|whatsapp|linkedin|\d+\s+comments?|comments?|view comments|listen)\b.{0,40}$")
+# A credit line opening a caption's credit: "Image: Ruben Vos/ANP/picture alliance", "Credit: Kennedy Press"
+_CREDIT_START_RE = re.compile(r"(?i)^(?:image|photo|picture|credit|illustration|photograph)s?\s*(?:credit)?\s*:")
+# A byline with its place or its outlet: "Ingrid Vatne in Oslo", "Caitlin Marrow for The Dispatch"
+_NAME_IN_RE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:in|for)\s+(?:The\s+)?[A-Z][\w .,'’-]{1,40}$")
+# A ticker over the headline
+_BANNER_RE = re.compile(r"(?i)^(?:breaking(?:\s+news)?|live|developing|just\s+in|watch|update)\s*[:|-]")
 # A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA");
 # not a news agency's name, which aggregators print over the headline ("Reuters")
 CREDIT_LINE_RE = re.compile(
@@ -167,6 +180,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     lo = max(0, first_body - HEADER_SPAN)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
     cands = _without_summary_points(lines, lo, cands)
+    cands = [j for j in cands if not _caption_or_credit(lines, j)]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -180,6 +194,19 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     for j in reversed(cands):
         if counts[key(lines[j])] > 1 and len(lines[j].split()) >= 4:
             return j
+    # the header's byline, share bar and time stamps stand under the headline (and its
+    # standfirst): headline-shaped lines under them are captions, credits and widgets (unless
+    # a byline follows: an "Updated" stamp may top the headline)
+    over = [j for j in cands if len(lines[j].split()) >= 4 and not _under_meta(lines, j, lo)
+            and any(_meta_line(lines[k]) for k in range(j + 1, min(j + 5, first_body)))]
+    if over:
+        cands = [j for j in cands if j <= over[-1] or not _under_meta(lines, j, lo)
+                 or any(_is_byline(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))]
+    # a tabloid's standfirst is a few bullet points under the headline, each headline-shaped
+    # (a "BREAKING:" banner over them is a ticker)
+    bullets = _bullet_run(lines, cands, first_body)
+    if bullets is not None:
+        return bullets
     # the headline stands above the byline: headline-shaped lines between a byline and the
     # story are captions and widgets
     if by and any(by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -193,10 +220,74 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # standfirst, and the line above it the headline (unless that is glued-up menu)
             above = lines[j - 1]
             n_above = len(above.split())
-            if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]):
+            if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]) \
+                    and not (n_above <= KICKER_WORDS and _standfirst_under(lines, j)):
                 return j - 1
             return j
     return cands[-1]
+
+
+def _caption_or_credit(lines: list[str], j: int) -> bool:
+    """Under a sentence (a standfirst, a caption) or the header's byline and share bar: a
+    caption with its credit on the next line ("Image: Ruben Vos/ANP"), or a credit or a
+    byline ("Caitlin Marrow for The Dispatch", "E. Varga et al/Journal of Fossil Biology",
+    "Ingrid Vatne in Oslo"). A headline stands under a menu or a section's name, and a
+    lead picture's credit may follow it."""
+    above = lines[j - 1] if j else ""
+    sentence = len(above.split()) >= 8 and above.rstrip("”\"’)").endswith((".", "!", "?"))
+    if not (sentence or _under_header(above)):
+        return False
+    nxt = lines[j + 1] if j + 1 < len(lines) else ""
+    if len(nxt) <= 100 and (CREDIT_LINE_RE.match(nxt) or _CREDIT_START_RE.match(nxt)
+                            or (CAPTION_RE.search(nxt) and len(nxt.split()) <= 8)):
+        return True
+    return sentence and ("/" in lines[j] or "|" in lines[j] or bool(_NAME_IN_RE.match(lines[j])))
+
+
+def _meta_line(s: str) -> bool:
+    """A line of the header under a headline: a byline, a date or time stamp, a share bar."""
+    return _under_header(s) or bool(DATE_RE.search(s) and len(s) < 60)
+
+
+def _under_header(s: str) -> bool:
+    """Header lines that never stand over the headline: a byline, a "Published:" stamp, a
+    feed's age, a share or save button (a bare date does, in a page's top bar)."""
+    return len(s) < 100 and bool(_is_byline(s) or _UPDATED_RE.match(s) or is_stamp(s) or _SHARE_RE.match(s))
+
+
+def _under_meta(lines: list[str], j: int, lo: int) -> bool:
+    """A byline, a time stamp or a share bar (two buttons: a lone "Share" may stand over a
+    headline) in the three lines over j."""
+    above = lines[max(lo, j - 3) : j]
+    return any(_byline_or_stamp(s) for s in above) or sum(bool(_SHARE_RE.match(s)) for s in above) >= 2
+
+
+def _byline_or_stamp(s: str) -> bool:
+    return len(s) < 100 and bool(_is_byline(s) or _UPDATED_RE.match(s) or is_stamp(s))
+
+
+def _byline_or_date(s: str) -> bool:
+    return _byline_or_stamp(s) or bool(DATE_RE.search(s) and len(s) < 60)
+
+
+def _bullet_run(lines: list[str], cands: list[int], first_body: int) -> int | None:
+    """The headline over a standfirst of bullet points: three or more headline-shaped lines
+    in a row, each of eight words or more (not a menu, nor a table of contents), right over
+    the byline or the date (a name may come between); the headline is the first of them."""
+    shaped = set(cands)
+    long_ = {j for j in cands if len(lines[j].split()) >= 8}
+    for j in reversed(cands):
+        if j not in long_ or j - 1 in long_:
+            continue
+        end = j
+        while end + 1 in long_:
+            end += 1
+        if end - j >= 2 and any(_byline_or_date(lines[k]) for k in range(end + 1, min(end + 3, first_body))):
+            start = j - 1 if j - 1 in shaped else j  # a kicker over it ("WIN OR BIN")
+            for k in range(start, end + 1):
+                if len(lines[k].split()) >= 4 and not _BANNER_RE.match(lines[k]):
+                    return k
+    return None
 
 
 def _without_summary_points(lines: list[str], lo: int, cands: list[int]) -> list[int]:
@@ -234,8 +325,18 @@ def _loose_headline(s: str) -> bool:
 
 
 def _is_byline(s: str) -> bool:
-    return len(s) < 80 and bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s)
+    return len(s) < 80 and bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s)
                                 or (BYLINE_RE.match(s) and len(s.split()) <= 8))
+
+
+def _standfirst_under(lines: list[str], j: int) -> bool:
+    """A standfirst written as a sentence stands under line j, with the header going on under
+    it (not the reporting): j is the headline, whatever its case."""
+    return j + 1 < len(lines) and _sentence(lines[j + 1]) and not (j + 2 < len(lines) and _sentence(lines[j + 2]))
+
+
+def _sentence(s: str) -> bool:
+    return len(s.split()) >= DEK_WORDS and s.rstrip("”\"’)").endswith((".", "!", "?"))
 
 
 def _dek_like(s: str) -> bool:
