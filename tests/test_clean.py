@@ -989,3 +989,21 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
     c = clean_text(page("Coverage from our livestreaming video studio", "UPDATED 16:47 EST / DECEMBER 19 2025", "AI",
                         HEAD, "by Victoria Gayton", "SHARE", *STORY, sep="\n"))
     assert c.title == HEAD
+
+
+@pytest.mark.parametrize(("top", "mentions", "outlet"), [
+    ("Science Current", ["Subscribe to Science Current", "Scientists told Science Current the find was rare."], None),
+    ("The Calloway Institute", ["The Calloway Institute is a nonpartisan research organization.",
+                                "A fellow at the Calloway Institute, she writes about The Calloway Institute's work."],
+     "The Calloway Institute"),
+    ("Fathomline", ["Try Fathomline Pro", "The founders told Fathomline that the app had 3 million users."],
+     "Fathomline"),
+    ("Products", ["View All Products", "See our Products and services."], None),
+])
+def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, mentions: list[str],
+                                                                 outlet: str | None) -> None:
+    """A brand with no outlet word ("Fathomline") is the outlet when the page names it in a
+    sentence and elsewhere; a menu word or a person-like name is not."""
+    c = clean_text(page(top, "Home", "Business", "Budget deal clears Congress after weeks of talks", *STORY,
+                        *mentions, "Privacy Policy", sep="\n"))
+    assert c.outlet == outlet

@@ -38,6 +38,11 @@ class VocabModel:
         self.w_pair = np.asarray(spec["w_pair"], dtype=np.float64)
         self.bias = float(spec["bias"])
 
+    def knows(self, word: str) -> bool:
+        """A word of the vocabulary: used on five sites or more of the training pages, so a
+        common word rather than a brand's name."""
+        return word.lower().encode("utf-8", "surrogatepass") in self.index
+
     def score(self, lines: list[str]) -> np.ndarray:
         """Probability that each line is reporting, from its words alone."""
         return self.prob(tokenize(lines))

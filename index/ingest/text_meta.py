@@ -16,9 +16,10 @@ from collections import Counter
 import numpy as np
 
 from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate, is_stamp
-from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE
+from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE, load_model
 
 HEADER_SPAN = 25
+MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
@@ -417,11 +418,46 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     outlet = find_masthead(header)
     if outlet is not None and not weak_masthead(outlet):
         return outlet
+    named = _named_again(lines)
+    if named is not None:
+        return named
     for s in lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN]:
         m = _BYLINE_OUTLET_RE.match(s)
         if m and _OUTLET_WORDS.search(m.group("outlet")) and not _ROLE_WORDS.search(m.group("outlet")):
             return m.group("outlet").strip()
     return find_copyright_holder(footer)
+
+
+def _named_again(lines: list[str]) -> str | None:
+    """The page's first line, short and capitalised, when the page names it again inside
+    other lines, once in a sentence ("Subscribe to Science Current", "told Al Sahil", "©
+    2024 The Calloway Institute"): the masthead of a site whose name has no outlet word. Not a menu item or a
+    section (prose uses their words in lower case), nor a person's name."""
+    first = next((s for s in lines[:MASTHEAD_SPAN] if not is_boilerplate(s) and not BOILER_LINE_RE.match(s)), None)
+    if first is None:
+        return None
+    words = first.split()
+    if not (1 <= len(words) <= 5) or len(first) > 40 or first.endswith((".", ":", "?", "!", ",")):
+        return None
+    if not all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words):
+        return None
+    if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first) \
+            or (_PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The"):
+        return None
+    doc = "\n".join(lines)
+    if len(words) == 1 and (re.search(rf"(?<![\w.]){re.escape(first.lower())}\b", doc) is not None
+                            or _common_word(first)):
+        return None  # a common word ("Features", "Awards"), in the page's prose or elsewhere, not a name
+    inside = [m for m in re.findall(rf"^.*\b{re.escape(first)}\b.*$", doc, re.M) if m.strip() != first]
+    # and once at least as a name in a sentence ("told Al Sahil", "reading The Slow Read"): a
+    # menu's words stand at the start of a line or after another capital ("View All Products")
+    prose = re.search(rf"\b[a-z]+[ \u00a0]{re.escape(first)}\b", doc) is not None
+    return first if len(inside) >= 2 and prose else None
+
+
+def _common_word(word: str) -> bool:
+    model = load_model()
+    return model is not None and model["vocab"] is not None and model["vocab"].knows(word)
 
 
 def _names_company(name: str, masthead: str) -> bool:
