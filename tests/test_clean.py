@@ -1007,3 +1007,14 @@ def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, menti
     c = clean_text(page(top, "Home", "Business", "Budget deal clears Congress after weeks of talks", *STORY,
                         *mentions, "Privacy Policy", sep="\n"))
     assert c.outlet == outlet
+
+
+def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
+    """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
+    last = "Officials said safety came first and the backlog would take days to clear."
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], "Advertisement",
+             "Container ships wait off the coast on Sunday as the storm battered the region", last,
+             "RELATED ARTICLES", "Storm knocks out power to thousands across the region", "Share"]
+    scores = np.array([0.4, 0.9, 0.9, 0.9, 0.01, 0.06, 0.1, 0.01, 0.02, 0.0])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == [*STORY[:3], last]

@@ -48,14 +48,15 @@ OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be 
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
 TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks to be trimmed off
-TEASER_BLOCK = 3  # pairs in a row that make a teaser block wherever it stands
-TEASER_PAIRS = 2  # headline + blurb pairs under a section label that end the run there
+TEASER_BLOCK = 3  # teasers in a row that make a teaser block wherever it stands
+TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section label that end the run there
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of it, at least
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
+SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
@@ -262,12 +263,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
-    # a block of headline + one-sentence blurb pairs is a list of other stories, however
-    # much each blurb reads like reporting: the run does not start or end in one
+    # a block of teasers (headline + one-sentence blurb, source, age) is a list of other
+    # stories, however much each blurb reads like reporting: the run does not start or end in one
     # (nor in the labels and lists of headlines between such blocks: "Trending on ...")
-    # (unless the pairs are the run: a guide's steps, each a heading and a one-line summary)
-    pairs = _teaser_blocks(lines, base)
-    teasers, blocks = pairs >= TEASER_PAIRS, pairs >= TEASER_BLOCK
+    # (unless the teasers are the run: a guide's steps, each a heading and a one-line summary)
+    in_list = _teaser_blocks(lines, base)
+    teasers, blocks = in_list >= TEASER_PAIRS, in_list >= TEASER_BLOCK
     inside = slice(bs, be + 1)
     sentence = base[:, 2] > 0
     if blocks[inside].any() and (sentence[inside] & ~blocks[inside]).sum() < TEASER_CORE:
@@ -298,7 +299,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
         if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB) \
-                or (label[j] and _teaser_pairs(lines, base, j + 1, be) >= TEASER_PAIRS):
+                or (label[j] and _teasers(lines, base, j + 1, be)[0] >= TEASER_PAIRS):
             be = j - 1
             break
     # an inline widget: a list label inside the run ("Recommended Reading", "Related article")
@@ -347,7 +348,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             while k < n and k - j < SLOTS_MAX and klen[k] < 40 and _SLOT_RE.match(keys[k]):
                 k += 1
             k += int(k < n and base[k, 2] == 0 and klen[k] < 200)
-            if k < n and prose[k] and probs[k] >= GAP_TH and not (bad[k] or dup[k]):
+            if k < n and prose[k] and probs[k] >= SLOT_TH and not (bad[k] or dup[k] or teasers[k]):
                 listed[j + 1 : k] = True
                 j, resumed = k, True
                 continue
@@ -428,18 +429,13 @@ def _teaser_blocks(lines: list[str], base: np.ndarray) -> np.ndarray:
     """For every line, the number of teasers in the block it belongs to (0 outside any;
     _teasers), from one pass over the page."""
     n = len(base)
-    pairs = np.zeros(n, dtype=np.int64)
+    count = np.zeros(n, dtype=np.int64)
     k = 0
     while k < n - 1:
         c, end = _teasers(lines, base, k, n - 1)
-        pairs[k:end] = c
+        count[k:end] = c
         k = end if c else k + 1
-    return pairs
-
-
-def _teaser_pairs(lines: list[str], base: np.ndarray, k: int, last: int) -> int:
-    """Teasers in a row from line k (_teasers)."""
-    return _teasers(lines, base, k, last)[0]
+    return count
 
 
 def _teasers(lines: list[str], base: np.ndarray, k: int, last: int) -> tuple[int, int]:
@@ -470,8 +466,7 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int) -> tuple[int
                 j += 1
         if not (blurb or stamped):
             break
-        # (so a paragraph under a list of dated headlines is no blurb)
-        blurbs = blurbs and (blurb or count > 0)
+        blurbs = blurbs and (blurb or count > 0)  # a paragraph under dated headlines is no blurb
         count += 1
         k = j
     return count, k
