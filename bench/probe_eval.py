@@ -1,14 +1,14 @@
 """The text cleaner on labelled news-page scrapes with heavy chrome (issue 8's harder target).
 
 WCXB's pages are mostly guides and reviews; the pages Lede is for are news articles whose
-navigation, widgets and teaser blocks are heavier. bench/probes/ holds 52 such pages as a naive
+navigation, widgets and teaser blocks are heavier. bench/probes/ holds 72 such pages as a naive
 HTML-to-text renderer prints them (one line per block), each line labelled reporting or not,
 with the headline, outlet, publication date and dateline. Helpers wrote them without seeing
 the cleaner: fictional outlets, people and events, in the styles of real sites (wire,
 broadcaster, tabloid, paywalled business paper, local TV, liveblog, regional weekly, ...).
 
 Each batch was first scored before any rule was written from it, then used to find what
-the cleaner got wrong; the figures printed now are therefore in-sample for all three. The
+the cleaner got wrong; the figures printed now are therefore in-sample for all of them. The
 held-out figures at the time are in the README of bench/probes/ and in the issue notes.
 
 Pages go through index.ingest.clean_raw, the function `flask reindex` calls for a .txt file.
@@ -72,7 +72,7 @@ def main() -> None:
         body.append(f"| {name} | {n} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['title']}/{n} "
                     f"| {s['outlet']}/{n} | {s['date']}/{n} | {s['dateline']}/{n} |")
     body += ["", "Line figures pooled over each batch's lines; headline exact, outlet case-insensitive, "
-             "date same day, dateline city. All three batches have been looked at (in-sample); see "
+             "date same day, dateline city. Every batch has been looked at (in-sample); see "
              "bench/probes/README.md for the figures each scored before it was."]
     print("\n".join(body))
     if args.write:

@@ -793,6 +793,7 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
     ["By Lucía Paredes", "Ships wait off the coast on Tuesday, April 23, 2024. (WWP Photo/Rodrigo Quispe)"],
     ["By Justine Arcand", "Print this article",
      "A ferry leaves Swartz Bay terminal on Oct. 17. CHAD LEUNG/THE STANDARD"],
+    ["By Kavya Nagaraj", "A ferry leaves Swartz Bay terminal on Friday. DO Photo/Arvind Shetty"],
 ])
 def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(under: list[str]) -> None:
     head = "Coastal communities brace for ferry cuts as winter sailings are trimmed"
@@ -803,7 +804,7 @@ def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(und
 
 @pytest.mark.parametrize("line", ["21. Safety Lockout/Tagout Kit", "Automatic thread cutter (with on/off capability)",
                                   "Pros: Excellent fares. Great filters. Price tracker/fare alert.",
-                                  "NATO SUMMIT OPENS IN VILNIUS/LITHUANIA"])
+                                  "NATO SUMMIT OPENS IN VILNIUS/LITHUANIA", "Photo/video editing software: a guide"])
 def test_lines_with_a_slash_are_not_taken_for_photo_credits(line: str) -> None:
     assert not CAPTION_RE.search(line)
 

@@ -500,12 +500,14 @@ def _signup_end(lines: list[str], j: int, bad: np.ndarray, is_button: Callable[[
                 base: np.ndarray) -> int:
     """The line after a sign-up box starting at j (j itself when there is none): up to
     SIGNUP_MAX lines of prompts, buttons and labels, perhaps under a short name or two,
-    with at least one prompt among them."""
+    with at least one prompt to sign up or subscribe among them."""
     k = j
     prompt = False
     while k < len(lines) and k - j < SIGNUP_MAX:
+        if _LIST_LABEL_RE.match(lines[k]):
+            return j  # "More from The Ledger": a list of other stories follows, not the story
         if bad[k] or is_button(k) or is_boilerplate(lines[k]):
-            prompt |= bool(bad[k])
+            prompt |= _PROMPT_RE.search(lines[k]) is not None
         elif prompt or k - j >= 2 or base[k, 2] > 0 or np.expm1(base[k, 1]) > 6:
             break  # only a name or two ("Gadgetline Deals") comes before the prompt
         k += 1

@@ -87,6 +87,8 @@ CAPTION_RE = re.compile(
     # the photographer and the outlet closing a caption: "... | Lena Kraus/The Ledger", "(Ann Lee/The Courier)"
     r"|(?-i:(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$)|/getty\b"
     r"|\([\w&.'’ -]{1,30}\s(?:photo|image|picture)s?\s*/[^)]{1,60}\)"  # "(WWP Photo/Rodrigo Quispe)"
+    # "... on Friday. DO Photo/Arvind Shetty", "Getty Images / Siri Strafford"
+    r"|(?-i:(?:^|[.!?]\s+)(?:[A-Z][\w&.'’-]*\s){0,3}(?:Photo|Image|Picture)s?\s*/\s*[A-Z][\w.'’ -]{2,40}$)"
     # "... on Oct. 17. CHAD LEUNG/THE STANDARD"
     r"|(?-i:(?:^|[.!?)”\"]\s+)[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$)"
     # "... at her family's pan. Anjali Vora for The Global Dispatch"
