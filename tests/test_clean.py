@@ -257,7 +257,11 @@ def test_updated_header_line_gives_date() -> None:
      ("U.S. - China talks resumed on Tuesday.", None),
      ("PUNE: The civic body on Thursday approved the water project.", "PUNE"),
      ("NEW DELHI: The ministry said on Monday.", "NEW DELHI"),
-     ("UPDATE: The port reopened on Tuesday.", None), ("Q: When will the port reopen?", None)],
+     ("UPDATE: The port reopened on Tuesday.", None), ("Q: When will the port reopen?", None),
+     ("Dakar, Senegal – Tens of thousands marched on Wednesday.", "Dakar, Senegal"),
+     ("The Hague (AFP) – The court suspended the permits.", "The Hague"),
+     ("Search Engine Optimization (SEO) — SEO is the practice of ranking.", None),
+     ("Awesome, Leah—thank you for the tip on the market.", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -1019,3 +1023,11 @@ def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> N
     scores = np.array([0.4, 0.9, 0.9, 0.9, 0.01, 0.06, 0.1, 0.01, 0.02, 0.0])
     c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
     assert c.paragraphs == [*STORY[:3], last]
+
+
+def test_the_dateline_of_a_lead_under_a_kept_summary_box() -> None:
+    summary = ["Summary", "Export earnings up 9% to 190.2 bln shillings in Jan-Apr",
+               "Average auction price falls to $2.41/kg from $2.63",
+               "Tea board warns of oversupply as Mombasa volumes climb"]
+    lead = "NAIROBI, May 7 (Meridian) - Kenya's earnings from tea exports rose 9%."
+    assert lead_dateline([*summary, lead]) == "NAIROBI"

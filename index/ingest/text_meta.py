@@ -19,6 +19,7 @@ from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate, is
 from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE, load_model
 
 HEADER_SPAN = 25
+LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may be kept above the lead)
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
@@ -71,6 +72,13 @@ _DATELINE_RE = re.compile(
     r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
     r"\s*(?P<dash>—|–|--|-|:)\s*\S"
 )
+# The same in title case, as some sites print it: "Dakar, Senegal – Tens of thousands...", "The
+# Hague (AFP) – The court..." (a region or a news agency, then a dash and a capital: a glossary's
+# "Search Engine Optimization (SEO) — SEO is..." or a reader's "Awesome, Leah—thank you" is not one)
+_TITLE_DATELINE_RE = re.compile(
+    r"^(?P<place>(?:The\s)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:(?P<region>,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+){0,2})|\s*\((?:AFP|AP|Reuters|dpa|AAP|PTI|IANS|ANI|Xinhua"
+    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies)\))\s*[–—]\s*[A-Z\"“‘]")
 # capitals before a colon that label a paragraph rather than place it
 _NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "TL;DR", "TLDR", "SUMMARY", "FACT",
               "FACTS", "WHY", "WHAT", "HOW", "WHO", "WHEN", "WHERE", "BACKGROUND", "CONTEXT", "CLAIM", "VERDICT",
@@ -542,10 +550,12 @@ def parse_date(s: str) -> dt.date | None:
 
 def find_dateline(first: str) -> str | None:
     """'SEOUL, South Korea' from 'SEOUL, South Korea — The streets…' (the place a wire story
-    was filed from, in capitals, opening the lead paragraph)."""
+    was filed from, in capitals, opening the lead paragraph; or in title case with a region or
+    an agency: 'Dakar, Senegal – ...')."""
     m = _DATELINE_RE.match(first)
     if not m:
-        return None
+        t = _TITLE_DATELINE_RE.match(first)
+        return (t.group("place") + (t.group("region") or "")).strip() if t else None
     place = m.group("place").strip()
     city = place.split(",")[0]
     if city.upper() in _NOT_PLACES or len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
@@ -566,7 +576,7 @@ def lead_dateline(paragraphs: list[str]) -> str | None:
     one and is longer than those above it (a stray ticker, label or caption kept above the lead
     is not the lead; a later paragraph opening on a place is not a dateline)."""
     above = 0  # words of the longest paragraph above: a caption kept over the lead is shorter than it
-    for p in paragraphs[:3]:
+    for p in paragraphs[:LEAD_SPAN]:
         words = len(p.split())
         if words >= 4:
             place = find_dateline(p.strip())
