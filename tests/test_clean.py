@@ -921,7 +921,11 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Get full access for $1 a week for your first year.", "Email (required)", "list 4 of 4", "end of list",
                "Story by Priya Raman • 3h", "Get our breaking news email, free app or daily news podcast",
                "Jonah Pereira is a senior reviewer covering audio and wearables.",
-               "If you buy something from a Gadgetline link, Gadgetline Media may earn a commission."]
+               "If you buy something from a Gadgetline link, Gadgetline Media may earn a commission.",
+               "Video player is loading.", "Up Next", "Presented by Ledgerly", "TOGETHER WITH LEDGERLY",
+               "Listen on Apple Podcasts", "Summary generated with AI and reviewed by an editor.",
+               "This transcript was generated automatically and edited for clarity.",
+               "Data delayed 15 minutes. Powered by MarketFeed.", "Infographic: How a reef soundscape changes"]
 
 
 @pytest.mark.parametrize("line", FEED_CHROME)
@@ -930,6 +934,7 @@ def test_feed_paywall_and_player_chrome_is_boilerplate(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["Get the app right, engineers said.", "He said it happened 2 hours ago.",
+                                  "Presented by the city council, the plan would cut fees for 2,000 households.",
                                   "Sponsored by the city, the festival runs through Sunday and draws 20,000 people.",
                                   "You have read the report, the minister told lawmakers."])
 def test_sentences_about_time_sponsors_and_reading_are_not_boilerplate(line: str) -> None:
@@ -1031,3 +1036,21 @@ def test_the_dateline_of_a_lead_under_a_kept_summary_box() -> None:
                "Tea board warns of oversupply as Mombasa volumes climb"]
     lead = "NAIROBI, May 7 (Meridian) - Kenya's earnings from tea exports rose 9%."
     assert lead_dateline([*summary, lead]) == "NAIROBI"
+
+
+@pytest.mark.parametrize("under", [["Fact check by Helena Marsh", "February 26, 2025"],
+                                   ["Lucía Benavent", "Mar 14, 2025 - 07:45 CET", "Translated by Daniel Whitford"],
+                                   ["Submitted by Dune Grass Bakery", "September 8, 2025"],
+                                   ["Hosted by Mara Lindqvist", "Play episode", "Listen on Apple Podcasts"]])
+def test_headline_is_not_a_credit_line_or_a_player_button_under_it(under: list[str]) -> None:
+    c = clean_text(page("Home", "News", HEAD, *under, *STORY, sep="\n"))
+    assert c.title == HEAD
+
+
+def test_a_title_case_headline_may_end_on_a_full_stop() -> None:
+    head = "The Reef Is Talking. Scientists Are Finally Learning to Listen."
+    dek = "Underwater microphones and machine learning are revealing which damaged coral reefs are recovering"
+    header = ["Feature", "Oceans", head, dek, "By Tamsin Achterberg", "May 19, 2025", "14 min read"]
+    scores = np.array([0.05, 0.05, 0.2, 0.3, 0.05, 0.05, 0.05] + [0.95] * len(STORY))
+    c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
+    assert c.title == head

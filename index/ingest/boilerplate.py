@@ -70,6 +70,10 @@ _EXACT = re.compile(
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|
         share\s+(?:this\s+|the\s+)?(?:article|story|post|page)\s+(?:via|on|to)\s+[\w.]+|
         """ + _STAMP + r"""|
+        # a player's and a sponsor's words: "Video player is loading.", "Up Next", "Presented by Ledgerly"
+        video\s+player\s+is\s+loading|up\s+next|(?:listen|watch)\s+on\s+[\w.+&' -]{2,25}|
+        (?:presented|brought\s+to\s+you)\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,4}|
+        together\s+with\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,2}|
         # a photo's credit line and an accessible widget's own words ("list 4 of 4", "end of list")
         image\s+source\s*,.{1,60}|list\s+\d{1,2}\s+of\s+\d{1,2}|end\s+of\s+list|
         # a paywall's offer
@@ -153,7 +157,11 @@ _PREFIX = re.compile(
         thanks?\s+(?:you\s+)?for\s+reading\b|got\s+a\s+(?:story|tip)\b|
         the\s+audio\s+version\s+of\s+this\s+(?:article|story)\b|get\s+(?:[\w-]+\s+){0,3}alerts\s+on\s+your\b|
         (?:photographs?|photos?|words|text|images?|illustrations?)(?:\s+and\s+(?:text|words|photographs?|photos?))?\s+by\s+(?-i:[A-Z])|
-        (?:illustration|graphic)\s*(?:credit)?\s*:|
+        (?:illustration|graphic|infographic)\s*(?:credit)?\s*:|
+        # notes on how the page was made: an AI summary, a machine transcript, delayed market data
+        (?:this\s+)?summary\s+(?:was\s+)?generated\s+(?:with|by|using)\b|
+        this\s+transcript\s+(?:was|has\s+been|is)\s+(?:generated|produced|machine|automatically|edited)\b|
+        (?:market\s+|stock\s+|quote\s+)?data\s+(?:is\s+)?delayed\b|
         the\s+(?:views|opinions)\s+expressed\b|your\s+privacy\b|
         # a byline row with an e-mail address or the outlet after a bar: "By Ann Lee | alee@x.com | The Herald"
         (?:story\s+)?by\s+[^.!?]{3,80}?(?:\s[|•·]\s|@)|

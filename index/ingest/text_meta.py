@@ -91,6 +91,7 @@ CAPTION_RE = re.compile(
     r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
     # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
     r"|\((?:supplied|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
+    r"|(?:photo|image|picture)s?\s+courtesy(?:\s+of)?\s[^)]{1,60}"
     r"|(?:photo|image|picture|illustration|graphic)s?\s*(?:by|:)[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$"
     # the photographer and the outlet closing a caption: "... | Lena Kraus/The Ledger", "(Ann Lee/The Courier)"
     r"|(?-i:(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$)|/getty\b"
@@ -139,7 +140,8 @@ _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
-_CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?)"
+_CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?"
+                          r"|fact[- ]check(?:ed)?|translated|submitted|hosted|produced|compiled|interview)"
                           r"\s+by\s+(?-i:[A-Z])")
 # A share bar's buttons and counts under the headline
 _SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookmark|copy link|facebook|twitter|x"
@@ -161,18 +163,24 @@ def key(s: str) -> str:
     return " ".join(s.lower().split())
 
 
+def _title_case(words: list[str]) -> bool:
+    """Every word of four letters or more capitalised, and at least three of them."""
+    long_ = [w for w in words if len(w.strip("\"'“”‘’.,!?")) >= 4]
+    return len(long_) >= 3 and all(w.lstrip("\"'“‘")[:1].isupper() for w in long_)
+
+
 def headline_like(s: str) -> bool:
     """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
     words = s.split()
     if not (3 <= len(words) <= HEADLINE_MAX_WORDS) or len(s) > 300:
         return False
-    if s.endswith((".", ":", ",", ";")) and not s.endswith("..."):
-        return False
+    if s.endswith((":", ",", ";")) or (s.endswith(".") and not s.endswith("...") and not _title_case(words)):
+        return False  # (a magazine's headline in title case may end on a full stop)
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
         return False
     if DATE_RE.search(s) and len(s) < 60:
         return False
-    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s):
+    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s):
         return False
     if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
         return False  # a reading time, a credit, a label, a row of links
