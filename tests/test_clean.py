@@ -925,7 +925,8 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Video player is loading.", "Up Next", "Presented by Ledgerly", "TOGETHER WITH LEDGERLY",
                "Listen on Apple Podcasts", "Summary generated with AI and reviewed by an editor.",
                "This transcript was generated automatically and edited for clarity.",
-               "Data delayed 15 minutes. Powered by MarketFeed.", "Infographic: How a reef soundscape changes"]
+               "Data delayed 15 minutes. Powered by MarketFeed.", "Infographic: How a reef soundscape changes",
+               "02:14 The morning June almost closed the store", "(27:30) Co-ops, town-owned stores and other fixes"]
 
 
 @pytest.mark.parametrize("line", FEED_CHROME)
@@ -935,6 +936,8 @@ def test_feed_paywall_and_player_chrome_is_boilerplate(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["Get the app right, engineers said.", "He said it happened 2 hours ago.",
                                   "Presented by the city council, the plan would cut fees for 2,000 households.",
+                                  "10:30 p.m. was when the first alarm sounded at the plant, according to the fire "
+                                  "department's timeline released on Friday.",
                                   "Sponsored by the city, the festival runs through Sunday and draws 20,000 people.",
                                   "You have read the report, the minister told lawmakers."])
 def test_sentences_about_time_sponsors_and_reading_are_not_boilerplate(line: str) -> None:

@@ -208,6 +208,9 @@ _BIO = re.compile(
     r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\.?$)")
 _BIO_MAX_WORDS = 60
+# A chapter of a podcast or a video: "02:14 The morning June almost closed the store"
+_CHAPTER = re.compile(r"^\(?\d{1,2}:[0-5]\d(?::[0-5]\d)?\)?\s*[-–—|]?\s*[A-Z\"“]")
+_CHAPTER_MAX_WORDS = 12
 
 _PREFIX_MAX_WORDS = 25
 _BUTTON_CHARS = 120
@@ -236,5 +239,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     words = len(text.split())
     if words <= _PREFIX_MAX_WORDS and (_PREFIX.match(text) or _ANYWHERE.search(text) or _TICKER.match(text)):
+        return True
+    if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):
         return True
     return words <= _BIO_MAX_WORDS and _BIO.match(text) is not None
