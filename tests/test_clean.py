@@ -1057,3 +1057,12 @@ def test_a_title_case_headline_may_end_on_a_full_stop() -> None:
     scores = np.array([0.05, 0.05, 0.2, 0.3, 0.05, 0.05, 0.05] + [0.95] * len(STORY))
     c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
     assert c.title == head
+
+
+def test_a_video_players_clip_titles_inside_the_story_are_dropped() -> None:
+    player = ["Video player is loading.", "What is a derecho? Explaining the storm that can travel far", "1:42",
+              "Up Next", "How to stay safe during a severe thunderstorm", "2:05"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *player, *STORY[3:]]
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.86, 0.94, 0.81, 0.89, 0.89, 0.91, 0.95, 0.95])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY

@@ -65,6 +65,8 @@ _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b)")
 _WORDY = re.compile(r"[^\W_]")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
+# A clip's running time alone on its line: "1:42", "1:02:15"
+_DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # The link under each item of a round-up, printed once per item
 _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
                            r"|view (?:the )?(?:post|recipe|project))\W*$")
@@ -316,6 +318,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero((klen[:-1] < 40) & (base[1:, 2] == 0)).tolist():
         if MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j]):
             listed[j + 1] = True
+    # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05")
+    for j in np.flatnonzero(klen[1:] <= 8).tolist():
+        if base[j, 2] == 0 and _DURATION_RE.match(keys[j + 1]):
+            listed[j] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
     # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH \
