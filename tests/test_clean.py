@@ -1012,6 +1012,8 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
     ("Fathomline", ["Try Fathomline Pro", "The founders told Fathomline that the app had 3 million users."],
      "Fathomline"),
     ("Products", ["View All Products", "See our Products and services."], None),
+    ("VerityCheck", ["A reverse image search led VerityCheck to the original upload.",
+                     "Contact: helena.marsh@veritycheck.org", "VerityCheck is reader-supported."], "VerityCheck"),
 ])
 def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, mentions: list[str],
                                                                  outlet: str | None) -> None:
@@ -1020,6 +1022,13 @@ def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, menti
     c = clean_text(page(top, "Home", "Business", "Budget deal clears Congress after weeks of talks", *STORY,
                         *mentions, "Privacy Policy", sep="\n"))
     assert c.outlet == outlet
+
+
+def test_the_first_line_named_again_wins_over_a_menu_item_with_an_outlet_word() -> None:
+    head = "Budget deal clears Congress after weeks of talks"
+    c = clean_text(page("PopReel", "Menu", "Celebrity", "Reality TV", head, *STORY,
+                        "A source told PopReel the vote was close.", "Sign up for PopReel's newsletter", sep="\n"))
+    assert c.outlet == "PopReel"
 
 
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:

@@ -422,8 +422,10 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     """The outlet of a page whose headline carries no " | Outlet" suffix. In order: a header
     line the copyright notice names too, alone or as the start of a company's name
     ("Longitude" over the story, "© 2025 Longitude Media" under it: a masthead need not
-    contain an outlet word), a masthead line, the outlet the byline names ("by Jenna
-    Holloway, KVTR 7 News": a station's notice names its owner), the notice's holder."""
+    contain an outlet word), the page's first line when the page names it again
+    (_named_again: before the masthead, which may be a menu's "Reality TV"), a masthead
+    line, the outlet the byline names ("by Jenna Holloway, KVTR 7 News": a station's
+    notice names its owner), the notice's holder."""
     header = lines[: max(header_end, 0)][:HEADER_SPAN]
     footer = lines[-FOOTER_SPAN:]
     names = [key(n) + " " for n in _copyright_names(footer)]
@@ -433,12 +435,12 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
                 and not (_PERSON_LIKE.match(s) and not _OUTLET_WORDS.search(s)) \
                 and any(_names_company(n, k) for n in names):
             return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
-    outlet = find_masthead(header)
-    if outlet is not None and not weak_masthead(outlet):
-        return outlet
     named = _named_again(lines)
     if named is not None:
         return named
+    outlet = find_masthead(header)
+    if outlet is not None and not weak_masthead(outlet):
+        return outlet
     for s in lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN]:
         m = _BYLINE_OUTLET_RE.match(s)
         if m and _OUTLET_WORDS.search(m.group("outlet")) and not _ROLE_WORDS.search(m.group("outlet")):
@@ -463,7 +465,7 @@ def _named_again(lines: list[str]) -> str | None:
             or (_PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The"):
         return None
     doc = "\n".join(lines)
-    if len(words) == 1 and (re.search(rf"(?<![\w.]){re.escape(first.lower())}\b", doc) is not None
+    if len(words) == 1 and (re.search(rf"(?:^|\s){re.escape(first.lower())}\b", doc) is not None
                             or _common_word(first)):
         return None  # a common word ("Features", "Awards"), in the page's prose or elsewhere, not a name
     inside = [m for m in re.findall(rf"^.*\b{re.escape(first)}\b.*$", doc, re.M) if m.strip() != first]
