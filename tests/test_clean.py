@@ -926,7 +926,9 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Listen on Apple Podcasts", "Summary generated with AI and reviewed by an editor.",
                "This transcript was generated automatically and edited for clarity.",
                "Data delayed 15 minutes. Powered by MarketFeed.", "Infographic: How a reef soundscape changes",
-               "02:14 The morning June almost closed the store", "(27:30) Co-ops, town-owned stores and other fixes"]
+               "02:14 The morning June almost closed the store", "(27:30) Co-ops, town-owned stores and other fixes",
+               "View this post on Instagram", "2,114,507 likes", "Add a comment...", "1 / 12",
+               "— Teo Marchetti (@teomarchetti) March 3, 2025"]
 
 
 @pytest.mark.parametrize("line", FEED_CHROME)
@@ -939,7 +941,8 @@ def test_feed_paywall_and_player_chrome_is_boilerplate(line: str) -> None:
                                   "10:30 p.m. was when the first alarm sounded at the plant, according to the fire "
                                   "department's timeline released on Friday.",
                                   "Sponsored by the city, the festival runs through Sunday and draws 20,000 people.",
-                                  "You have read the report, the minister told lawmakers."])
+                                  "You have read the report, the minister told lawmakers.",
+                                  "He said the video got 2,000 likes in an hour."])
 def test_sentences_about_time_sponsors_and_reading_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -1073,5 +1076,14 @@ def test_a_video_players_clip_titles_inside_the_story_are_dropped() -> None:
               "Up Next", "How to stay safe during a severe thunderstorm", "2:05"]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *player, *STORY[3:]]
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.86, 0.94, 0.81, 0.89, 0.89, 0.91, 0.95, 0.95])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
+
+
+def test_an_embedded_posts_text_over_its_signature_is_not_reporting() -> None:
+    post = ["fell for her on a tour bus in 2022. asked her on a beach in 2025. best decision of my life",
+            "— Teo Marchetti (@teomarchetti) March 3, 2025"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *post, *STORY[3:]]
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.92, 0.56, 0.95, 0.95])
     c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
     assert c.paragraphs == STORY

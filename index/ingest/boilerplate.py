@@ -48,6 +48,10 @@ _STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:\d{1,3}\s*(?:s|m|h|d|w|min
     |\d{1,3}\s*[hdw]|yesterday|just\s+now)|sponsored\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,5})"""
 _STAMP_RE = re.compile(r"^" + _STAMP + r"\W*$", re.IGNORECASE | re.VERBOSE)
 
+# An embedded post's signature under its text: "— Teo Marchetti (@teomarchetti) March 3, 2025"
+_SIGNATURE = r"[—–-]\s*[^()\n]{2,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}"
+EMBED_SIGNATURE_RE = re.compile(r"^" + _SIGNATURE + r"\W*$")
+
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
@@ -57,7 +61,10 @@ _EXACT = re.compile(
             continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement|gallery|video|photos?|slideshow))?|
         # a video player's and a gallery's own words: "Video Ad Feedback", "More Videos ...", "3 of 14"
         (?:video\s+)?ad\s+feedback|replay|more\s+videos|just\s+watched|must\s+watch|(?:latest|related)\s+videos?|
-        (?:image|photo|slide\s+)?\d{1,3}\s+of\s+\d{1,3}|link\s+copied|paid\s+(?:partner\s+)?content|
+        (?:image|photo|slide\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|link\s+copied|
+        # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
+        view\s+(?:this\s+post|more)\s+on\s+\w+|[\d,.]+[km]?\s+(?:likes|retweets|reposts|views)|add\s+a\s+comment(?:\.{3}|…)?|
+        """ + _SIGNATURE + r"""|paid\s+(?:partner\s+)?content|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
         (?:advertisement\s*[-–—:|·]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from index.ingest.boilerplate import is_boilerplate, is_button_row, is_stamp
+from index.ingest.boilerplate import EMBED_SIGNATURE_RE, is_boilerplate, is_button_row, is_stamp
 from index.ingest.lines import (
     BOILER_LINE_RE,
     DATE_RE,
@@ -318,9 +318,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero((klen[:-1] < 40) & (base[1:, 2] == 0)).tolist():
         if MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j]):
             listed[j + 1] = True
-    # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05")
+    # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
+    # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
     for j in np.flatnonzero(klen[1:] <= 8).tolist():
         if base[j, 2] == 0 and _DURATION_RE.match(keys[j + 1]):
+            listed[j] = True
+    for j in np.flatnonzero((klen[1:] <= 100) & (klen[1:] >= 12)).tolist():
+        if "(@" in keys[j + 1] and EMBED_SIGNATURE_RE.match(lines[j + 1]):
             listed[j] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
     # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
