@@ -1087,3 +1087,14 @@ def test_an_embedded_posts_text_over_its_signature_is_not_reporting() -> None:
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.92, 0.56, 0.95, 0.95])
     c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
     assert c.paragraphs == STORY
+
+
+def test_a_sponsors_slot_in_a_newsletter_is_not_reporting() -> None:
+    slot = ["TOGETHER WITH LEDGERLY", "Your books, minus the headache.",
+            "Running a small business is hard enough without spending Sunday nights reconciling spreadsheets.",
+            "More than 400,000 small businesses already made the switch. Try Ledgerly free for 30 days.",
+            "Start your free trial"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *slot, *STORY[3:]]
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.88, 0.88, 0.96, 0.94, 0.6, 0.95, 0.95])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == STORY
