@@ -24,6 +24,7 @@ MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
+CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _SUFFIX_RE = re.compile(r"^(?P<head>.+?)\s*(?:\s[-|–—]\s*|\s*\|\s*)(?P<site>[^-|–—]{2,40})$")
@@ -253,7 +254,7 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
     "Ingrid Vatne in Oslo"). A headline stands under a menu or a section's name, and a
     lead picture's credit may follow it."""
     above = lines[j - 1] if j else ""
-    sentence = len(above.split()) >= 8 and above.rstrip("”\"’)").endswith((".", "!", "?"))
+    sentence = _sentence(above, CAPTION_WORDS)
     if not (sentence or _under_header(above)):
         return False
     nxt = lines[j + 1] if j + 1 < len(lines) else ""
@@ -265,13 +266,13 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
 
 def _meta_line(s: str) -> bool:
     """A line of the header under a headline: a byline, a date or time stamp, a share bar."""
-    return _under_header(s) or bool(DATE_RE.search(s) and len(s) < 60)
+    return _byline_or_date(s) or bool(_SHARE_RE.match(s))
 
 
 def _under_header(s: str) -> bool:
     """Header lines that never stand over the headline: a byline, a "Published:" stamp, a
     feed's age, a share or save button (a bare date does, in a page's top bar)."""
-    return len(s) < 100 and bool(_is_byline(s) or _UPDATED_RE.match(s) or is_stamp(s) or _SHARE_RE.match(s))
+    return _byline_or_stamp(s) or bool(_SHARE_RE.match(s))
 
 
 def _under_meta(lines: list[str], j: int, lo: int) -> bool:
@@ -354,8 +355,8 @@ def _standfirst_under(lines: list[str], j: int) -> bool:
     return j + 1 < len(lines) and _sentence(lines[j + 1]) and not (j + 2 < len(lines) and _sentence(lines[j + 2]))
 
 
-def _sentence(s: str) -> bool:
-    return len(s.split()) >= DEK_WORDS and s.rstrip("”\"’)").endswith((".", "!", "?"))
+def _sentence(s: str, min_words: int = DEK_WORDS) -> bool:
+    return len(s.split()) >= min_words and s.rstrip("”\"’)").endswith((".", "!", "?"))
 
 
 def _dek_like(s: str) -> bool:
@@ -450,9 +451,10 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
 
 def _named_again(lines: list[str]) -> str | None:
     """The page's first line, short and capitalised, when the page names it again inside
-    other lines, once in a sentence ("Subscribe to Science Current", "told Al Sahil", "©
-    2024 The Calloway Institute"): the masthead of a site whose name has no outlet word. Not a menu item or a
-    section (prose uses their words in lower case), nor a person's name."""
+    other lines, once in a sentence ("Subscribe to Science Current", "told Al Sahil",
+    "© 2024 The Calloway Institute"): the masthead of a site whose name has no outlet
+    word. Not a menu item or a section (prose uses their words in lower case), nor a
+    person's name."""
     first = next((s for s in lines[:MASTHEAD_SPAN] if not is_boilerplate(s) and not BOILER_LINE_RE.match(s)), None)
     if first is None:
         return None
