@@ -66,6 +66,7 @@ _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:
 _WORDY = re.compile(r"[^\W_]")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
 # A sponsor's name over its slot in a newsletter
+_SPONSOR_HINTS = ("presented by", "together with", "sponsored", "brought to you")
 _SPONSOR_RE = re.compile(r"^(?:presented\s+by|together\s+with|sponsored\s+by|brought\s+to\s+you\s+by"
                          r"|sponsored(?:\s+content)?)\b")
 # A clip's running time alone on its line: "1:42", "1:02:15"
@@ -326,13 +327,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero(klen[1:] <= 8).tolist():
         if base[j, 2] == 0 and _DURATION_RE.match(keys[j + 1]):
             listed[j] = True
-    for j in np.flatnonzero((klen[1:] <= 100) & (klen[1:] >= 12)).tolist():
-        if "(@" in keys[j + 1] and EMBED_SIGNATURE_RE.match(lines[j + 1]):
-            listed[j] = True
+    for j in _lines_with(lowdoc, klen, ("(@",)):
+        if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
+            listed[j - 1] = True
     # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
     # trial"): from the sponsor's name to the button, when a button closes it
-    for j in np.flatnonzero((klen < 60) & (base[:, 2] == 0)).tolist():
-        if keys[j][:1] in "pstb" and _SPONSOR_RE.match(keys[j]):
+    for j in _lines_with(lowdoc, klen, _SPONSOR_HINTS):
+        if klen[j] < 60 and base[j, 2] == 0 and _SPONSOR_RE.match(keys[j]):
             k = next((t for t in range(j + 1, min(j + SIGNUP_MAX + 1, n)) if is_button(t)), None)
             if k is not None:
                 listed[j : k + 1] = True
