@@ -793,6 +793,10 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     (["Longitude", "Subscribe", "Politics"], "By Ann Lee", "© 2025 Longitude Media. All Rights Reserved.",
      "Longitude"),
     (["THE LEDGER", "Subscribe", "Markets"], "By Ann Lee", "Copyright ©2024 Ledger Media Group, Inc.", "The Ledger"),
+    # a masthead worded like a person's name stands when the notice adds a company's words to it
+    (["Parallax Science", "Subscribe", "Physics"], "By Ann Lee", "© 2025 Parallax Science Media. All rights reserved.",
+     "Parallax Science"),
+    (["Al Sahil", "News", "Middle East"], "By Ann Lee", "© 2025 Al Sahil Media Network", "Al Sahil"),
     # a menu item the notice happens to start with is not the masthead, nor is a menu phrase
     (["Social", "Blog", "Contact"], "By Ann Lee", "© 2025 The Social Shepherd", None),
     (["CNW", "Live TV", "Politics"], "By Ann Lee", "© 2024 Capital News Watch. All Rights Reserved.",

@@ -432,9 +432,12 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     names = [key(n) + " " for n in _copyright_names(footer)]
     for s in header:
         k = re.sub(r"^the ", "", key(s))
-        if 1 <= len(s.split()) <= 5 and k and k not in _MENU_WORDS and not _SECTION_ONLY.match(s) \
-                and not (_PERSON_LIKE.match(s) and not _OUTLET_WORDS.search(s)) \
-                and any(_names_company(n, k) for n in names):
+        if not (1 <= len(s.split()) <= 5 and k and k not in _MENU_WORDS and not _SECTION_ONLY.match(s)):
+            continue
+        # a name like a person's ("Parallax Science") stands when the notice adds a company's
+        # words to it ("© 2025 Parallax Science Media"): a blogger's notice gives the bare name
+        person = _PERSON_LIKE.match(s) is not None and not _OUTLET_WORDS.search(s)
+        if any(_names_company(n, k, company=person) for n in names):
             return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
     named = _named_again(lines)
     if named is not None:
@@ -482,12 +485,14 @@ def _common_word(word: str) -> bool:
     return model is not None and model["vocab"] is not None and model["vocab"].knows(word)
 
 
-def _names_company(name: str, masthead: str) -> bool:
+def _names_company(name: str, masthead: str, *, company: bool = False) -> bool:
     """The notice's name is the masthead, perhaps with a company's words after it ("ledger
-    media group" for "ledger"; not "social shepherd" for a menu's "social")."""
+    media group" for "ledger"; not "social shepherd" for a menu's "social"); with `company`,
+    those words must be there."""
     for head in (masthead + " ", "the " + masthead + " "):
         if name.startswith(head):
-            return all(w in _COMPANY_WORDS for w in name[len(head):].split())
+            tail = name[len(head):].split()
+            return all(w in _COMPANY_WORDS for w in tail) and (bool(tail) or not company)
     return False
 
 
