@@ -797,6 +797,14 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     (["Parallax Science", "Subscribe", "Physics"], "By Ann Lee", "© 2025 Parallax Science Media. All rights reserved.",
      "Parallax Science"),
     (["Al Sahil", "News", "Middle East"], "By Ann Lee", "© 2025 Al Sahil Media Network", "Al Sahil"),
+    (["Bellwether Markets", "Markets", "Investing"], "By Ann Lee",
+     "© 2025 Bellwether Markets LLC. All Rights Reserved.",
+     "Bellwether Markets"),
+    (["The Western Clarion", "News", "Court"], "By Ann Lee", "© The Western Clarion 2023", "The Western Clarion"),
+    (["Riverina Today", "Local News", "Sport"], "By Ann Lee", "© Copyright 2024 Riverina Today", "Riverina Today"),
+    # a company trading under the outlet's name: the outlet is the trading name, not a menu's
+    (["Black Sky Thinking", "The Quietus", "Reviews"], "By Ann Lee",
+     "©Black Sky Thinking Limited (trading as The Quietus) company number 07130747", "The Quietus"),
     # a menu item the notice happens to start with is not the masthead, nor is a menu phrase
     (["Social", "Blog", "Contact"], "By Ann Lee", "© 2025 The Social Shepherd", None),
     (["CNW", "Live TV", "Politics"], "By Ann Lee", "© 2024 Capital News Watch. All Rights Reserved.",

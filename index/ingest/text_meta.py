@@ -40,11 +40,13 @@ _OUTLET_WORDS = re.compile(
 # "© 2025 Cable News Network. A Warner Bros. Discovery Company.", "Copyright 2025 The Associated
 # Press. All rights reserved.", "©2025 FOX News Network, LLC."
 _COPYRIGHT_RE = re.compile(
-    r"(?:©|\(c\)|\b(?i:copyright)\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?:(?:©|\(c\)|\b(?i:copyright)\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
     r"(?P<name>[A-Z][\w&'’ -]*?(?:\.(?:com|co\.uk|org|net))?)"
     r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
     r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
 FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
+_TRADING_AS_RE = re.compile(r"\b(?:trading as|t/a)\s+([A-Z][^)(,;.]{1,48})")
+_LEGAL_FORM_RE = re.compile(r"\s*,?\s*(LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b")
 # Two or three capitalised words and nothing else: a personal site's owner ("Erin Spain") as
 # often as a brand, so never taken for the outlet on the notice's word alone
 _PERSON_LIKE = re.compile(r"^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}$")
@@ -429,14 +431,14 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     notice names its owner), the notice's holder."""
     header = lines[: max(header_end, 0)][:HEADER_SPAN]
     footer = lines[-FOOTER_SPAN:]
-    names = [key(n) + " " for n in _copyright_names(footer)]
+    names = [key(n) + " " for n in _copyright_names(footer, legal=True)]
     for s in header:
         k = re.sub(r"^the ", "", key(s))
         if not (1 <= len(s.split()) <= 5 and k and k not in _MENU_WORDS and not _SECTION_ONLY.match(s)):
             continue
         # a name like a person's ("Parallax Science") stands when the notice adds a company's
         # words to it ("© 2025 Parallax Science Media"): a blogger's notice gives the bare name
-        person = _PERSON_LIKE.match(s) is not None and not _OUTLET_WORDS.search(s)
+        person = _PERSON_LIKE.match(s) is not None and not _OUTLET_WORDS.search(s) and not s.startswith("The ")
         if any(_names_company(n, k, company=person) for n in names):
             return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
     named = _named_again(lines)
@@ -496,15 +498,23 @@ def _names_company(name: str, masthead: str, *, company: bool = False) -> bool:
     return False
 
 
-def _copyright_names(footer: list[str]) -> list[str]:
-    """Every name a copyright notice in the footer gives, last notice first."""
+def _copyright_names(footer: list[str], *, legal: bool = False) -> list[str]:
+    """Every name a copyright notice in the footer gives, last notice first (with `legal`,
+    with the company's legal form after it: "Bellwether Markets LLC")."""
     out = []
     for s in reversed(footer):
         if len(s) > 250:
             continue
         m = _COPYRIGHT_RE.search(s)
         if m:
-            out.append(re.sub(r"(?i)^copyright\s+", "", m.group("name").strip(" ,.-–")))
+            # a company trading under the outlet's name: "©Black Sky Thinking Limited (trading as The Quietus)"
+            trading = _TRADING_AS_RE.search(s, m.end("name"))
+            if trading:
+                out.append(trading.group(1).strip())
+                continue
+            name = m.group("name").strip(" ,.-–")
+            form = _LEGAL_FORM_RE.match(s, m.end("name")) if legal else None
+            out.append(name + " " + form.group(1) if form else name)
     return out
 
 
