@@ -813,6 +813,9 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     (["KVTR 7", "Watch Live", "Weather"], "by Jenna Holloway, KVTR 7 News", "© 2025 Prairie Broadcasting Group",
      "KVTR 7 News"),
     (["Home"], "By Tom Ashcroft, Crime Correspondent", "© 2025 Daily Clarion Media", "Daily Clarion Media"),
+    # a byline and a notice that name the same paper outweigh a menu item worded like a masthead
+    (["Home Page", "Ohio News", "Sports"], "By Derek Holloway | dh@mvc.example | The Maumee Valley Courier",
+     "Copyright © 2025 The Maumee Valley Courier", "The Maumee Valley Courier"),
     # a personal site's name and notice: a person, not an outlet
     (["Erin Spain", "Blog", "About"], "By Erin Spain", "Copyright © 2026 Erin Spain. Log in", None),
 ])

@@ -54,7 +54,8 @@ _COMPANY_WORDS = frozenset("media group inc inc. llc ltd ltd. limited company co
                            "holdings network networks publishing publications communications news digital gmbh".split())
 BYLINE_SPAN = 8  # lines under the headline searched for a byline naming the outlet
 # "by Jenna Holloway, KVTR 7 News", "By Ann Lee and Bo Li | The Herald"
-_BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?\s*[,|•]\s*(?P<outlet>[^,|•]{2,40})$")
+_BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?(?:\s*[,|•]\s*[^,|•\s]+@[^,|•\s]+)?"
+                               r"\s*[,|•]\s*(?P<outlet>[^,|•]{2,40})$")  # (an e-mail address between)
 _ROLE_WORDS = re.compile(rf"(?i)\b(?:{ROLE_NOUNS}|{ROLE_GRADES}|intern|analyst|fellow)\b")
 _WEAK_OUTLET_WORDS = frozenset("today world week weekly report record review online voice pulse leader star sun "
                                 "nation digest network channel register".split())
@@ -441,17 +442,25 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
         person = _PERSON_LIKE.match(s) is not None and not _OUTLET_WORDS.search(s) and not s.startswith("The ")
         if any(_names_company(n, k, company=person) for n in names):
             return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
+    byline = _byline_outlet(lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN])
+    if byline is not None and key(byline) + " " in names:
+        return byline  # the byline and the notice agree: surer than any line of the menu
     named = _named_again(lines)
     if named is not None:
         return named
     outlet = find_masthead(header)
     if outlet is not None and not weak_masthead(outlet):
         return outlet
-    for s in lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN]:
+    return byline or find_copyright_holder(footer)
+
+
+def _byline_outlet(under: list[str]) -> str | None:
+    """The outlet a byline under the headline names ("by Jenna Holloway, KVTR 7 News")."""
+    for s in under:
         m = _BYLINE_OUTLET_RE.match(s)
         if m and _OUTLET_WORDS.search(m.group("outlet")) and not _ROLE_WORDS.search(m.group("outlet")):
             return m.group("outlet").strip()
-    return find_copyright_holder(footer)
+    return None
 
 
 def _named_again(lines: list[str]) -> str | None:
