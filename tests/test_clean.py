@@ -466,6 +466,18 @@ def test_caption_printed_twice_dropped_but_parallel_items_kept() -> None:
     assert CAPTION not in body
 
 
+def test_two_paragraphs_ending_on_the_same_clause_are_both_kept() -> None:
+    """A pair of long lines sharing only their last words is two items of a list, not a caption
+    and its copy: both stay."""
+    items = ["Wicket is an open-source framework for building web applications in Java, with a model of "
+             "components and pages, and it is suitable for both small and large web applications.",
+             "Javalin is a new, lightweight framework that offers a simple and fast way to build services in "
+             "Kotlin or Java; it is also suitable for both small and large web applications."]
+    c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
+                        "Budget deal clears Congress after weeks of talks", *STORY[:2], *items, *STORY[2:]))
+    assert c.paragraphs == [*STORY[:2], *items, *STORY[2:]]
+
+
 def test_gap_of_a_line_or_two_inside_the_reporting_filled() -> None:
     """A subheading or a two-item list between paragraphs, scored low by the model, is part of the
     reporting; the same score away from it, or a widget label in the gap, is not."""

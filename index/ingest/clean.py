@@ -9,6 +9,7 @@ outlet and date.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -55,6 +56,7 @@ BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of it, at least
+SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
@@ -240,12 +242,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a pair of them (three or more long lines opening alike are parallel items of a list:
     # terms per region, a product's variants)
     # (a quote pulled out of a paragraph is the shorter of a pair, and the paragraph stays)
+    # (and most of the shorter one is printed in the longer: two items of a list may end on
+    # the same clause, "... for both small and large web applications.", and both are reporting)
     near = np.zeros(n, dtype=bool)
     for i in long_:
-        for group in (heads[keys[i][:50]], tails[keys[i][-50:]]):
+        for group, tail in ((heads[keys[i][:50]], False), (tails[keys[i][-50:]], True)):
             if len(group) == 2:
                 short, longer = sorted(group, key=len)
-                near[i] |= keys[i] == short or len(longer) < PULLED_RATIO * len(short)
+                shared = len(os.path.commonprefix([short[::-1], longer[::-1]] if tail else [short, longer]))
+                near[i] |= shared >= SHARED_MIN * len(short) and (
+                    keys[i] == short or len(longer) < PULLED_RATIO * len(short))
     lowdoc = "\n".join(keys)
     cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
     prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
