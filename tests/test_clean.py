@@ -494,7 +494,7 @@ def test_gap_of_a_line_or_two_inside_the_reporting_filled() -> None:
 
 @pytest.mark.parametrize("between", ["Reading time 5 minutes", "Estimated reading time: 11 minutes",
                                      "Lawmakers at the Capitol / Reuters", "© Jane Doe / Getty Images",
-                                     "Listen to this article in summarized format"])
+                                     "Listen to this article in summarized format", "5 mins to read"])
 def test_headline_is_not_the_reading_time_or_photo_credit_under_it(between: str) -> None:
     c = clean_text(page("The Riverside Herald", "Budget deal clears Congress after weeks of talks", "By Ann Lee",
                         between, *STORY))
@@ -518,6 +518,34 @@ def test_headline_not_its_standfirst_nor_a_byline_naming_the_beat() -> None:
     assert c.title == head
     # the standfirst is the story's summary (WCXB's gold counts it as body); byline and date are not
     assert c.paragraphs in (STORY, [dek, *STORY])
+
+
+@pytest.mark.parametrize(("head", "dek"), [
+    ("Lender takes Gowanus office building from Hartwell Group after $71M loan default",
+     "Creative-office conversion completed in 2021 was less than half leased"),
+    ("Delphine Arcourt and Mateo Vale Are Engaged! See the Ring and Every Moment From Their Romance",
+     "The actress and the singer-songwriter have been dating since meeting at a charity gala in 2024"),
+])
+def test_headline_over_a_standfirst_no_longer_than_itself(head: str, dek: str) -> None:
+    """Two headline-shaped lines alone over the byline: the first is the headline, the second its
+    standfirst, even when the standfirst is the shorter."""
+    c = clean_text(page("Subscribe for unlimited access", "Finance", head, dek, "By Isabella Ferrante",
+                        "Dec. 2, 2026 09:30 AM", "Share", *STORY, sep="\n"))
+    assert c.title == head
+
+
+STORM = "Storm shuts Rotterdam port for three days as ships queue off the coast"
+
+
+@pytest.mark.parametrize("header", [
+    ["Local // Public Safety", STORM, "By Marisol Trevino, Staff writer", "Updated Aug 19, 2026 6:48 p.m."],
+    [STORM, "Nathaniel Okoro-Brandt", "Nov 5, 2026, 02:12 PM",
+     "An artist's rendering of the interceptor leaving its launcher. (Halvorsen Dynamics)"],
+    [STORM, "Kiri Haddon", "Reporter", "8 May, 2026 05:00 AM", "5 mins to read"],
+])
+def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_reading_time(header: list[str]) -> None:
+    c = clean_text(page("Weather", *header, "Share", *STORY, sep="\n"))
+    assert c.title == STORM
 
 
 def test_a_title_case_headline_is_not_taken_for_a_standfirst() -> None:

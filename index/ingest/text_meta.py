@@ -23,6 +23,7 @@ LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
+HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its length, at least
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
 CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -109,11 +110,12 @@ CAPTION_RE = re.compile(
 )
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
-    r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s? (?:read|listen)"
+    r"(?i)\b(?:reading time|read(?:ing)? time|min(?:ute)?s?(?: to)? (?:read|listen)"
     r"|listen to (?:this|the) (?:article|story|audio)"
     r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
-    r"|\s/\s[A-Z]"
+    r"|\s//?\s[A-Z]"  # a breadcrumb: "News / Local", "Local // Public Safety"
+    r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
 )
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
@@ -245,6 +247,13 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             n_above = len(above.split())
             if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]) \
                     and not (n_above <= KICKER_WORDS and _standfirst_under(lines, j)):
+                return j - 1
+            # a headline and its standfirst, two lines alone over the byline or the date, the
+            # standfirst not the longer ("Lender takes ... after $71M loan default" / "Creative-office
+            # conversion completed in 2021 was less than half leased")
+            if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and _dek_like(lines[j]) \
+                    and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
+                    and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
                 return j - 1
             return j
     return cands[-1]
