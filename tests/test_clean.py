@@ -1054,7 +1054,15 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
 
 
 @pytest.mark.parametrize(("top", "mentions", "outlet"), [
-    ("Science Current", ["Subscribe to Science Current", "Scientists told Science Current the find was rare."], None),
+    # a name worded like a person's: the outlet when the page gives it as a publisher's, else not
+    ("Science Current", ["Subscribe to Science Current", "Scientists told Science Current the find was rare."],
+     "Science Current"),
+    ("Northside Corner", ["Hannah Okonkwo covers Ravenswood as a reporter for Northside Corner.",
+                          "Northside Corner is a nonprofit newsroom."], "Northside Corner"),
+    ("Erin Spain", ["Erin Spain is a writer in Leeds.", "Readers told Erin Spain the find was rare."], None),
+    # a page printing its name twice (masthead and footer) and naming it once in a sentence
+    ("The Ledger Line", ["Thanks for reading The Ledger Line! Subscribe for free.", "The Ledger Line"],
+     "The Ledger Line"),
     ("The Calloway Institute", ["The Calloway Institute is a nonpartisan research organization.",
                                 "A fellow at the Calloway Institute, she writes about The Calloway Institute's work."],
      "The Calloway Institute"),
@@ -1067,10 +1075,25 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
 def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, mentions: list[str],
                                                                  outlet: str | None) -> None:
     """A brand with no outlet word ("Fathomline") is the outlet when the page names it in a
-    sentence and elsewhere; a menu word or a person-like name is not."""
+    sentence and elsewhere; a menu word is not, nor a person-like name the page does not
+    give as a publisher's."""
     c = clean_text(page(top, "Home", "Business", "Budget deal clears Congress after weeks of talks", *STORY,
                         *mentions, "Privacy Policy", sep="\n"))
     assert c.outlet == outlet
+
+
+@pytest.mark.parametrize("banner", [
+    ["Este sitio utiliza cookies / This site uses cookies", "Aceptar / Accept", "Rechazar / Reject",
+     "Más información / More information", "Ir al contenido"],
+    ["We value your privacy", "The Harbour Gazette and its partners use cookies to personalise advertising.",
+     "You can accept all, reject all, or subscribe to browse without personalised advertising.",
+     "Accept and continue", "Reject", "Subscribe ad-free", "Settings"],
+])
+def test_outlet_under_a_cookie_banner_printed_first(banner: list[str]) -> None:
+    name = "La Crónica del Bajo Río" if banner[0].startswith("Este") else "The Harbour Gazette"
+    c = clean_text(page(*banner, name, "Noticias", "Budget deal clears Congress after weeks of talks", *STORY,
+                        f"Thank you for reading {name}.", f"Follow {name} on Facebook", sep="\n"))
+    assert c.outlet == name
 
 
 def test_the_first_line_named_again_wins_over_a_menu_item_with_an_outlet_word() -> None:

@@ -74,6 +74,8 @@ _EXACT = re.compile(
         paid\s+advertisement|font\s+size|text\s+size|for\s+subscribers|
         gift\s+(?:this|the)\s+(?:unlocked\s+)?(?:article|story)|print\s+this\s+(?:article|story|page)|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
+        # the same link on sites in other languages: "Ir al contenido", "Aller au contenu", "Zum Inhalt springen"
+        ir\s+al\s+contenido(?:\s+principal)?|aller\s+au\s+contenu(?:\s+principal)?|zum\s+inhalt\s+springen|vai\s+al\s+contenuto|ir\s+para\s+o\s+conte[úu]do|naar\s+de\s+inhoud\s+gaan|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|
         share\s+(?:this\s+|the\s+)?(?:article|story|post|page)\s+(?:via|on|to)\s+[\w.]+|
         """ + _STAMP + r"""|

@@ -21,6 +21,13 @@ from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME
 HEADER_SPAN = 25
 LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may be kept above the lead)
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
+CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
+# lower-case words inside a name: "La Crónica del Bajo Río", "Chamber of Commerce"
+_CONSENT_BUTTON_RE = re.compile(
+    r"(?i)^(?:accept|reject|decline|allow|deny|agree|i agree|ok|got it|manage|customi[sz]e|more information"
+    r"|learn more|settings|preferences|options)(?: all)?"
+    r"(?: cookies| options| preferences| settings| and continue)?\W*$")
+_NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der y".split())
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
 HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its length, at least
@@ -477,27 +484,46 @@ def _named_again(lines: list[str]) -> str | None:
     other lines, once in a sentence ("Subscribe to Science Current", "told Al Sahil",
     "© 2024 The Calloway Institute"): the masthead of a site whose name has no outlet
     word. Not a menu item or a section (prose uses their words in lower case), nor a
-    person's name."""
-    first = next((s for s in lines[:MASTHEAD_SPAN] if not is_boilerplate(s) and not BOILER_LINE_RE.match(s)), None)
+    person's name unless the page names it as a publisher ("Subscribe to Northside Corner",
+    "covers Lincoln Square for Northside Corner"). A consent banner over it is passed over."""
+    top = lines[_after_consent(lines):]
+    first = next((s for s in top[:MASTHEAD_SPAN] if not is_boilerplate(s) and not BOILER_LINE_RE.match(s)), None)
     if first is None:
         return None
     words = first.split()
     if not (1 <= len(words) <= 5) or len(first) > 40 or first.endswith((".", ":", "?", "!", ",")):
         return None
-    if not all(w[0].isupper() or w.lower() in {"of", "the", "and", "&"} for w in words):
-        return None
-    if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first) \
-            or (_PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The"):
+    if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) or not words[-1][0].isupper():
         return None
     doc = "\n".join(lines)
+    if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first):
+        return None
+    publisher = rf"(?i:\b(?:subscribe to|support|more from|(?:{ROLE_NOUNS}) (?:for|at)))\s+{re.escape(first)}\b"
+    if _PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The" \
+            and re.search(publisher, doc) is None:
+        return None
     if len(words) == 1 and (re.search(rf"(?:^|\s){re.escape(first.lower())}\b", doc) is not None
                             or _common_word(first)):
         return None  # a common word ("Features", "Awards"), in the page's prose or elsewhere, not a name
-    inside = [m for m in re.findall(rf"^.*\b{re.escape(first)}\b.*$", doc, re.M) if m.strip() != first]
+    # named inside two other lines, or printed again on its own and named inside one
+    inside = re.findall(rf"^.*\b{re.escape(first)}\b.*$", doc, re.M)
+    again = sum(m.strip() != first for m in inside) + min(sum(m.strip() == first for m in inside) - 1, 1)
     # and once at least as a name in a sentence ("told Al Sahil", "reading The Slow Read"): a
     # menu's words stand at the start of a line or after another capital ("View All Products")
     prose = re.search(rf"\b[a-z]+[ \u00a0]{re.escape(first)}\b", doc) is not None
-    return first if len(inside) >= 2 and prose else None
+    return first if again >= 2 and prose else None
+
+
+def _after_consent(lines: list[str]) -> int:
+    """Where the page starts under a cookie banner printed first: after the banner's last
+    button ("Aceptar / Accept", "Settings"), when a line over it names cookies."""
+    top = lines[:CONSENT_SPAN]
+    said = next((j for j, s in enumerate(top) if "cookie" in s.lower()), None)
+    if said is None or said >= MASTHEAD_SPAN:
+        return 0
+    buttons = [j for j in range(said + 1, len(top)) if len(top[j].split()) <= 6
+               and any(_CONSENT_BUTTON_RE.match(part) for part in top[j].split(" / "))]
+    return buttons[-1] + 1 if buttons else 0
 
 
 def _common_word(word: str) -> bool:
