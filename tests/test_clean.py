@@ -10,7 +10,7 @@ import pytest
 
 from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_scored, clean_text
-from index.ingest.text_meta import CAPTION_RE, find_dateline, lead_dateline, parse_date, split_title
+from index.ingest.text_meta import CAPTION_RE, find_date, find_dateline, lead_dateline, parse_date, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = [
@@ -221,6 +221,16 @@ def test_masthead_outlet_and_header_date() -> None:
     assert c.outlet == "The Riverside Herald"
     assert c.date == dt.date(2024, 3, 4)
     assert "The Riverside Herald" not in " ".join(c.paragraphs)
+
+
+def test_header_date_under_a_standfirst_the_cleaner_keeps_below_a_long_menu() -> None:
+    """The reporting may start at a kept standfirst right under the headline: the date line under
+    both is still the header's, however long the menu over them."""
+    menu = [f"Section {k}" for k in range(26)]
+    dek = "Measure limits out-of-network ground ambulance charges to 325% of Medicare rates."
+    lines = [*menu, "Kansas Senate passes bill capping ambulance bills for rural patients", dek,
+             "By: Whitney Galbraith", "April 9, 2026 4:37 pm", *STORY]
+    assert find_date(lines, first_body=len(menu) + 1, t_pos=len(menu)) == dt.date(2026, 4, 9)
 
 
 def test_date_inside_story_is_not_the_publication_date() -> None:

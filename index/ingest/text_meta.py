@@ -572,12 +572,13 @@ def find_copyright_holder(footer: list[str]) -> str | None:
 
 
 def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date | None:
-    """A short date line in the header (above the reporting, or just below the headline)."""
+    """A short date line in the header (above the reporting, or just below the headline,
+    where a standfirst the cleaner keeps may stand over it)."""
     end = first_body
     if t_pos is not None:
         end = max(end, min(t_pos + 6, len(lines)))
     start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
-    for s in lines[start:min(end, max(HEADER_SPAN, first_body))]:
+    for s in lines[start:min(end, max(HEADER_SPAN, first_body, end if t_pos is not None else 0))]:
         if len(s) > 120 or _YEAR.search(s) is None:
             continue
         s = _GLUED_TIME_RE.sub(r"\1 ", s)
