@@ -837,6 +837,22 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     assert c.paragraphs == STORY
 
 
+@pytest.mark.parametrize("widget", [
+    ["ALSO READ", "Inside the salt flat: the communities counting every litre of water",
+     "Neighbours watch the royalty fight closely"],
+    ["LEE TAMBIÉN / READ ALSO", "Maquiladora employment hits record in third quarter",
+     "Business groups call for 24-hour commercial crossing"],
+    ["Related from the Gazette", "Counties weigh new limits on shoreline hardening",
+     "Watermen say oyster harvest is up, but crabs are scarce"],
+    ["RELATED", "County board orders review of sheriff's overtime spending (Sept. 2025)",
+     "Quarry County budget: Where your property tax dollars go"],
+])
+def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget: list[str]) -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+                        *widget, *STORY[3:], sep="\n"))
+    assert c.paragraphs == STORY
+
+
 @pytest.mark.parametrize(("header", "byline", "notice", "outlet"), [
     # the logo line is the masthead when the notice names it, alone or as a company
     (["Meridian", "World", "Business"], "By Ann Lee", "© 2025 Meridian. All rights reserved.", "Meridian"),

@@ -96,11 +96,13 @@ _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
     r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
     r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next|this next)"
-    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like"
+    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|related from .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
 # The heading of a comment thread: readers' posts follow, never more reporting.
+# a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
+_DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
 _COMMENTS_HEAD_RE = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
     r"|(?:one|two|three)\s+(?:comments?|responses?|thoughts)\s+on\b.*|comments?\s*\(\d+\)"
@@ -318,9 +320,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # over one or more lines that are not sentences (headlines, authors) before the reporting resumes
     for j in np.flatnonzero((klen[bs : be + 1] < 40) & (base[bs : be + 1, 2] == 0)).tolist():
         j += bs
-        if not _LIST_LABEL_RE.match(keys[j]):
+        if not _list_label(keys[j]):
             continue
-        k = _list_end(base, j, be)
+        k = _list_end(lines, base, j, be)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
             listed[j:k] = True
     # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
@@ -380,10 +382,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 j, resumed = k, True
                 continue
             break
-        elif klen[j] < 40 and _LIST_LABEL_RE.match(keys[j]):
+        elif klen[j] < 40 and _list_label(keys[j]):
             # a widget the model took for the end ("Recommended Stories", a few headlines): the
             # reporting goes on under it when sentences that are not teasers' blurbs follow
-            k = _list_end(base, j, n - 1)
+            k = _list_end(lines, base, j, n - 1)
             resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (bad[t] or dup[t] or teaser[t])]
             if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
                 listed[j:k] = True
@@ -541,13 +543,21 @@ def _signup_end(lines: list[str], j: int, bad: np.ndarray, is_button: Callable[[
     return k if prompt else j
 
 
-def _list_end(base: np.ndarray, j: int, last: int) -> int:
+def _list_end(lines: list[str], base: np.ndarray, j: int, last: int) -> int:
     """The first line after the label at j that is a sentence (or past `last`), looking at
-    INLINE_MAX lines at most: where a list of headlines and names under a label stops."""
+    INLINE_MAX lines at most: where a list of headlines and names under a label stops (a
+    headline with its date in brackets, "County orders review of overtime (Sept. 2025)",
+    is no sentence)."""
     k = j + 1
-    while k <= last and base[k, 2] == 0 and k - j <= INLINE_MAX:
+    while k <= last and (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])) and k - j <= INLINE_MAX:
         k += 1
     return k
+
+
+def _list_label(key: str) -> bool:
+    """A label over a list of other stories, in one language or two ("lee también / read also")."""
+    return _LIST_LABEL_RE.match(key) is not None or (
+        " / " in key and any(_LIST_LABEL_RE.match(part) for part in key.split(" / ")))
 
 
 def _drop_widget_items(lines: list[str], keep: np.ndarray, base: np.ndarray) -> None:
