@@ -853,6 +853,21 @@ def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget
     assert c.paragraphs == STORY
 
 
+@pytest.mark.parametrize("widget", [
+    ["Frontier League Scoreboard", "Spokane Larkspurs 3, Boise Foxtails 5 — Bot 6th",
+     "Yakima Pinecrest 0, Missoula Ospreys 2 — Top 4th", "Casper Wildcatters at Pocatello Trout — 7:05 PM MT",
+     "Full scoreboard ›"],
+    ["Cash Bids Near You", "Spiritwood – Prairie Meridian Soybeans: 10.13 (-0.52 N)",
+     "Jamestown – Coop Elevator Soybeans: 9.96 (-0.69 N)", "View all bids"],
+])
+def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[str]) -> None:
+    """A label under a paragraph, a few rows and the link closing them ("View all bids") are a
+    widget, however the model scores its rows."""
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+                        *widget, *STORY[3:], sep="\n"))
+    assert c.paragraphs == STORY
+
+
 @pytest.mark.parametrize(("header", "byline", "notice", "outlet"), [
     # the logo line is the masthead when the notice names it, alone or as a company
     (["Meridian", "World", "Business"], "By Ann Lee", "© 2025 Meridian. All rights reserved.", "Meridian"),

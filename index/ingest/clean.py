@@ -61,6 +61,7 @@ SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
+WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
@@ -103,6 +104,10 @@ _LIST_LABEL_RE = re.compile(
 # The heading of a comment thread: readers' posts follow, never more reporting.
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
 _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
+# the link closing a widget: "Full scoreboard ›", "View all bids", "See local inventory"
+_WIDGET_LINK_HINTS = ("full", "view", "see", "explore", "browse")
+_WIDGET_LINK_RE = re.compile(r"^(?:(?:view|see|explore|browse)\s+(?:all|more|the|full|our|local|document)\b[\w' ]{0,30}"
+                             r"|full\s+\w+(?:\s\w+)?\s*[›»→])\W*$")
 _COMMENTS_HEAD_RE = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
     r"|(?:one|two|three)\s+(?:comments?|responses?|thoughts)\s+on\b.*|comments?\s*\(\d+\)"
@@ -181,6 +186,12 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     dateline = lead_dateline(paragraphs)
     return Cleaned(paragraphs=paragraphs, title=title, outlet=outlet, date=date,
                    dateline=dateline, kept_lines=kept_lines)
+
+
+def _paragraph(s: str) -> bool:
+    """A paragraph of reporting, as a widget's rows and its blurb are not: a dozen words or more
+    ending a sentence."""
+    return len(s.split()) >= 12 and s.rstrip("”\"’").endswith((".", "!", "?")) and not STRONG_CHROME_RE.search(s)
 
 
 def _long_prose(s: str) -> bool:
@@ -325,6 +336,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         k = _list_end(lines, base, j, be)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
             listed[j:k] = True
+    # a widget inside the story closed by its link: a short label under a paragraph, a few rows
+    # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
+    for j in _lines_with(lowdoc, klen, _WIDGET_LINK_HINTS):
+        if not (bs < j <= be and klen[j] <= 40 and base[j, 2] == 0 and _WIDGET_LINK_RE.match(keys[j])):
+            continue
+        i = j - 1
+        while i > bs and j - i <= WIDGET_MAX and not _paragraph(lines[i]):
+            i -= 1
+        if 3 <= j - i <= WIDGET_MAX and _paragraph(lines[i]) and base[i + 1, 2] == 0 and klen[i + 1] <= 40:
+            listed[i + 1 : j + 1] = True
     # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
     # printed as its own line ("Getty Images") the caption under it: neither is the story
     for j in np.flatnonzero((klen[:-1] < 40) & (base[1:, 2] == 0)).tolist():
