@@ -597,11 +597,23 @@ def test_pasted_article_masthead_headline_byline(byline: list[str]) -> None:
     assert c.paragraphs == STORY
 
 
-def test_appeal_to_support_the_journalism_after_the_story_dropped() -> None:
-    appeal = ("If you're enjoying this article, consider supporting our award-winning journalism "
-              "by subscribing.")
+@pytest.mark.parametrize("appeal", [
+    "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
+    "Northside Corner is a nonprofit newsroom. We rely on members to keep covering your block. Join for $6 a month.",
+    "Local Democracy Reporting is Public Interest Journalism funded through NZ On Air.",
+    "Learning Curve is supported by readers and foundations. See our full list of supporters.",
+    "Do you have information about health care in jails? We want to hear from you. Contact our reporters securely.",
+    "Our stories may be republished online or in print under a Creative Commons license.",
+])
+def test_appeal_to_support_the_journalism_after_the_story_dropped(appeal: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, appeal))
     assert c.paragraphs == STORY
+
+
+def test_reporting_on_who_funds_a_programme_is_kept() -> None:
+    funded = "The clinic's outreach programme is funded by the state and a local hospital trust, officials said."
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], funded, *STORY[2:]))
+    assert funded in c.paragraphs
 
 
 def test_a_sentence_opening_with_by_is_not_a_byline() -> None:

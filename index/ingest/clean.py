@@ -86,7 +86,14 @@ _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
     r"|support(?:ing)? (?:our|independent|quality|local) (?:\w+ ){0,2}journalism"
-    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial)\b"
+    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial"
+    # the outlet's appeal and its funders' note: "Northside Corner is a nonprofit newsroom. We rely on members",
+    # "Local Democracy Reporting is Public Interest Journalism funded through NZ On Air"
+    r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
+    r"(?:is |was |are )?(?:made possible|supported|funded|underwritten|paid for) (?:by|through|in part by)"
+    r"|supported by (?:readers|our readers|members|listeners|viewers)|we rely on (?:readers|members|donations|your support)"
+    r"|we want to hear from you|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished"
+    r"|sponsored(?=:))\b"
 )
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
                       r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
@@ -210,7 +217,8 @@ def _prose(s: str, min_words: int = 7) -> bool:
 _CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/", "supplied", "picture", "illustration",
                   "graphic", " for ")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
-                 "email", "privacy", "terms", "app key", "before you", "unlock", "free")
+                 "email", "privacy", "terms", "app key", "before you", "unlock", "free", "fund", "made possible",
+                 "underwritten", "paid for", "rely on", "hear from you", "newsroom", "republish", "sponsored")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
