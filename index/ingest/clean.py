@@ -91,9 +91,9 @@ _PROMPT_RE = re.compile(
     # "Local Democracy Reporting is Public Interest Journalism funded through NZ On Air"
     r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
     r"(?:is |was |are )?(?:made possible|supported|funded|underwritten|paid for) (?:by|through|in part by)"
-    r"|supported by (?:readers|our readers|members|listeners|viewers)|we rely on (?:readers|members|donations|your support)"
-    r"|we want to hear from you|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished"
-    r"|sponsored(?=:))\b"
+    r"|supported by (?:readers|our readers|members|listeners|viewers)"
+    r"|we rely on (?:readers|members|donations|your support)|we want to hear from you"
+    r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:))\b"
 )
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
                       r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
