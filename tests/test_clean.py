@@ -833,7 +833,11 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
     "A passenger train pulls into a station in Wilmington, Del. | Lena Kraus/The Capitol Ledger",
     "A bus stops on Grand Avenue downtown on Feb. 20. (Michelle Ostrowski/The Riverton Courier)",
     "The actress at the 2015 premiere of her breakout film, Summer Static. Dana Whitley/Getty",
-    "Bhavna Koli, 14, rakes salt crystals into rows at her family's pan. Anjali Vora for The Global Dispatch"])
+    "Bhavna Koli, 14, rakes salt crystals into rows at her family's pan. Anjali Vora for The Global Dispatch",
+    "Wes Calloway warms up before a game against the Spokane Larkspurs on July 12. (Mara Yoon / The Dugout Line)",
+    "A truck loaded with building supplies crosses a frozen lake in February 2025. (Submitted by Cree Nation)",
+    "Trucks line up at the Los Tules international bridge on Tuesday morning. / Foto: Crónica / Itzel Garza",
+    "The developer and the former warehouse on Carroll Street in Gowanus (Getty, Google Maps, Hartwell Group)"])
 def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], STORY[1],
                         caption, *STORY[2:], sep="\n"))
@@ -1030,7 +1034,7 @@ def test_reporting_goes_on_under_a_sign_up_box_inside_the_story() -> None:
 
 
 @pytest.mark.parametrize("credit", ["Reporting by Ann Lee in Brussels; Editing by Tom Park",
-                                    "Additional reporting by Lee Min-jun in Seoul"])
+                                    "Additional reporting by Lee Min-jun in Seoul", "With files from Prairie Wire"])
 def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Our Standards", "Most Read"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.2, 0.05, 0.05])

@@ -63,9 +63,9 @@ SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reach
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
-# A credit line closing a story: "Associated Press writer Ann Lee contributed to this report."
+# A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
-                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b)")
+                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b|^with\s+files\s+from\b)")
 _WORDY = re.compile(r"[^\W_]")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
 # A sponsor's name over its slot in a newsletter
@@ -214,8 +214,8 @@ def _prose(s: str, min_words: int = 7) -> bool:
 
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
-_CAPTION_HINTS = ("getty", "photo", "image", "credit", "shutterstock", "/", "supplied", "picture", "illustration",
-                  "graphic", " for ")
+_CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "credit", "shutterstock", "/",
+                  "supplied", "picture", "illustration", "graphic", " for ")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "fund", "made possible",
                  "underwritten", "paid for", "rely on", "hear from you", "newsroom", "republish", "sponsored")

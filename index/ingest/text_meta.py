@@ -99,14 +99,17 @@ _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "O
                "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
 CAPTION_RE = re.compile(
-    r"(?i)(?:getty ?images|\bap photo\b|photo(?:graph)?(?: by| via|:)|\bimage(?: by|:)"
+    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graph)?|\bfoto)(?: by| via|:)|\bimage(?: by|:)"
     r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
     # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
-    r"|\((?:supplied|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
+    r"|\((?:supplied|submitted(?:\s+by\s[^)]{1,60})?|handout|(?:[^()]{1,60},\s*)?getty\b[^()]{0,60}"
+    r"|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
     r"|(?:photo|image|picture)s?\s+courtesy(?:\s+of)?\s[^)]{1,60}"
     r"|(?:photo|image|picture|illustration|graphic)s?\s*(?:by|:)[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$"
     # the photographer and the outlet closing a caption: "... | Lena Kraus/The Ledger", "(Ann Lee/The Courier)"
     r"|(?-i:(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$)|/getty\b"
+    # (spaced, after the caption's sentence: "... on July 12. (Mara Yoon / The Dugout Line)")
+    r"|(?-i:[.!?]\s+\([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\s/\s[A-Z][\w .'’&-]{1,40}\)\W*$)"
     r"|\([\w&.'’ -]{1,30}\s(?:photo|image|picture)s?\s*/[^)]{1,60}\)"  # "(WWP Photo/Rodrigo Quispe)"
     # "... on Friday. DO Photo/Arvind Shetty", "Getty Images / Siri Strafford"
     r"|(?-i:(?:^|[.!?]\s+)(?:[A-Z][\w&.'’-]*\s){0,3}(?:Photo|Image|Picture)s?\s*/\s*[A-Z][\w.'’ -]{2,40}$)"
