@@ -355,7 +355,10 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "department's timeline released on Friday.",
                                   "Sponsored by the city, the festival runs through Sunday and draws 20,000 people.",
                                   "You have read the report, the minister told lawmakers.",
-                                  "He said the video got 2,000 likes in an hour."])
+                                  "He said the video got 2,000 likes in an hour.",
+                                  "Threads is a social app owned by Meta.",
+                                  "Embedded reporters said the unit withdrew.",
+                                  "Map readers were asked to check the routes again."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -429,7 +432,9 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Data delayed 15 minutes. Powered by MarketFeed.", "Infographic: How a reef soundscape changes",
                "02:14 The morning June almost closed the store", "(27:30) Co-ops, town-owned stores and other fixes",
                "View this post on Instagram", "2,114,507 likes", "Add a comment...", "1 / 12",
-               "— Teo Marchetti (@teomarchetti) March 3, 2025"]
+               "— Teo Marchetti (@teomarchetti) March 3, 2025", "Telegram", "Embed", "Upgrade to paid", "Republish",
+               "LIVE VIDEO: Aerial view of the Bayridge terminal fire", "Chart: School districts with four-day weeks",
+               "Ir al contenido"]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)

@@ -87,8 +87,10 @@ _EXACT = re.compile(
         image\s+source\s*,.{1,60}|list\s+\d{1,2}\s+of\s+\d{1,2}|end\s+of\s+list|
         # a paywall's offer
         (?:see|view|explore)\s+(?:all\s+)?subscription\s+(?:options|plans|offers)|cancel\s+(?:at\s+)?any\s?time|
-        (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print)
-            (?:\s*[,|·•/]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print))*|
+        (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|bluesky|threads|email|print)
+            (?:\s*[,|·•/]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|bluesky|threads|email|print))*|
+        # an embed button, a newsletter platform's upsell, a republishing button
+        embed|upgrade\s+to\s+paid|republish(?:\s+this\s+(?:story|article))?|
         (?:read|see|view|load|show)\s+(?:more|all|full\s+(?:story|article))(?:\s+(?:stories|articles|news))?|
         related(?:\s+(?:articles?|stories|posts?|content|reading|coverage|news|topics))?|
         (?:you\s+may\s+|you\s+might\s+)?(?:also\s+)?like|
@@ -158,6 +160,8 @@ _PREFIX = re.compile(
         (?:copyright\s+)?(?:©|\(c\)|copyright)\s*\d{4}|all\s+rights\s+reserved|
         we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|
         (?:photo|image)\s*(?:credit)?\s*:|
+        # the title of an embedded clip, chart or map: "LIVE VIDEO: Aerial view of ...", "Chart: ..."
+        (?:live\s+video|live\s+stream|chart|map|graphic|interactive|gallery)\s*:|
         (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|
         (?:disclosure|affiliate\s+disclosure|disclaimer)\s*:|
         # notes on the page's history and other editions, and a newsletter's sign-off
