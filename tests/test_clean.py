@@ -874,6 +874,28 @@ def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget
     assert c.paragraphs == STORY
 
 
+def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits() -> None:
+    widget = ["READ MORE:", "Council flood repair list tops 400 items, report shows",
+              "Families asked to drive children 9km to bus stop", "Rail trail section to reopen by spring",
+              "Children from the school cut a ribbon at the end of the bridge on Saturday, watched by 80 people.",
+              "Photo / Kiri Haddon",
+              "An elder blessed the bridge at dawn before the opening, and asked the crowd to recall the old one.",
+              "Photo / Kiri Haddon"]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], *widget,
+                        *STORY[3:], sep="\n"))
+    assert all(p in c.paragraphs for p in STORY)
+    assert not any(w in c.paragraphs for w in widget[:4])
+
+
+def test_a_sentence_saying_for_free_is_reporting_and_a_read_for_free_prompt_is_not() -> None:
+    free = "A structural engineer from Whanganui agreed to design and sign off the project for free, the council said."
+    prompt = "Read for free: create an account to keep reading our local journalism."
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], free,
+                        *STORY[3:], prompt, sep="\n"))
+    assert free in c.paragraphs
+    assert prompt not in c.paragraphs
+
+
 @pytest.mark.parametrize("widget", [
     ["Frontier League Scoreboard", "Spokane Larkspurs 3, Boise Foxtails 5 — Bot 6th",
      "Yakima Pinecrest 0, Missoula Ospreys 2 — Top 4th", "Casper Wildcatters at Pocatello Trout — 7:05 PM MT",

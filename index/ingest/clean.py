@@ -62,6 +62,7 @@ SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (no
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
+CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
@@ -86,7 +87,9 @@ _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
     r"|support(?:ing)? (?:our|independent|quality|local) (?:\w+ ){0,2}journalism"
-    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|for free|free trial"
+    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|free trial"
+    r"|(?:read|try|join|register|download|start|watch|listen|subscribe|access|sign up|get (?:it|started|access))\b"
+    r"[^.]{0,30}\bfor free"
     # the outlet's appeal and its funders' note: "Northside Corner is a nonprofit newsroom. We rely on members",
     # "Local Democracy Reporting is Public Interest Journalism funded through NZ On Air"
     r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
@@ -104,7 +107,8 @@ _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
     r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
     r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next|this next)"
-    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|related from .{1,30}"
+    r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
+    r"|related from .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
@@ -326,8 +330,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     listed = np.zeros(n, dtype=bool)
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
-        if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])):
-            continue  # an ad slot, a share bar or each item's "Continue reading" sits inside the reporting
+        if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])) \
+                or _credit_only(lines[j]):
+            continue  # an ad slot, a share bar, a photo's credit, each item's "Continue reading": inside the reporting
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
@@ -414,8 +419,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         elif klen[j] < 40 and _list_label(keys[j]):
             # a widget the model took for the end ("Recommended Stories", a few headlines): the
             # reporting goes on under it when sentences that are not teasers' blurbs follow
-            k = _list_end(lines, base, j, n - 1)
-            resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (bad[t] or dup[t] or teaser[t])]
+            # (and a photo or two, each over its credit line, which the line under it does not
+            # make a teaser's blurb)
+            k = _past_credited_captions(lines, listed_end := _list_end(lines, base, j, n - 1))
+            resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (
+                bad[t] or dup[t] or (teaser[t] and not (t == k > listed_end)))]
             if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
                 listed[j:k] = True
                 j, resumed = k, True
@@ -581,6 +589,19 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int) -> int:
     while k <= last and (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])) and k - j <= INLINE_MAX:
         k += 1
     return k
+
+
+def _past_credited_captions(lines: list[str], k: int) -> int:
+    """The line after the captions that start at k, each over its own credit line ("Children
+    cut a ribbon at the bridge on Saturday." / "Photo / Kiri Haddon"): k when there are none."""
+    while k + 1 < len(lines) and _credit_only(lines[k + 1]):
+        k += 2
+    return k
+
+
+def _credit_only(line: str) -> bool:
+    """A photo's credit on its own line: "Photo / Kiri Haddon", "Getty Images", "Image: AFP"."""
+    return len(line.split()) <= CREDIT_WORDS and bool(CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line))
 
 
 def _list_label(key: str) -> bool:
