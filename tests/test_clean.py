@@ -887,6 +887,18 @@ def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits(
     assert not any(w in c.paragraphs for w in widget[:4])
 
 
+@pytest.mark.parametrize("line", [
+    "Goods sold over the counter, such as sandwiches, cookies, bagels and doughnuts, must be packaged, the rules say.",
+    "Studies show that 81% of data breaches happen because of poor password security, the agency said on Tuesday.",
+    "Ransomware gangs encrypt a company's data and demand payment to unlock it, investigators told the committee.",
+    "The mayor's office said the change was first announced in its weekly newsletter to residents on Friday.",
+])
+def test_reporting_that_uses_a_prompts_word_in_passing_is_kept(line: str) -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], line,
+                        *STORY[3:], sep="\n"))
+    assert line in c.paragraphs
+
+
 def test_a_sentence_saying_for_free_is_reporting_and_a_read_for_free_prompt_is_not() -> None:
     free = "A structural engineer from Whanganui agreed to design and sign off the project for free, the council said."
     prompt = "Read for free: create an account to keep reading our local journalism."

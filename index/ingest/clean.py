@@ -63,6 +63,7 @@ SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reach
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
+PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a prompt's word in passing
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
@@ -98,6 +99,9 @@ _PROMPT_RE = re.compile(
     r"|we rely on (?:readers|members|donations|your support)|we want to hear from you"
     r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:))\b"
 )
+# the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
+_PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
+                             r"|privacy policy|terms of (?:use|service)")
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
                       r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
 # A whole line that introduces a list of other stories ("Recommended Reading", "More from us").
@@ -284,7 +288,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in cap:
         bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(lines[i]) is not None
     for i in prm:
-        bad[i] |= len(keys[i]) < 250 and _PROMPT_RE.search(keys[i]) is not None
+        bad[i] |= len(keys[i]) < 250 and _prompt(keys[i], sure=klen[i] >= PROMPT_LONG and probs[i] >= PROMPT_SURE)
     # rows of shop buttons: never reporting, and the run of reporting reaches across them
     # (looked for where the model might keep a line, and lazily where the run is extended)
     button = np.zeros(n, dtype=bool)
@@ -602,6 +606,12 @@ def _past_credited_captions(lines: list[str], k: int) -> int:
 def _credit_only(line: str) -> bool:
     """A photo's credit on its own line: "Photo / Kiri Haddon", "Getty Images", "Image: AFP"."""
     return len(line.split()) <= CREDIT_WORDS and bool(CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line))
+
+
+def _prompt(key: str, *, sure: bool = False) -> bool:
+    """A prompt to the reader; for a long line the model is `sure` is reporting, only when it
+    says more than a word reporting uses too ("cookies", "password", "newsletter", "log in")."""
+    return any(not (sure and _PROMPT_WORD_RE.fullmatch(m.group(0))) for m in _PROMPT_RE.finditer(key))
 
 
 def _list_label(key: str) -> bool:
