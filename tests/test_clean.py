@@ -434,7 +434,7 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "View this post on Instagram", "2,114,507 likes", "Add a comment...", "1 / 12",
                "— Teo Marchetti (@teomarchetti) March 3, 2025", "Telegram", "Embed", "Upgrade to paid", "Republish",
                "LIVE VIDEO: Aerial view of the Bayridge terminal fire", "Chart: School districts with four-day weeks",
-               "Ir al contenido"]
+               "Ir al contenido", "See all regional headlines"]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)
@@ -561,6 +561,40 @@ STORM = "Storm shuts Rotterdam port for three days as ships queue off the coast"
 def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_reading_time(header: list[str]) -> None:
     c = clean_text(page("Weather", *header, "Share", *STORY, sep="\n"))
     assert c.title == STORM
+
+
+def test_headline_is_not_the_writers_name_over_their_role() -> None:
+    dek = ("Draft scheme would allow local authorities to take over properties empty for more than two years, "
+           "with owners paid a market-linked rent")
+    c = clean_text(page("Ireland", "Housing", STORM, dek, "Ciarán Mac Giolla Phádraig", "Political Correspondent",
+                        "Tue Oct 13 2026 - 05:45", "Listen | 6 minutes", "Share", "Gift article", "Save",
+                        "A row of vacant houses on Dominick Street in Limerick city. Photograph: Eoin Fahy", *STORY,
+                        sep="\n"))
+    assert c.title == STORM
+    # (a headline over a staff byline worded as a role stays the headline)
+    c = clean_text(page("Local News", STORM, "Observer Staff Reporter", "Published: 2:41 PM, May 18, 2026",
+                        "Share on Facebook", *STORY, sep="\n"))
+    assert c.title == STORM
+
+
+def test_headline_is_not_a_teaser_of_a_grid_between_the_header_and_the_story() -> None:
+    grid = ["Top Stories", "Season 6 roadmap adds ranked co-op and a cat companion",
+            "Harbinger 2 review: a bigger, angrier, better sequel",
+            "Retro handheld maker announces shutdown, promises refunds"]
+    c = clean_text(page("News", STORM, "The port was due to reopen this week.", "Dev Karimov",
+                        "Posted: Jun 23, 2026 4:05 pm", "Comments (214)", "Image credit: Port of Rotterdam", *grid,
+                        *STORY, sep="\n"))
+    assert c.title == STORM
+
+
+def test_headline_is_not_a_sponsors_link_or_a_graphics_credit() -> None:
+    c = clean_text(page("Presented by", "Halvorsen Rural Bank", "Learn more about Halvorsen Rural Bank", STORM,
+                        "Post Studio", "April 7, 2026", "Share", *STORY, sep="\n"))
+    assert c.title == STORM
+    head = "A lake that froze for four months now freezes for three. A 150-year ice log shows how fast it changed."
+    c = clean_text(page("Climate Desk", head, "By Hannah Lindgren", "Graphics by Ruth Aaland",
+                        "Published January 27, 2026", "6 min read", *STORY, sep="\n"))
+    assert c.title != "Graphics by Ruth Aaland"
 
 
 def test_a_title_case_headline_is_not_taken_for_a_standfirst() -> None:

@@ -132,7 +132,7 @@ _EXACT = re.compile(
 # phrases survives.
 _PREFIX = re.compile(
     r"""^(?:
-        (?:read|see)\s+(?:more|also|next|the\s+full|related)\b|
+        (?:read|see)\s+(?:more|also|next|the\s+full|related)\b|(?:see|view|show)\s+all\b|
         related\s*:|also\s+read\s*:|more\s*:|recommended\s*:|
         # an inline link: "Also Read | ...", "[Related: ...]", "Watch | ...", ">> headline"
         \[?\s*(?:related(?:\s+(?:story|stories|article|coverage))?|(?:also\s+)?read(?:\s+(?:more|also))?|watch|listen

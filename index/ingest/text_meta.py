@@ -31,6 +31,8 @@ _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der 
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
 HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its length, at least
+HEADER_GAP = 0  # lines under the header's meta lines (caption, credit, standfirst) where the headline may still be
+NAME_WORDS = 5  # words of a writer's name on its own line, at most
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
 CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -124,6 +126,7 @@ _NOT_HEADLINE_RE = re.compile(
     r"|listen to (?:this|the) (?:article|story|audio)"
     r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
+    r"|^learn more\b"  # a sponsor's link: "Learn more about Halvorsen Rural Bank"
     r"|\s//?\s[A-Z]"  # a breadcrumb: "News / Local", "Local // Public Safety"
     r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
 )
@@ -136,6 +139,8 @@ _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
+# The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
+_ROLE_LINE_RE = re.compile(rf"(?i)^(?:[\w-]+\s+){{0,2}}(?:{ROLE_NOUNS})$")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
@@ -156,7 +161,7 @@ _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
-_CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?"
+_CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
                           r"|fact[- ]check(?:ed)?|translated|submitted|hosted|produced|compiled|interview)"
                           r"\s+by\s+(?-i:[A-Z])")
 # A share bar's buttons and counts under the headline
@@ -215,7 +220,8 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     lo = max(0, first_body - HEADER_SPAN)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
     cands = _without_summary_points(lines, lo, cands)
-    cands = [j for j in cands if not _caption_or_credit(lines, j)]
+    cands = [j for j in cands if not _caption_or_credit(lines, j)
+             and not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and _name_like(lines[j]))]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -237,6 +243,12 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     if over:
         cands = [j for j in cands if j <= over[-1] or not _under_meta(lines, j, lo)
                  or any(_is_byline(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))]
+        # and past the header's meta lines, a headline-shaped line with none of its own under it is
+        # a teaser of the grid some pages print between the header and the story
+        meta_end = next((k for k in range(over[-1] + 1, min(over[-1] + 8, len(lines)))
+                         if not (_meta_line(lines[k]) or k - over[-1] <= 2)), over[-1] + 1)
+        cands = [j for j in cands if j <= meta_end or any(
+            _meta_line(lines[k]) for k in range(j + 1, min(j + 5, len(lines))))]
     # a tabloid's standfirst is a few bullet points under the headline, each headline-shaped
     # (a "BREAKING:" banner over them is a ticker)
     bullets = _bullet_run(lines, cands, first_body)
@@ -267,6 +279,12 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _name_like(s: str) -> bool:
+    """A person's name as a byline prints it, over their role: a few capitalised words."""
+    words = s.split()
+    return len(words) <= NAME_WORDS and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 def _caption_or_credit(lines: list[str], j: int) -> bool:
