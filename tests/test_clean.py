@@ -901,6 +901,10 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
      "Watermen say oyster harvest is up, but crabs are scarce"],
     ["RELATED", "County board orders review of sheriff's overtime spending (Sept. 2025)",
      "Quarry County budget: Where your property tax dollars go"],
+    ["Related Nostalgia stories", "When the colliery band played the Albert Hall: the 1979 tour",
+     "Voices from the miners' strike, 40 years on"],
+    ["Read more from the Climate Desk", "Why the northern deer herd is moving",
+     "Maple syrup makers are tapping in January now"],
 ])
 def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget: list[str]) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],

@@ -112,7 +112,8 @@ _LIST_LABEL_RE = re.compile(
     r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
     r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next|this next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
-    r"|related from .{1,30}"
+    r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news)"
+    r"|read more (?:from|on|in|about) .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
