@@ -643,6 +643,11 @@ def test_pasted_article_masthead_headline_byline(byline: list[str]) -> None:
     "Learning Curve is supported by readers and foundations. See our full list of supporters.",
     "Do you have information about health care in jails? We want to hear from you. Contact our reporters securely.",
     "Our stories may be republished online or in print under a Creative Commons license.",
+    "Pacific Daily Record is funded by readers like you",
+    "We don't have a paywall. Help keep independent Pacific journalism free for everyone.",
+    "The Union Record is funded by readers and union locals, not advertisers. Chip in $5 a month.",
+    "Support labor journalism that doesn't answer to bosses.",
+    "FPL is a nonprofit. Our reporting is free to read and free to republish, because of readers like you.",
 ])
 def test_appeal_to_support_the_journalism_after_the_story_dropped(appeal: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, appeal))

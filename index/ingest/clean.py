@@ -87,7 +87,7 @@ _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
-    r"|support(?:ing)? (?:our|independent|quality|local) (?:\w+ ){0,2}journalism"
+    r"|support(?:ing)? (?:our |independent |quality |local )?(?:[\w-]+ ){0,2}journalism"
     r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|free trial"
     r"|(?:read|try|join|register|download|start|watch|listen|subscribe|access|sign up|get (?:it|started|access))\b"
     r"[^.]{0,30}\bfor free"
@@ -95,7 +95,9 @@ _PROMPT_RE = re.compile(
     # "Local Democracy Reporting is Public Interest Journalism funded through NZ On Air"
     r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
     r"(?:is |was |are )?(?:made possible|supported|funded|underwritten|paid for) (?:by|through|in part by)"
-    r"|supported by (?:readers|our readers|members|listeners|viewers)"
+    r"|(?:supported|funded) by (?:readers|our readers|members|listeners|viewers|donors)|readers like you"
+    r"|(?:free to|may) republish|republish this (?:story|article)|(?:we don[’']t have|there[’']s no) (?:a )?paywall"
+    r"|chip in \$|give today|donate today|become a (?:member|supporter|donor) today"
     r"|we rely on (?:readers|members|donations|your support)|we want to hear from you"
     r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:))\b"
 )
@@ -227,7 +229,8 @@ _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "cr
                   "supplied", "picture", "illustration", "graphic", " for ")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "fund", "made possible",
-                 "underwritten", "paid for", "rely on", "hear from you", "newsroom", "republish", "sponsored")
+                 "underwritten", "paid for", "rely on", "hear from you", "newsroom", "republish", "sponsored",
+                 "readers like", "paywall", "chip in", "today", "journalism")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
