@@ -434,7 +434,8 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "View this post on Instagram", "2,114,507 likes", "Add a comment...", "1 / 12",
                "— Teo Marchetti (@teomarchetti) March 3, 2025", "Telegram", "Embed", "Upgrade to paid", "Republish",
                "LIVE VIDEO: Aerial view of the Bayridge terminal fire", "Chart: School districts with four-day weeks",
-               "Ir al contenido", "See all regional headlines"]
+               "Ir al contenido", "See all regional headlines",
+               "Catch all the Banking News, Corporate News, Market Updates and Latest News on The Arthik Standard."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)
@@ -881,7 +882,9 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
     "Wes Calloway warms up before a game against the Spokane Larkspurs on July 12. (Mara Yoon / The Dugout Line)",
     "A truck loaded with building supplies crosses a frozen lake in February 2025. (Submitted by Cree Nation)",
     "Trucks line up at the Los Tules international bridge on Tuesday morning. / Foto: Crónica / Itzel Garza",
-    "The developer and the former warehouse on Carroll Street in Gowanus (Getty, Google Maps, Hartwell Group)"])
+    "The developer and the former warehouse on Carroll Street in Gowanus (Getty, Google Maps, Hartwell Group)",
+    "The family installed 420 panels on the roof of their dairy barn in 2024. (Photo for Post Studio by Carmen Wills)",
+    "Photography by Jonah Velasquez-Reyes"])
 def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], STORY[1],
                         caption, *STORY[2:], sep="\n"))

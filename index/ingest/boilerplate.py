@@ -145,6 +145,7 @@ _PREFIX = re.compile(
         for\s+the\s+latest\s+(?:news|updates|headlines)\b.{0,80}\b(?:head|go)\s+to\b|
         (?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b|send\s+us\s+(?:your\s+)?(?:news\s+)?tips\b|
         this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story\b|
+        catch\s+all\s+the\s+(?:[\w,&-]+\s+){0,8}news\b|
         this\s+(?:story|article|post)\s+(?:has\s+been|was|will\s+be)\s+updated\b|
         (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|subscribe\s+(?:to|now\s+to)\s+(?:continue|keep)\s+reading\b|
         you\s+have\s+(?:\d+|one|two|three)\s+free\s+(?:articles?|stories|reads?)\b|

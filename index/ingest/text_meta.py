@@ -101,10 +101,11 @@ _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "O
                "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
 CAPTION_RE = re.compile(
-    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graph)?|\bfoto)(?: by| via|:)|\bimage(?: by|:)"
+    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graphy?)?|\bfoto)(?: by| via|:)|\bimage(?: by|:)"
     r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
     # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
     r"|\((?:supplied|submitted(?:\s+by\s[^)]{1,60})?|handout|(?:[^()]{1,60},\s*)?getty\b[^()]{0,60}"
+    r"|(?:photo|image|picture)s?\s+for\s[^)]{1,40}\sby\s[^)]{1,40}"
     r"|stock\s+(?:image|photo|picture)|(?:[\w&.'’-]+\s){1,4}(?:photo|photograph|image|picture)s?"
     r"|(?:photo|image|picture)s?\s+courtesy(?:\s+of)?\s[^)]{1,60}"
     r"|(?:photo|image|picture|illustration|graphic)s?\s*(?:by|:)[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$"
