@@ -61,7 +61,8 @@ _LEGAL_FORM_RE = re.compile(r"\s*,?\s*(LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc
 # often as a brand, so never taken for the outlet on the notice's word alone
 _PERSON_LIKE = re.compile(r"^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}$")
 _COMPANY_WORDS = frozenset("media group inc inc. llc ltd ltd. limited company co co. corp corp. corporation plc "
-                           "holdings network networks publishing publications communications news digital gmbh".split())
+                           "holdings network networks publishing publications communications news digital gmbh "
+                           "newspapers newspaper publishers information services broadcasting".split())
 BYLINE_SPAN = 8  # lines under the headline searched for a byline naming the outlet
 # "by Jenna Holloway, KVTR 7 News", "By Ann Lee and Bo Li | The Herald"
 _BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?(?:\s*[,|•]\s*[^,|•\s]+@[^,|•\s]+)?"
@@ -520,7 +521,10 @@ def _named_again(lines: list[str]) -> str | None:
     doc = "\n".join(lines)
     if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first):
         return None
-    publisher = rf"(?i:\b(?:subscribe to|support|more from|(?:{ROLE_NOUNS}) (?:for|at)))\s+{re.escape(first)}\b"
+    name = re.escape(first)
+    publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
+                 rf"|(?:{ROLE_NOUNS}) (?:for|at)))\s+{name}\b"
+                 rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b")
     if _PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The" \
             and re.search(publisher, doc) is None:
         return None
