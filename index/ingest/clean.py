@@ -123,7 +123,6 @@ _LIST_LABEL_RE = re.compile(
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
 _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
 # the link closing a widget: "Full scoreboard ›", "View all bids", "See local inventory"
-_WIDGET_LINK_HINTS = ("full", "view", "see", "explore", "browse")
 _WIDGET_LINK_RE = re.compile(r"^(?:(?:view|see|explore|browse)\s+(?:all|more|the|full|our|local|document)\b[\w' ]{0,30}"
                              r"|full\s+\w+(?:\s\w+)?\s*[›»→])\W*$")
 _COMMENTS_HEAD_RE = re.compile(
@@ -228,9 +227,9 @@ def _prose(s: str, min_words: int = 7) -> bool:
 _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "credit", "shutterstock", "/",
                   "supplied", "picture", "illustration", "graphic", " for ")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
-                 "email", "privacy", "terms", "app key", "before you", "unlock", "free", "fund", "made possible",
+                 "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "hear from you", "newsroom", "republish", "sponsored",
-                 "readers like", "paywall", "chip in", "today", "journalism")
+                 "readers like", "paywall", "chip in", "give today", "donate today", "become a")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -359,8 +358,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j:k] = True
     # a widget inside the story closed by its link: a short label under a paragraph, a few rows
     # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
-    for j in _lines_with(lowdoc, klen, _WIDGET_LINK_HINTS):
-        if not (bs < j <= be and klen[j] <= 40 and base[j, 2] == 0 and _WIDGET_LINK_RE.match(keys[j])):
+    for j in np.flatnonzero((klen[bs + 1 : be + 1] <= 40) & (base[bs + 1 : be + 1, 2] == 0)).tolist():
+        j += bs + 1
+        if not _WIDGET_LINK_RE.match(keys[j]):
             continue
         i = j - 1
         while i > bs and j - i <= WIDGET_MAX and not _paragraph(lines[i]):
@@ -615,7 +615,10 @@ def _credit_only(line: str) -> bool:
 def _prompt(key: str, *, sure: bool = False) -> bool:
     """A prompt to the reader; for a long line the model is `sure` is reporting, only when it
     says more than a word reporting uses too ("cookies", "password", "newsletter", "log in")."""
-    return any(not (sure and _PROMPT_WORD_RE.fullmatch(m.group(0))) for m in _PROMPT_RE.finditer(key))
+    m = _PROMPT_RE.search(key)
+    if m is None or not sure:
+        return m is not None
+    return any(not _PROMPT_WORD_RE.fullmatch(m.group(0)) for m in _PROMPT_RE.finditer(key, m.start()))
 
 
 def _list_label(key: str) -> bool:

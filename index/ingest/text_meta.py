@@ -518,26 +518,53 @@ def _named_again(lines: list[str]) -> str | None:
         return None
     if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) or not words[-1][0].isupper():
         return None
-    doc = "\n".join(lines)
     if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first):
         return None
-    name = re.escape(first)
-    publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
-                 rf"|(?:{ROLE_NOUNS}) (?:for|at)))\s+{name}\b"
-                 rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b")
-    if _PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The" \
-            and re.search(publisher, doc) is None:
-        return None
-    if len(words) == 1 and (re.search(rf"(?:^|\s){re.escape(first.lower())}\b", doc) is not None
+    inside, prose = _mentions(lines, first)
+    if _PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The":
+        name = re.escape(first)
+        publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
+                     rf"|(?:{ROLE_NOUNS}) (?:for|at)))\s+{name}\b"
+                     rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b")
+        if re.search(publisher, "\n".join(inside)) is None:
+            return None
+    if len(words) == 1 and (re.search(rf"(?:^|\s){re.escape(first.lower())}\b", "\n".join(lines)) is not None
                             or _common_word(first)):
         return None  # a common word ("Features", "Awards"), in the page's prose or elsewhere, not a name
-    # named inside two other lines, or printed again on its own and named inside one
-    inside = re.findall(rf"^.*\b{re.escape(first)}\b.*$", doc, re.M)
+    # named inside two other lines, or printed again on its own and named inside one, and once
+    # at least as a name in a sentence
     again = sum(m.strip() != first for m in inside) + min(sum(m.strip() == first for m in inside) - 1, 1)
-    # and once at least as a name in a sentence ("told Al Sahil", "reading The Slow Read"): a
-    # menu's words stand at the start of a line or after another capital ("View All Products")
-    prose = re.search(rf"\b[a-z]+[ \u00a0]{re.escape(first)}\b", doc) is not None
     return first if again >= 2 and prose else None
+
+
+def _lower_word_ends(s: str, j: int) -> bool:
+    """A word of lower-case letters a-z ends at s[j - 1]."""
+    k = j
+    while k and "a" <= s[k - 1] <= "z":
+        k -= 1
+    return k < j and not (k and (s[k - 1].isalnum() or s[k - 1] == "_"))
+
+
+def _mentions(lines: list[str], name: str) -> tuple[list[str], bool]:
+    """The lines that name `name` as whole words, and whether one names it in a sentence, after
+    a lower-case word ("told Al Sahil", "reading The Slow Read": a menu's words stand at the
+    start of a line or after another capital, "View All Products"). str.find, not a regex
+    compiled for every page's name."""
+    inside, prose = [], False
+    n = len(name)
+    for s in lines:
+        i = s.find(name)
+        found = False
+        while i >= 0:
+            before = s[i - 1] if i else " "
+            after = s[i + n] if i + n < len(s) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                found = True
+                prose |= i >= 2 and before in " \u00a0" and _lower_word_ends(s, i - 1)
+            i = s.find(name, i + 1)
+        if found:
+            inside.append(s)
+    return inside, prose
 
 
 def _after_consent(lines: list[str]) -> int:
