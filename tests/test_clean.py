@@ -572,7 +572,11 @@ def test_headline_is_not_the_writers_name_over_their_role() -> None:
                         "A row of vacant houses on Dominick Street in Limerick city. Photograph: Eoin Fahy", *STORY,
                         sep="\n"))
     assert c.title == STORM
-    # (a headline over a staff byline worded as a role stays the headline)
+    # (a headline over a staff byline worded as a role stays the headline, short and in title case too)
+    for head, byline in (("Trump Wins Iowa Caucus", "By Staff Reporter"), ("Trump Wins Iowa Caucus", "Staff Reporter")):
+        c = clean_text(page("Home", "World", "Politics", head, byline, "March 3, 2021 at 9:41 a.m.", *STORY,
+                            sep="\n"))
+        assert c.title == head
     c = clean_text(page("Local News", STORM, "Observer Staff Reporter", "Published: 2:41 PM, May 18, 2026",
                         "Share on Facebook", *STORY, sep="\n"))
     assert c.title == STORM

@@ -142,7 +142,7 @@ _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
-_ROLE_LINE_RE = re.compile(rf"(?i)^(?:[\w-]+\s+){{0,2}}(?:{ROLE_NOUNS})$")
+_ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,2}}(?:{ROLE_NOUNS})$")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
@@ -222,8 +222,10 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     lo = max(0, first_body - HEADER_SPAN)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
     cands = _without_summary_points(lines, lo, cands)
-    cands = [j for j in cands if not _caption_or_credit(lines, j)
-             and not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and _name_like(lines[j]))]
+    cands = [j for j in cands if not _caption_or_credit(lines, j)]
+    # a writer's name over their role ("Political Correspondent"), under the headline
+    cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and _name_like(lines[j])
+                                      and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
