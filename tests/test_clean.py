@@ -558,6 +558,8 @@ STORM = "Storm shuts Rotterdam port for three days as ships queue off the coast"
     [STORM, "Nathaniel Okoro-Brandt", "Nov 5, 2026, 02:12 PM",
      "An artist's rendering of the interceptor leaving its launcher. (Halvorsen Dynamics)"],
     [STORM, "Kiri Haddon", "Reporter", "8 May, 2026 05:00 AM", "5 mins to read"],
+    ["Heat Advisory", "Excessive Heat Warning for Tulsa, Creek and Wagoner Counties until 9 PM Wednesday", STORM,
+     "by Jenna Holloway, KVTR 7 News", "Tue, July 15th 2025 at 5:48 PM"],
 ])
 def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_reading_time(header: list[str]) -> None:
     c = clean_text(page("Weather", *header, "Share", *STORY, sep="\n"))

@@ -129,6 +129,8 @@ _NOT_HEADLINE_RE = re.compile(
     r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
     r"|^learn more\b"  # a sponsor's link: "Learn more about Halvorsen Rural Bank"
+    # a weather or traffic alert's banner: "Excessive Heat Warning for Tulsa ... until 9 PM Wednesday"
+    r"|\b(?:warning|advisory|watch|alert)s? (?:for|in|issued for)\b.{0,80}\buntil \d"
     r"|\s//?\s[A-Z]"  # a breadcrumb: "News / Local", "Local // Public Safety"
     r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
 )
