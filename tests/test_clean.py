@@ -560,6 +560,11 @@ STORM = "Storm shuts Rotterdam port for three days as ships queue off the coast"
     [STORM, "Kiri Haddon", "Reporter", "8 May, 2026 05:00 AM", "5 mins to read"],
     ["Heat Advisory", "Excessive Heat Warning for Tulsa, Creek and Wagoner Counties until 9 PM Wednesday", STORM,
      "by Jenna Holloway, KVTR 7 News", "Tue, July 15th 2025 at 5:48 PM"],
+    [STORM, "Norwegian salmon farmer cuts harvest guidance and warns higher resource rent tax will curb investment",
+     "Farmed salmon pens in a fjord near Ålesund. Treatment costs for sea lice have risen sharply across the "
+     "industry © Eirik Solheim/Nordlys Foto", "Ingrid Vatne in Oslo", "Published November 9 2023",
+     "Jump to comments section", "Print this page", "Gift this article", "Unlock the Editor’s Digest for free",
+     "Ruth Calder, editor of the Ledger, selects her favourite stories in this weekly newsletter."],
 ])
 def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_reading_time(header: list[str]) -> None:
     c = clean_text(page("Weather", *header, "Share", *STORY, sep="\n"))

@@ -112,6 +112,8 @@ CAPTION_RE = re.compile(
     r"|(?:photo|image|picture|illustration|graphic)s?\s*(?:by|:)[^)]{1,60}|supplied\s*:[^)]{1,60})\)\W*$"
     # the photographer and the outlet closing a caption: "... | Lena Kraus/The Ledger", "(Ann Lee/The Courier)"
     r"|(?-i:(?:\|\s*|\()[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}\)?\W*$)|/getty\b"
+    # (after a copyright sign: "... across the industry © Eirik Solheim/Nordlys Foto")
+    r"|(?-i:©\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}\s?/\s?[A-Z][\w .'’&-]{1,40}$)"
     # (spaced, after the caption's sentence: "... on July 12. (Mara Yoon / The Dugout Line)")
     r"|(?-i:[.!?]\s+\([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\s/\s[A-Z][\w .'’&-]{1,40}\)\W*$)"
     r"|\([\w&.'’ -]{1,30}\s(?:photo|image|picture)s?\s*/[^)]{1,60}\)"  # "(WWP Photo/Rodrigo Quispe)"
@@ -300,7 +302,9 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
     "Ingrid Vatne in Oslo"). A headline stands under a menu or a section's name, and a
     lead picture's credit may follow it."""
     above = lines[j - 1] if j else ""
-    sentence = _sentence(above, CAPTION_WORDS)
+    # (a caption closing on its credit, "... across the industry © Eirik Solheim/Nordlys Foto", is one too)
+    sentence = _sentence(above, CAPTION_WORDS) or (
+        len(above.split()) >= CAPTION_WORDS and CAPTION_RE.search(above) is not None)
     if not (sentence or _under_header(above)):
         return False
     nxt = lines[j + 1] if j + 1 < len(lines) else ""
