@@ -435,6 +435,7 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "— Teo Marchetti (@teomarchetti) March 3, 2025", "Telegram", "Embed", "Upgrade to paid", "Republish",
                "LIVE VIDEO: Aerial view of the Bayridge terminal fire", "Chart: School districts with four-day weeks",
                "Ir al contenido", "See all regional headlines",
+               "Contribute", "Donate now",
                "Catch all the Banking News, Corporate News, Market Updates and Latest News on The Arthik Standard."]
 
 
@@ -660,6 +661,7 @@ def test_pasted_article_masthead_headline_byline(byline: list[str]) -> None:
     "The Union Record is funded by readers and union locals, not advertisers. Chip in $5 a month.",
     "Support labor journalism that doesn't answer to bosses.",
     "FPL is a nonprofit. Our reporting is free to read and free to republish, because of readers like you.",
+    "The Dispatch relies on readers to fund reporting from places others overlook. Give once or monthly.",
 ])
 def test_appeal_to_support_the_journalism_after_the_story_dropped(appeal: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, appeal))
@@ -924,6 +926,9 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
      "Voices from the miners' strike, 40 years on"],
     ["Read more from the Climate Desk", "Why the northern deer herd is moving",
      "Maple syrup makers are tapping in January now"],
+    ["MORE WEIRD NEWS", "Man finds message in a bottle he threw into the sea as a boy",
+     "Town hires hawk to scare off chip-stealing gulls"],
+    ["Also on KVRX", "City report: 23 bridges rated in 'poor' condition", "Council approves harbour upgrade"],
 ])
 def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget: list[str]) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],

@@ -91,6 +91,8 @@ _EXACT = re.compile(
             (?:\s*[,|·•/]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|bluesky|threads|email|print))*|
         # an embed button, a newsletter platform's upsell, a republishing button
         embed|upgrade\s+to\s+paid|republish(?:\s+this\s+(?:story|article))?|
+        # a donation button: "Contribute", "Donate now"
+        contribute|donate(?:\s+(?:now|today))?|give\s+now|support\s+us|make\s+a\s+donation|
         (?:read|see|view|load|show)\s+(?:more|all|full\s+(?:story|article))(?:\s+(?:stories|articles|news))?|
         related(?:\s+(?:articles?|stories|posts?|content|reading|coverage|news|topics))?|
         (?:you\s+may\s+|you\s+might\s+)?(?:also\s+)?like|

@@ -98,7 +98,7 @@ _PROMPT_RE = re.compile(
     r"|(?:supported|funded) by (?:readers|our readers|members|listeners|viewers|donors)|readers like you"
     r"|(?:free to|may) republish|republish this (?:story|article)|(?:we don[’']t have|there[’']s no) (?:a )?paywall"
     r"|chip in \$|give today|donate today|become a (?:member|supporter|donor) today"
-    r"|we rely on (?:readers|members|donations|your support)|we want to hear from you"
+    r"|(?:we rely|relies) on (?:readers|members|donations|your support)|we want to hear from you"
     r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:))\b"
 )
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
@@ -111,8 +111,9 @@ _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?
 # reporting with reporting right under it, so it must not take the lines below it along.
 _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
-    r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)"
-    r" (?:stories|news|articles|posts|reads|videos)|more (?:from|on|in) .{1,30}|see also|read (?:also|next|this next)"
+    r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)(?: [\w-]+)?"
+    r" (?:stories|news|articles|posts|reads|videos)|(?:more|also) (?:from|on|in) .{1,30}|see also"
+    r"|read (?:also|next|this next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
     r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news)"
     r"|read more (?:from|on|in|about) .{1,30}"
@@ -228,8 +229,8 @@ _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "cr
                   "supplied", "picture", "illustration", "graphic", " for ")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
-                 "underwritten", "paid for", "rely on", "hear from you", "newsroom", "republish", "sponsored",
-                 "readers like", "paywall", "chip in", "give today", "donate today", "become a")
+                 "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
+                 "sponsored", "readers like", "paywall", "chip in", "give today", "donate today", "become a")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
