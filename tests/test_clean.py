@@ -961,6 +961,19 @@ def test_reporting_that_uses_a_prompts_word_in_passing_is_kept(line: str) -> Non
     assert line in c.paragraphs
 
 
+def test_the_story_runs_on_over_its_own_subheadings_and_chrome_words_used_in_passing() -> None:
+    """Past the paragraphs the model is sure of, the run of reporting goes on over sentences it
+    half believes: across a subheading with two paragraphs under it, and over a long sentence
+    that says "comments" in passing."""
+    passing = ("With seven months left in his term, the president could have left it to the nominee to carry "
+               "the fight. But he felt a need to respond, especially to the rival's comments.")
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:2], STORY[2], "Role reversal", STORY[3],
+             passing, STORY[4], "Most Read", "Markets slide as investors weigh rate outlook"]
+    scores = np.array([0.2, 0.95, 0.95, 0.3, 0.3, 0.3, 0.3, 0.3, 0.05, 0.3])
+    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    assert c.paragraphs == [*STORY[:3], "Role reversal", STORY[3], passing, STORY[4]]
+
+
 def test_a_sentence_saying_for_free_is_reporting_and_a_read_for_free_prompt_is_not() -> None:
     free = "A structural engineer from Whanganui agreed to design and sign off the project for free, the council said."
     prompt = "Read for free: create an account to keep reading our local journalism."

@@ -62,6 +62,8 @@ SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (no
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
+SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
+CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a prompt's word in passing
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
@@ -215,13 +217,20 @@ def _paragraph(s: str) -> bool:
 def _long_prose(s: str) -> bool:
     """A long multi-sentence paragraph whose end the scrape cut off is still reporting."""
     return (len(s.split()) >= 25 and len(re.findall(r"[.!?…][\"”’]?\s", s)) >= 1
-            and not STRONG_CHROME_RE.search(s) and not BOILER_LINE_RE.match(s))
+            and not _chrome_words(s) and not BOILER_LINE_RE.match(s))
 
 
 def _prose(s: str, min_words: int = 7) -> bool:
     """Sentence-shaped: several words ending in sentence punctuation, no chrome words."""
     return (len(s.split()) >= min_words and s.endswith(_END)
-            and not STRONG_CHROME_RE.search(s) and not BOILER_LINE_RE.match(s))
+            and not _chrome_words(s) and not BOILER_LINE_RE.match(s))
+
+
+def _chrome_words(s: str) -> bool:
+    """Chrome's words ("comments", "recommended", "subscription") in a line, more than a long
+    sentence uses in passing ("... especially to Trump's comments.")."""
+    found = STRONG_CHROME_RE.findall(s)
+    return bool(found) and len(found) * CHROME_WORDS_PER > len(s.split())
 
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
@@ -438,6 +447,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 j, resumed = k, True
                 continue
             break
+        elif klen[j] <= SUBHEAD_CHARS and base[j, 2] == 0 and not (bad[j] or dup[j] or teasers[j] or label[j]) \
+                and all(t < n and (_prose(lines[t], 4) or _long_prose(lines[t])) and probs[t] >= GAP_TH
+                        and not (bad[t] or dup[t] or teasers[t]) for t in (j + 1, j + 2)):
+            # the story's own subheading ("Role reversal"), with two paragraphs of it under it (a
+            # list of teasers has one blurb under each headline)
+            keep[j] = probs[j] >= GAP_TH
         elif resumed and probs[j] >= th and not (bad[j] or dup[j] or teasers[j]):
             keep[j] = True
         else:
