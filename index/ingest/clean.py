@@ -122,12 +122,12 @@ _LIST_LABEL_RE = re.compile(
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
     r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
 )
-# The heading of a comment thread: readers' posts follow, never more reporting.
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
 _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
 # the link closing a widget: "Full scoreboard ›", "View all bids", "See local inventory"
 _WIDGET_LINK_RE = re.compile(r"^(?:(?:view|see|explore|browse)\s+(?:all|more|the|full|our|local|document)\b[\w' ]{0,30}"
                              r"|full\s+\w+(?:\s\w+)?\s*[›»→])\W*$")
+# The heading of a comment thread: readers' posts follow, never more reporting.
 _COMMENTS_HEAD_RE = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
     r"|(?:one|two|three)\s+(?:comments?|responses?|thoughts)\s+on\b.*|comments?\s*\(\d+\)"

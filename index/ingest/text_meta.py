@@ -31,7 +31,6 @@ _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der 
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
 HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its length, at least
-HEADER_GAP = 0  # lines under the header's meta lines (caption, credit, standfirst) where the headline may still be
 NAME_WORDS = 5  # words of a writer's name on its own line, at most
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
 CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
@@ -516,7 +515,8 @@ def _named_again(lines: list[str]) -> str | None:
     "© 2024 The Calloway Institute"): the masthead of a site whose name has no outlet
     word. Not a menu item or a section (prose uses their words in lower case), nor a
     person's name unless the page names it as a publisher ("Subscribe to Northside Corner",
-    "covers Lincoln Square for Northside Corner"). A consent banner over it is passed over."""
+    "a reporter for Northside Corner", "Household Verdict Ltd"). A consent banner over it is
+    passed over."""
     top = lines[_after_consent(lines):]
     first = next((s for s in top[:MASTHEAD_SPAN] if not is_boilerplate(s) and not BOILER_LINE_RE.match(s)), None)
     if first is None:
