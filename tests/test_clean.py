@@ -590,6 +590,20 @@ def test_headline_is_not_the_writers_name_over_their_role() -> None:
     assert c.title == STORM
 
 
+@pytest.mark.parametrize(("header", "outlet"), [
+    (["Health", STORM, "Upper Lakes Public Radio | By Hannah Voss", "Published March 5, 2026 at 5:48 PM CST"], None),
+    (["Business", STORM, "Union says 9,300 workers could walk off the job; shippers warn of disruption to grain",
+      "Émilie Gagnon · CNB News", "Posted: Apr 02, 2026 4:00 AM EDT | Last Updated: 3 hours ago"], "CNB News"),
+    (["Banking", STORM, "Anirudh Menon , Shreya Kulkarni", "Updated 19 Mar 2026, 10:52 PM IST"], None),
+    (["WEATHER ALERT: Severe storms possible Thursday evening — Stay with the First Alert Weather Team", "Crime", STORM,
+      "By Dana Ruiz", "Published: Apr 9, 2026"], None),
+])
+def test_headline_over_a_byline_row_a_named_pair_or_under_an_alert(header: list[str], outlet: str | None) -> None:
+    c = clean_text(page(*header, "Share", *STORY, sep="\n"))
+    assert c.title == STORM
+    assert c.outlet == outlet or (outlet is None and not (c.outlet or "").startswith("By "))
+
+
 def test_headline_is_not_a_teaser_of_a_grid_between_the_header_and_the_story() -> None:
     grid = ["Top Stories", "Season 6 roadmap adds ranked co-op and a cat companion",
             "Harbinger 2 review: a bigger, angrier, better sequel",
@@ -1008,6 +1022,9 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
     (["Parallax Science", "Subscribe", "Physics"], "By Ann Lee", "© 2025 Parallax Science Media. All rights reserved.",
      "Parallax Science"),
     (["Al Sahil", "News", "Middle East"], "By Ann Lee", "© 2025 Al Sahil Media Network", "Al Sahil"),
+    # a logo's link text and a support prompt naming the paper: the paper's name, not the prompt
+    (["The Albion Times - Back to home", "Support the Albion Times", "Sign in"], "By Ann Lee",
+     "© 2026 Albion Times Media Group Limited or its affiliated companies.", "The Albion Times"),
     (["BARREL & GRID", "Subscribe", "Markets"], "By Ann Lee", "© 2026 Barrel & Grid Information Services.",
      "Barrel & Grid"),
     (["The Meridian", "Nigeria's Independent Voice", "News"], "By Ann Lee",

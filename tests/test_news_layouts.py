@@ -31,7 +31,9 @@ CASES = {
              "Storm Gerrit leaves thousands without power across northern Europe", "Most Read",
              "How a small town in Ohio became a hub for electric trucks",
              "The town's mayor says the new factory has doubled tax revenues in two years."]),
-    "guardian": ("North Sea storm closes Europe's biggest port for three days", "Northern Courier Media",
+    # (the logo's link text, "The Northern Courier - Back to home", names the paper the notice's
+    # "Northern Courier Media Limited" publishes)
+    "guardian": ("North Sea storm closes Europe's biggest port for three days", "The Northern Courier",
                  D(2025, 11, 22), None,
                  ["Europe's biggest port has closed", "The port authority in Rotterdam", "“Safety comes first,”"],
                  ["Jon Harker Europe correspondent", "Explore more on these topics", "Most viewed",

@@ -130,6 +130,7 @@ _NOT_HEADLINE_RE = re.compile(
     r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
     r"|^learn more\b"  # a sponsor's link: "Learn more about Halvorsen Rural Bank"
+    r"|^(?:weather|traffic|amber|severe weather|storm) alert\s*:"  # "WEATHER ALERT: Severe storms possible ..."
     # a weather or traffic alert's banner: "Excessive Heat Warning for Tulsa ... until 9 PM Wednesday"
     r"|\b(?:warning|advisory|watch|alert)s? (?:for|in|issued for)\b.{0,80}\buntil \d"
     r"|\s//?\s[A-Z]"  # a breadcrumb: "News / Local", "Local // Public Safety"
@@ -153,11 +154,15 @@ ROLE_BYLINE_RE = re.compile(
     # "Jon Harker Europe correspondent", "North of England correspondent"
     r"^[A-Z][\w.'’-]*,?\s+(?:(?:[A-Z][\w.'’-]*|of|and|for|the),?\s+){0,4}" + _ROLE + "$"
     # a name and the outlet after a middle dot: "Liam Beaulieu · CBN News"
-    r"|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*[·•]\s*(?:[A-Z0-9][\w&'’.-]*\s+){0,3}"
+    r"|^[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,2}\s*[·•]\s*(?:[A-Z0-9][\w&'’.-]*\s+){0,3}"
     r"(?i:news|press|times|post|herald|radio|tv|media|journal|daily|tribune|gazette|wire|network|channel|magazine)$"
     # "Salma Haddad, Senior Reporter"; a role line under the name: "Senior Fellow, Technology Policy Program"
     r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?i:" + _ROLE + ")$"
     rf"|^(?i:(?:{ROLE_GRADES})\s+(?:{ROLE_NOUNS}|fellow|analyst))(?:,\s.{{0,50}})?$")
+# Two writers' names and nothing else, as a byline row prints them: "Anirudh Menon , Shreya Kulkarni"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}"
+_NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
+_HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$")
 # A label over summary points at the top of a story
 _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|at a glance|in brief|summary"
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
@@ -206,7 +211,7 @@ def headline_like(s: str) -> bool:
         return False
     if DATE_RE.search(s) and len(s) < 60:
         return False
-    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s):
+    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _byline_row(s):
         return False
     if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
         return False  # a reading time, a credit, a label, a row of links
@@ -394,8 +399,17 @@ def _loose_headline(s: str) -> bool:
 
 
 def _is_byline(s: str) -> bool:
-    return len(s) < 80 and bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s)
-                                or (BYLINE_RE.match(s) and len(s.split()) <= 8))
+    """A byline: "By Ann Lee", "Jon Harker Europe correspondent", "Anirudh Menon , Shreya Kulkarni",
+    or one in a row with the outlet ("Upper Lakes Public Radio | By Hannah Voss")."""
+    if len(s) >= 80:
+        return False
+    return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
+                or (BYLINE_RE.match(s) and len(s.split()) <= 8)) or _byline_row(s)
+
+
+def _byline_row(s: str) -> bool:
+    """The outlet and a byline in one row: "Upper Lakes Public Radio | By Hannah Voss"."""
+    return " | " in s and len(s) < 80 and any(BYLINE_ONLY_RE.match(part.strip()) for part in s.split(" | "))
 
 
 def _standfirst_under(lines: list[str], j: int) -> bool:
@@ -446,7 +460,8 @@ def find_masthead(header: list[str]) -> str | None:
             continue
         if s.endswith((".", ":", "?", "!", ",")) or DATE_RE.search(s) or BYLINE_RE.match(s):
             continue
-        if words[0].lower() in ("my", "your", "our", "live", "watch", "listen") or (
+        if words[0].lower() in ("my", "your", "our", "live", "watch", "listen", "support", "subscribe", "donate",
+                                "join") or (
                 len(words) == 1 and s.lower() in _MENU_WORDS):
             continue  # a menu item ("My News", "Register", "World"), not the outlet's name
         if BOILER_LINE_RE.match(s) or _SECTION_ONLY.match(s) or STRONG_CHROME_RE.search(s):
@@ -476,7 +491,8 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     (_named_again: before the masthead, which may be a menu's "Reality TV"), a masthead
     line, the outlet the byline names ("by Jenna Holloway, KVTR 7 News": a station's
     notice names its owner), the notice's holder."""
-    header = lines[: max(header_end, 0)][:HEADER_SPAN]
+    # (a logo's link text names the outlet with the link's words: "The Albion Times - Back to home")
+    header = [_HOME_LINK_RE.sub("", s) for s in lines[: max(header_end, 0)][:HEADER_SPAN]]
     footer = lines[-FOOTER_SPAN:]
     names = [key(n) + " " for n in _copyright_names(footer, legal=True)]
     for s in header:
@@ -501,9 +517,12 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
 
 
 def _byline_outlet(under: list[str]) -> str | None:
-    """The outlet a byline under the headline names ("by Jenna Holloway, KVTR 7 News")."""
+    """The outlet a byline under the headline names ("by Jenna Holloway, KVTR 7 News",
+    "Émilie Gagnon · CNB News")."""
     for s in under:
         m = _BYLINE_OUTLET_RE.match(s)
+        if m is None and ("·" in s or "•" in s) and ROLE_BYLINE_RE.match(s):
+            m = re.search(r"[·•]\s*(?P<outlet>.+)$", s)
         if m and _OUTLET_WORDS.search(m.group("outlet")) and not _ROLE_WORDS.search(m.group("outlet")):
             return m.group("outlet").strip()
     return None
