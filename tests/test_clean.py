@@ -595,6 +595,10 @@ def test_headline_is_not_the_writers_name_over_their_role() -> None:
     (["Business", STORM, "Union says 9,300 workers could walk off the job; shippers warn of disruption to grain",
       "Émilie Gagnon · CNB News", "Posted: Apr 02, 2026 4:00 AM EDT | Last Updated: 3 hours ago"], "CNB News"),
     (["Banking", STORM, "Anirudh Menon , Shreya Kulkarni", "Updated 19 Mar 2026, 10:52 PM IST"], None),
+    (["European Union", STORM, "After two days of talks, the bloc's leaders backed a deal on return hubs.",
+      "Bettina Kraus in Brussels", "03/20/2026 March 20, 2026",
+      "EU leaders gathered in Brussels for a summit dominated by migration and defense spending",
+      "Image: Olivier Hoslet/Rheinwelle"], None),
     (["WEATHER ALERT: Severe storms possible Thursday evening — Stay with the First Alert Weather Team", "Crime", STORM,
       "By Dana Ruiz", "Published: Apr 9, 2026"], None),
 ])

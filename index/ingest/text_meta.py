@@ -309,7 +309,7 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
     # (a caption closing on its credit, "... across the industry © Eirik Solheim/Nordlys Foto", is one too)
     sentence = _sentence(above, CAPTION_WORDS) or (
         len(above.split()) >= CAPTION_WORDS and CAPTION_RE.search(above) is not None)
-    if not (sentence or _under_header(above)):
+    if not (sentence or _under_header(above) or _byline_or_date(above)):
         return False
     nxt = lines[j + 1] if j + 1 < len(lines) else ""
     if len(nxt) <= 100 and (CREDIT_LINE_RE.match(nxt) or _CREDIT_START_RE.match(nxt)
