@@ -162,6 +162,7 @@ ROLE_BYLINE_RE = re.compile(
 # Two writers' names and nothing else, as a byline row prints them: "Anirudh Menon , Shreya Kulkarni"
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}"
 _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
+# The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
 _HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$")
 # A label over summary points at the top of a story
 _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|at a glance|in brief|summary"
