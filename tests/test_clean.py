@@ -435,7 +435,9 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "— Teo Marchetti (@teomarchetti) March 3, 2025", "Telegram", "Embed", "Upgrade to paid", "Republish",
                "LIVE VIDEO: Aerial view of the Bayridge terminal fire", "Chart: School districts with four-day weeks",
                "Ir al contenido", "See all regional headlines",
-               "Contribute", "Donate now",
+               "Contribute", "Donate now", "Your browser does not support the audio element.",
+               "Item 1 of 3 Delegates attend the closing plenary of the treaty talks in Geneva",
+               "[1/3] Delegates attend the closing plenary of the treaty talks in Geneva",
                "Catch all the Banking News, Corporate News, Market Updates and Latest News on The Arthik Standard."]
 
 
@@ -680,6 +682,8 @@ def test_pasted_article_masthead_headline_byline(byline: list[str]) -> None:
     "Support labor journalism that doesn't answer to bosses.",
     "FPL is a nonprofit. Our reporting is free to read and free to republish, because of readers like you.",
     "The Dispatch relies on readers to fund reporting from places others overlook. Give once or monthly.",
+    "If there were ever a time to join us, it is now. Every contribution, however big or small, powers our journalism.",
+    "Write to Caroline Whitfield at caroline.whitfield@natsentinel.com and Andre Kessel at a.kessel@natsentinel.com",
 ])
 def test_appeal_to_support_the_journalism_after_the_story_dropped(appeal: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, appeal))

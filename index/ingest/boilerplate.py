@@ -91,6 +91,7 @@ _EXACT = re.compile(
             (?:\s*[,|·•/]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|bluesky|threads|email|print))*|
         # an embed button, a newsletter platform's upsell, a republishing button
         embed|upgrade\s+to\s+paid|republish(?:\s+this\s+(?:story|article))?|
+        your\s+browser\s+does\s+not\s+support\s+the\s+(?:audio|video)(?:\s+element|\s+tag)?\.?|
         # a donation button: "Contribute", "Donate now"
         contribute|donate(?:\s+(?:now|today))?|give\s+now|support\s+us|make\s+a\s+donation|
         (?:read|see|view|load|show)\s+(?:more|all|full\s+(?:story|article))(?:\s+(?:stories|articles|news))?|
@@ -163,6 +164,8 @@ _PREFIX = re.compile(
         (?:copyright\s+)?(?:©|\(c\)|copyright)\s*\d{4}|all\s+rights\s+reserved|
         we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|
         (?:photo|image)\s*(?:credit)?\s*:|
+        # a gallery's counter opening each caption: "Item 1 of 3 Delegates attend ...", "[1/3] Delegates ..."
+        item\s+\d{1,3}\s+of\s+\d{1,3}\s|\[\d{1,3}/\d{1,3}\]\s|
         # the title of an embedded clip, chart or map: "LIVE VIDEO: Aerial view of ...", "Chart: ..."
         (?:live\s+video|live\s+stream|chart|map|graphic|interactive|gallery)\s*:|
         (?:(?:photo|image|picture)\s+(?:courtesy(?:\s+of)?|from|via)|courtesy\s+of|a\s+post\s+shared\s+by)\s|

@@ -98,6 +98,7 @@ _PROMPT_RE = re.compile(
     r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
     r"(?:is |was |are )?(?:made possible|supported|funded|underwritten|paid for) (?:by|through|in part by)"
     r"|(?:supported|funded) by (?:readers|our readers|members|listeners|viewers|donors)|readers like you"
+    r"|doesn[’']t have a paywall|every contribution|time to join us|^write to .{1,60} at \S+@"
     r"|(?:free to|may) republish|republish this (?:story|article)|(?:we don[’']t have|there[’']s no) (?:a )?paywall"
     r"|chip in \$|give today|donate today|become a (?:member|supporter|donor) today"
     r"|(?:we rely|relies) on (?:readers|members|donations|your support)|we want to hear from you"
@@ -239,7 +240,8 @@ _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "cr
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
-                 "sponsored", "readers like", "paywall", "chip in", "give today", "donate today", "become a")
+                 "sponsored", "readers like", "paywall", "chip in", "contribution", "join us", "write to",
+                 "give today", "donate today", "become a")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
