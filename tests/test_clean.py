@@ -11,6 +11,7 @@ import pytest
 from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_scored, clean_text
 from index.ingest.text_meta import CAPTION_RE, find_date, find_dateline, lead_dateline, parse_date, split_title
+from index.model import Cleaned
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = [
@@ -35,6 +36,11 @@ def seed(prefix: str) -> tuple[str, object]:
 def body_of(text: str, cleaned) -> str:
     raw = text.splitlines()
     return "\n".join(raw[i] for i in cleaned.kept_lines)
+
+
+def scored(lines: list[str], scores: np.ndarray, th: float = 0.5) -> Cleaned:
+    """The page pipeline over these lines with these model scores (clean_scored, no model)."""
+    return clean_scored("\n".join(lines), lambda _lines, _base: scores, th)
 
 
 def page(*blocks: str, sep: str = "\n\n") -> str:
@@ -506,7 +512,7 @@ def test_gap_of_a_line_or_two_inside_the_reporting_filled() -> None:
     doubtful = {"What the deal includes": 0.35, "Disaster relief": 0.32, "Agency funding": 0.33,
                 "Advertisement": 0.4, "Cheap flights to Lisbon this spring": 0.35}
     scores = np.array([0.1 if i == 0 else doubtful.get(line, 0.95) for i, line in enumerate(lines)])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.44)
+    c = scored(lines, scores, 0.44)
     assert c.paragraphs == [STORY[0], STORY[1], "What the deal includes", STORY[2], "Disaster relief",
                             "Agency funding", STORY[3], STORY[4]]
 
@@ -646,7 +652,7 @@ def test_headline_is_not_the_lead_sentence_left_above_the_story() -> None:
     lines = ["The Riverside Herald", "Budget deal clears Congress after weeks of talks", "Open Menu Close Menu",
              lead, *STORY]
     scores = np.array([0.1, 0.3, 0.1, 0.3] + [0.95] * len(STORY))
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.44)
+    c = scored(lines, scores, 0.44)
     assert c.title == "Budget deal clears Congress after weeks of talks"
 
 
@@ -656,7 +662,7 @@ def test_of_the_repeated_header_lines_the_headline_is_the_one_nearest_the_story(
     banner, head = "Free shipping on every order this week", "Budget deal clears Congress after weeks of talks"
     lines = [banner, head, "Home", banner, head, *STORY]
     scores = np.array([0.1] * 5 + [0.95] * len(STORY))
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.44)
+    c = scored(lines, scores, 0.44)
     assert c.title == head
 
 
@@ -750,7 +756,7 @@ def test_the_credit_line_under_a_rule_is_kept_even_when_scored_low() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, "___", credit, "Related stories",
              "Markets slide as investors weigh rate outlook"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.6, 0.27, 0.01, 0.1])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == [*STORY, credit]
 
 
@@ -761,7 +767,7 @@ def test_reporting_resumes_under_a_widget_the_model_took_for_the_end() -> None:
               "list 2 of 3", "Ferries suspended across the English Channel", "end of list"]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:]]
     scores = np.array([0.2, 0.9, 0.9, 0.9] + [0.3] * len(widget) + [0.4, 0.3])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -772,7 +778,7 @@ def test_headline_and_blurb_teasers_under_a_label_do_not_extend_the_story() -> N
                "Learn everything there is to know about vinyl flooring and how it is laid."]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, *teasers]
     scores = np.array([0.2] + [0.9] * len(STORY) + [0.05, 0.3, 0.4, 0.3, 0.4])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -880,7 +886,7 @@ def test_ad_slots_between_paragraphs_keep_the_story_whole_when_the_model_doubts_
     doubtful = {STORY[0]: 0.3, STORY[1]: 0.35, STORY[4]: 0.3, "Cheap flights to Lisbon this spring are here.": 0.3}
     scores = np.array([0.1 if i == 0 else doubtful.get(line, 0.95 if line in STORY else 0.05)
                        for i, line in enumerate(lines)])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -992,7 +998,7 @@ def test_the_story_runs_on_over_its_own_subheadings_and_chrome_words_used_in_pas
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:2], STORY[2], "Role reversal", STORY[3],
              passing, STORY[4], "Most Read", "Markets slide as investors weigh rate outlook"]
     scores = np.array([0.2, 0.95, 0.95, 0.3, 0.3, 0.3, 0.3, 0.3, 0.05, 0.3])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == [*STORY[:3], "Role reversal", STORY[3], passing, STORY[4]]
 
 
@@ -1142,7 +1148,7 @@ def test_a_feed_of_teasers_with_their_sources_and_ages_after_the_story_dropped()
         feed += [head, source, age, blurb]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, *feed, "© 2025 Nimbus"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.6] + [0.8, 0.7, 0.4, 0.9] * 3 + [0.1])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -1162,7 +1168,7 @@ def test_a_short_story_above_a_numbered_trending_list_is_the_reporting() -> None
               "Local Events", "Calendar", "Obituaries", "E-Edition", "Classifieds", "Contact Us"]
     lines = ["Clerk held at knifepoint in gas station robbery", *STORY[:3], *chrome, *trending, "About Us"]
     scores = np.array([0.2, 0.84, 0.9, 0.89] + [0.2] * len(chrome) + [0.1] + [0.2, 0.87, 0.94] * 3 + [0.05])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY[:3]
 
 
@@ -1172,7 +1178,7 @@ def test_reporting_goes_on_under_a_sign_up_box_inside_the_story() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, *STORY[3:], "Most Popular",
              "1", "Markets slide as investors weigh rate outlook"]
     scores = np.array([0.2, 0.95, 0.95, 0.95] + [0.05] * len(box) + [0.55, 0.3, 0.1, 0.05, 0.2])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -1181,7 +1187,7 @@ def test_reporting_goes_on_under_a_sign_up_box_inside_the_story() -> None:
 def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Our Standards", "Most Read"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.2, 0.05, 0.05])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == [*STORY, credit]
 
 
@@ -1189,7 +1195,7 @@ def test_the_rows_of_a_spec_sheet_closing_a_review_are_not_trimmed_as_teasers() 
     specs = ["Price: $199", "Weight: 4.6 grams per earbud", "Codecs: AAC, SBC, LC3", "Charging: USB-C and Qi wireless"]
     lines = ["Aero 3 earbuds fix the fit problem", *STORY, "Here are the key specs:", *specs, "Most Popular"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.95, 0.9, 0.9, 0.7, 0.6, 0.05])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == [*STORY, "Here are the key specs:", *specs]
 
 
@@ -1213,7 +1219,7 @@ def test_headline_is_not_a_caption_between_the_standfirst_and_the_date() -> None
     header = ["Europe", "Netherlands", HEAD, dek, "Dredging had already begun before the storm hit the coast",
               "Image: Ruben Vos/ANP/picture alliance", "Date 18.03.2025", "Author Marieke Jansen"]
     scores = np.array([0.05, 0.05, 0.3, 0.45, 0.4, 0.1, 0.05, 0.05] + [0.95] * len(STORY))
-    c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
+    c = scored([*header, *STORY], scores)
     assert c.title == HEAD
 
 
@@ -1242,7 +1248,7 @@ def test_a_kicker_over_a_sentence_case_headline_and_its_standfirst() -> None:
     header = ["Climate", "The West's Water Crisis", head, dek, "Listen to this article · 11:42 min",
               "Share full article", "By Everett Saldana"]
     scores = np.array([0.05, 0.3, 0.4, 0.4, 0.05, 0.05, 0.1] + [0.95] * len(STORY))
-    c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
+    c = scored([*header, *STORY], scores)
     assert c.title == head
     assert c.paragraphs == STORY
 
@@ -1314,7 +1320,7 @@ def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> N
              "Container ships wait off the coast on Sunday as the storm battered the region", last,
              "RELATED ARTICLES", "Storm knocks out power to thousands across the region", "Share"]
     scores = np.array([0.4, 0.9, 0.9, 0.9, 0.01, 0.06, 0.1, 0.01, 0.02, 0.0])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == [*STORY[:3], last]
 
 
@@ -1340,7 +1346,7 @@ def test_a_title_case_headline_may_end_on_a_full_stop() -> None:
     dek = "Underwater microphones and machine learning are revealing which damaged coral reefs are recovering"
     header = ["Feature", "Oceans", head, dek, "By Tamsin Achterberg", "May 19, 2025", "14 min read"]
     scores = np.array([0.05, 0.05, 0.2, 0.3, 0.05, 0.05, 0.05] + [0.95] * len(STORY))
-    c = clean_scored("\n".join([*header, *STORY]), lambda _lines, _base: scores, 0.5)
+    c = scored([*header, *STORY], scores)
     assert c.title == head
 
 
@@ -1349,7 +1355,7 @@ def test_a_video_players_clip_titles_inside_the_story_are_dropped() -> None:
               "Up Next", "How to stay safe during a severe thunderstorm", "2:05"]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *player, *STORY[3:]]
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.86, 0.94, 0.81, 0.89, 0.89, 0.91, 0.95, 0.95])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -1358,7 +1364,7 @@ def test_an_embedded_posts_text_over_its_signature_is_not_reporting() -> None:
             "— Teo Marchetti (@teomarchetti) March 3, 2025"]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *post, *STORY[3:]]
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.92, 0.56, 0.95, 0.95])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
 
 
@@ -1369,5 +1375,5 @@ def test_a_sponsors_slot_in_a_newsletter_is_not_reporting() -> None:
             "Start your free trial"]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *slot, *STORY[3:]]
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.88, 0.88, 0.96, 0.94, 0.6, 0.95, 0.95])
-    c = clean_scored("\n".join(lines), lambda _lines, _base: scores, 0.5)
+    c = scored(lines, scores)
     assert c.paragraphs == STORY
