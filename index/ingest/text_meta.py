@@ -46,16 +46,17 @@ _OUTLET_WORDS = re.compile(
     r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer)\b"
     r"|\.(?:com|net|org|co|news|io)\b"
 )
+_LEGAL_FORMS = "LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc"  # a company's legal form after its name
 # "© 2025 Cable News Network. A Warner Bros. Discovery Company.", "Copyright 2025 The Associated
 # Press. All rights reserved.", "©2025 FOX News Network, LLC."
 _COPYRIGHT_RE = re.compile(
     r"(?:(?:©|\(c\)|\b(?i:copyright)\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
     r"(?P<name>[A-Z][\w&'’ -]*?(?:\.(?:com|co\.uk|org|net))?)"
-    r"(?=\s*(?:,?\s*(?:LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b|[.|,;]|\s+or\s+its"
+    rf"(?=\s*(?:,?\s*(?:{_LEGAL_FORMS})\b|[.|,;]|\s+or\s+its"
     r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
 FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
 _TRADING_AS_RE = re.compile(r"\b(?:trading as|t/a)\s+([A-Z][^)(,;.]{1,48})")
-_LEGAL_FORM_RE = re.compile(r"\s*,?\s*(LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc)\b")
+_LEGAL_FORM_RE = re.compile(rf"\s*,?\s*({_LEGAL_FORMS})\b")
 # Two or three capitalised words and nothing else: a personal site's owner ("Erin Spain") as
 # often as a brand, so never taken for the outlet on the notice's word alone
 _PERSON_LIKE = re.compile(r"^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}$")
