@@ -227,6 +227,12 @@ def _prose(s: str, min_words: int = 7) -> bool:
             and not _chrome_words(s) and not BOILER_LINE_RE.match(s))
 
 
+def _reads_on(s: str) -> bool:
+    """A sentence that carries the story on past the run of reporting: short prose or a long
+    paragraph the scrape cut off."""
+    return _prose(s, 4) or _long_prose(s)
+
+
 def _chrome_words(s: str) -> bool:
     """Chrome's words ("comments", "recommended", "subscription") in a line, more than a long
     sentence uses in passing ("... especially to Trump's comments.")."""
@@ -420,7 +426,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             if j + 1 < n and _CREDIT_RE.search(lines[j + 1]):
                 keep[j + 1] = True
             break
-        elif (_prose(lines[j], 4) or _long_prose(lines[j])) and not (bad[j] or dup[j]):
+        elif _reads_on(lines[j]) and not (bad[j] or dup[j]):
             keep[j] = True
         elif klen[j] < 300 and _CREDIT_RE.search(lines[j]):  # "Reporting by ...; Editing by ..."
             keep[j] = True
@@ -450,7 +456,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 continue
             break
         elif klen[j] <= SUBHEAD_CHARS and base[j, 2] == 0 and not (bad[j] or dup[j] or teasers[j] or label[j]) \
-                and all(t < n and (_prose(lines[t], 4) or _long_prose(lines[t])) and probs[t] >= GAP_TH
+                and all(t < n and _reads_on(lines[t]) and probs[t] >= GAP_TH
                         and not (bad[t] or dup[t] or teasers[t]) for t in (j + 1, j + 2)):
             # the story's own subheading ("Role reversal"), with two paragraphs of it under it (a
             # list of teasers has one blurb under each headline)
