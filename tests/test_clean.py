@@ -616,6 +616,27 @@ def test_headline_over_a_byline_row_a_named_pair_or_under_an_alert(header: list[
     assert c.outlet == outlet or (outlet is None and not (c.outlet or "").startswith("By "))
 
 
+@pytest.mark.parametrize("header", [
+    [STORM, "Mirela Hadzic and Tomasz Brennan", "Harbour Wire", "Published 9:05 a.m. CT June 2, 2026"],
+    [STORM, "Pieter Voskuijlen, The Lowland Courier", "Published Jun 2, 2026"],
+    [STORM, "Shipping lines reroute to Antwerp and Hamburg as the backlog grows",
+     "Gregor Aalbers | Transport Reporter", "06/02/2026 09:14 CEST"],
+    [STORM, "Gusts of 140km/h halted cranes on Monday; the port expects to clear the queue by the weekend",
+     "Listen to this article · 4:10 min", "A container ship waits off Hoek van Holland on Monday.", "Credit...",
+     "Anouk Termeer for The Lowland Courier", "By Joost Verbeek", "June 2, 2026"],
+    [STORM, "Cranes stand idle at the Maasvlakte terminal on Monday, June 1, 2026. Marieke Dorrestijn",
+     "JOOST VERBEEK", "Rotterdam - JUN 02, 2026 - 09:20 CEST"],
+    [STORM, "Stranded container ships at anchor off the Dutch coast on Monday", "Copyright", "Harbour Wire",
+     "By Joost Verbeek", "Published on 02/06/2026 - 09:20 GMT+2"],
+])
+def test_headline_over_bylines_without_by_and_captions_with_their_credit(header: list[str]) -> None:
+    """Writers' names over the date ("X and Y", "X, The Outlet", "X | Beat"), a photo's credit
+    under a "Credit..." label, a caption closing on its photographer's bare name or over a
+    "Copyright" label: none is the headline."""
+    c = clean_text(page("Europe", *header, "Share", "Facebook", "Email", *STORY, sep="\n"))
+    assert c.title == STORM
+
+
 def test_headline_is_not_a_teaser_of_a_grid_between_the_header_and_the_story() -> None:
     grid = ["Top Stories", "Season 6 roadmap adds ranked co-op and a cat companion",
             "Harbinger 2 review: a bigger, angrier, better sequel",

@@ -136,6 +136,8 @@ _NOT_HEADLINE_RE = re.compile(
     r"|\b(?:warning|advisory|watch|alert)s? (?:for|in|issued for)\b.{0,80}\buntil \d"
     r"|\s//?\s[A-Z]"  # a breadcrumb: "News / Local", "Local // Public Safety"
     r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
+    # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
+    r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
 )
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
@@ -154,6 +156,8 @@ _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
 ROLE_BYLINE_RE = re.compile(
     # "Jon Harker Europe correspondent", "North of England correspondent"
     r"^[A-Z][\w.'’-]*,?\s+(?:(?:[A-Z][\w.'’-]*|of|and|for|the),?\s+){0,4}" + _ROLE + "$"
+    # the name and the beat in a row: "Sophie Lindgren | Economics Reporter"
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+\|\s+(?:[A-Z][\w-]*\s+){0,2}(?i:" + _ROLE + ")$"
     # a name and the outlet after a middle dot: "Liam Beaulieu · CBN News"
     r"|^[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,2}\s*[·•]\s*(?:[A-Z0-9][\w&'’.-]*\s+){0,3}"
     r"(?i:news|press|times|post|herald|radio|tv|media|journal|daily|tribune|gazette|wire|network|channel|magazine)$"
@@ -163,6 +167,10 @@ ROLE_BYLINE_RE = re.compile(
 # Two writers' names and nothing else, as a byline row prints them: "Anirudh Menon , Shreya Kulkarni"
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}"
 _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
+# Shaped like a title-case headline ("Home Networks and Cyber Security"), so bylines only over the
+# header's date: "Elena Marchetti and Dwayne Corliss", "Julien Marchand, The Northern Press"
+_NAME_PAIR_RE = re.compile(rf"^{_NAME}(?:(?:,\s|\s+and\s+|\s+&\s+){_NAME})+$")
+_NAME_OUTLET_RE = re.compile(rf"^{_NAME},\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,3}})$")
 # The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
 _HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$")
 # A label over summary points at the top of a story
@@ -183,6 +191,9 @@ _SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookma
 _CREDIT_START_RE = re.compile(r"(?i)^(?:image|photo|picture|credit|illustration|photograph)s?\s*(?:credit)?\s*:")
 # A byline with its place or its outlet: "Ingrid Vatne in Oslo", "Caitlin Marrow for The Dispatch"
 _NAME_IN_RE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:in|for)\s+(?:The\s+)?[A-Z][\w .,'’-]{1,40}$")
+# A label standing alone over a picture's credit or under its caption: "Credit...", "Photo:", "Copyright"
+_CREDIT_LABEL_RE = re.compile(r"(?i)^(?:image|photo|picture)?\s*credits?\W*$")
+_COPYRIGHT_LABEL_RE = re.compile(r"(?i)^(?:©|copyright)\W*$")
 # A ticker over the headline
 _BANNER_RE = re.compile(r"(?i)^(?:breaking(?:\s+news)?|live|developing|just\s+in|watch|update)\s*[:|-]")
 # A photo credit printed as its own line above the caption ("Getty Images", "Image source, EPA");
@@ -213,7 +224,7 @@ def headline_like(s: str) -> bool:
         return False
     if DATE_RE.search(s) and len(s) < 60:
         return False
-    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _byline_row(s):
+    if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
     if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
         return False  # a reading time, a credit, a label, a row of links
@@ -236,6 +247,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # a writer's name over their role ("Political Correspondent"), under the headline
     cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and _name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
+    cands = [j for j in cands if not _names_over_date(lines, j, cands)]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -295,6 +307,17 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     return cands[-1]
 
 
+def _names_over_date(lines: list[str], j: int, cands: list[int]) -> bool:
+    """Writers' names without a "By" ("Elena Marchetti and Dwayne Corliss", "Julien Marchand,
+    The Northern Press") under a longer headline-shaped line and over the header's date."""
+    m = _NAME_OUTLET_RE.match(lines[j])
+    if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet")))):
+        return False
+    words = len(lines[j].split())
+    return any(j - 4 <= k < j and len(lines[k].split()) > words for k in cands) and any(
+        _byline_or_date(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))
+
+
 def _name_like(s: str) -> bool:
     """A person's name as a byline prints it, over their role: a few capitalised words."""
     words = s.split()
@@ -308,12 +331,16 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
     "Ingrid Vatne in Oslo"). A headline stands under a menu or a section's name, and a
     lead picture's credit may follow it."""
     above = lines[j - 1] if j else ""
+    nxt = lines[j + 1] if j + 1 < len(lines) else ""
+    if _CREDIT_LABEL_RE.match(above):
+        return True  # "Credit..." over "Lauren Fiske for The Continental Post"
+    if _COPYRIGHT_LABEL_RE.match(nxt) and headline_like(above) and len(above.split()) >= 4:
+        return True  # under the headline, the lead picture's caption over its "Copyright" label
     # (a caption closing on its credit, "... across the industry © Eirik Solheim/Nordlys Foto", is one too)
     sentence = _sentence(above, CAPTION_WORDS) or (
         len(above.split()) >= CAPTION_WORDS and CAPTION_RE.search(above) is not None)
     if not (sentence or _under_header(above) or _byline_or_date(above)):
         return False
-    nxt = lines[j + 1] if j + 1 < len(lines) else ""
     if len(nxt) <= 100 and (CREDIT_LINE_RE.match(nxt) or _CREDIT_START_RE.match(nxt)
                             or (CAPTION_RE.search(nxt) and len(nxt.split()) <= 8)):
         return True
@@ -402,7 +429,8 @@ def _loose_headline(s: str) -> bool:
 
 def _is_byline(s: str) -> bool:
     """A byline: "By Ann Lee", "Jon Harker Europe correspondent", "Anirudh Menon , Shreya Kulkarni",
-    or one in a row with the outlet ("Upper Lakes Public Radio | By Hannah Voss")."""
+    "Sophie Lindgren | Economics Reporter", or one in a row with the outlet ("Upper Lakes Public
+    Radio | By Hannah Voss")."""
     if len(s) >= 80:
         return False
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
