@@ -978,10 +978,26 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     ["MORE WEIRD NEWS", "Man finds message in a bottle he threw into the sea as a boy",
      "Town hires hawk to scare off chip-stealing gulls"],
     ["Also on KVRX", "City report: 23 bridges rated in 'poor' condition", "Council approves harbour upgrade"],
+    ["Trending on the Harbour Courier", "Senate passes stopgap bill hours before the shutdown deadline",
+     "Recall expands to two million pounds of frozen chicken strips"],
 ])
 def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget: list[str]) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
                         *widget, *STORY[3:], sep="\n"))
+    assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("label", ["Most Read News", "ALSO READ", "Trending on the Harbour Courier"])
+def test_the_storys_own_subheading_under_an_inline_list_is_kept(label: str) -> None:
+    """A short subheading with paragraphs under it ends the list of longer headlines above it;
+    a link to more of the list ("Watch more videos") does not."""
+    teasers = ["Beloved TV presenter, 58, reveals secret cancer battle in emotional interview",
+               "Holidaymakers warned of fines for wearing flip-flops while driving in Spain"]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+                        label, *teasers, "What the deal includes", *STORY[3:], sep="\n"))
+    assert c.paragraphs == [*STORY[:3], "What the deal includes", *STORY[3:]]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+                        label, *teasers, "Watch more videos", *STORY[3:], sep="\n"))
     assert c.paragraphs == STORY
 
 

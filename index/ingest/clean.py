@@ -39,6 +39,7 @@ from index.ingest.text_meta import (
     find_title,
     headline_like,
     lead_dateline,
+    name_like,
     sentence_headline,
     split_title,
 )
@@ -63,6 +64,8 @@ SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reach
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
+SUBHEAD_SHORTER = 2  # words a subheading under a list of headlines is shorter than each of them, at least
+SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a prompt's word in passing
@@ -81,6 +84,8 @@ _DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # The link under each item of a round-up, printed once per item
 _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
                            r"|view (?:the )?(?:post|recipe|project))\W*$")
+# A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
+_MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
 # name, then a figure, a list or a few words: not a headline's "Learn About Wine: An Easy Guide")
 _FIELD_RE = re.compile(r"^[A-Z][\w&/()'-]*(?:\s[\w&/()'-]+){0,2}:\s+(?:.*[\d,].*|\S+(?:\s\S+){0,3})$")
@@ -121,7 +126,8 @@ _LIST_LABEL_RE = re.compile(
     r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news)"
     r"|read more (?:from|on|in|about) .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
-    r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)[\W_]*$"
+    r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)"
+    r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
 )
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
 _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
@@ -373,7 +379,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             continue
         k = _list_end(lines, base, j, be)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
-            listed[j:k] = True
+            listed[j : _list_stop(lines, j, k) if k <= be else k] = True
     # a widget inside the story closed by its link: a short label under a paragraph, a few rows
     # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
     for j in np.flatnonzero((klen[bs + 1 : be + 1] <= 40) & (base[bs + 1 : be + 1, 2] == 0)).tolist():
@@ -451,6 +457,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (
                 bad[t] or dup[t] or (teaser[t] and not (t == k > listed_end)))]
             if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
+                k = _list_stop(lines, j, k) if k == listed_end else k
                 listed[j:k] = True
                 j, resumed = k, True
                 continue
@@ -620,6 +627,22 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int) -> int:
     k = j + 1
     while k <= last and (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])) and k - j <= INLINE_MAX:
         k += 1
+    return k
+
+
+def _list_stop(lines: list[str], j: int, k: int) -> int:
+    """Where the list under the label at j stops, given the sentence at k under it: at k, or
+    at the story's own subheading over k ("Threat shifts east"), shorter than every headline
+    of the list (two at least) and with two paragraphs under it; not a link closing the list
+    ("Watch more videos")."""
+    sub = k - 1
+    items = [len(lines[t].split()) for t in range(j + 1, sub)]
+    words = len(lines[sub].split())
+    if len(items) >= 2 and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items) \
+            and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or _WIDGET_LINK_RE.match(lines[sub].lower())
+                 or _MORE_ITEMS_RE.match(lines[sub])) \
+            and all(t < len(lines) and _reads_on(lines[t]) for t in (k, k + 1)):
+        return sub
     return k
 
 

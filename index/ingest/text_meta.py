@@ -245,7 +245,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     cands = _without_summary_points(lines, lo, cands)
     cands = [j for j in cands if not _caption_or_credit(lines, j)]
     # a writer's name over their role ("Political Correspondent"), under the headline
-    cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and _name_like(lines[j])
+    cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
     cands = [j for j in cands if not _names_over_date(lines, j, cands)]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
@@ -318,7 +318,7 @@ def _names_over_date(lines: list[str], j: int, cands: list[int]) -> bool:
         _byline_or_date(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))
 
 
-def _name_like(s: str) -> bool:
+def name_like(s: str) -> bool:
     """A person's name as a byline prints it, over their role: a few capitalised words."""
     words = s.split()
     return len(words) <= NAME_WORDS and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
