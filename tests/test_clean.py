@@ -953,6 +953,25 @@ def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str
     assert c.paragraphs == STORY
 
 
+@pytest.mark.parametrize("credit", ["Imogen Tallis / Harbour Wire", "Imogen Tallis/The Capitol Ledger",
+                                    "Imogen Tallis, The Capitol Ledger", "Photo: Imogen Tallis / Harbour Wire"])
+def test_a_caption_over_its_photographers_credit_is_not_the_story(credit: str) -> None:
+    """A sentence describing a picture, over a credit naming the photographer and the agency or
+    paper: neither is reporting, even scored as such. A paragraph over a bare "Getty Images"
+    (an uncaptioned picture) stays, as do quotes and "said" over a credit."""
+    caption = "A crane operator waits in an idle terminal at the Maasvlakte on Tuesday morning."
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], caption, credit,
+             *STORY[2:]]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.9, 0.4, 0.95, 0.95, 0.95]))
+    assert c.paragraphs == STORY
+    lines[5] = "Getty Images"
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.9, 0.4, 0.95, 0.95, 0.95]))
+    assert caption in c.paragraphs
+    lines[4:6] = ["The terminal will reopen on Thursday, the port authority said.", credit]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.9, 0.4, 0.95, 0.95, 0.95]))
+    assert lines[4] in c.paragraphs
+
+
 def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
     teasers = ["Beloved TV presenter, 58, reveals secret cancer battle in emotional interview",
                "Holidaymakers warned of fines for wearing flip-flops while driving in Spain",

@@ -68,6 +68,8 @@ SUBHEAD_SHORTER = 2  # words a subheading under a list of headlines is shorter t
 SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
+CREDIT_CHARS = 80  # and its characters
+CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
 PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a prompt's word in passing
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
@@ -84,6 +86,10 @@ _DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # The link under each item of a round-up, printed once per item
 _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
                            r"|view (?:the )?(?:post|recipe|project))\W*$")
+# The photographer and the agency or paper, alone on a line under a caption
+_NAME_CREDIT_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}(?:\s?/\s?|,\s+The\s)"
+                             r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
+_NOT_CAPTION_RE = re.compile(r"(?i)\b(?:i|we|us|our|you|your|my|said|says|told)\b|[\"“”]")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
@@ -316,6 +322,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(lines[i]) is not None
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _prompt(keys[i], sure=klen[i] >= PROMPT_LONG and probs[i] >= PROMPT_SURE)
+    # a picture's caption over the credit naming its photographer and agency ("A man searches ...
+    # on Tuesday morning." / "Houston Carrow / KBN News"): a sentence describing the picture (a
+    # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
+    for i in sorted(cap | _lines_with(lowdoc, klen, (", the ",))):
+        if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])) \
+                and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
+            bad[i - 1 : i + 1] = True
     # rows of shop buttons: never reporting, and the run of reporting reaches across them
     # (looked for where the model might keep a line, and lazily where the run is extended)
     button = np.zeros(n, dtype=bool)
@@ -373,8 +386,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             break
     # an inline widget: a list label inside the run ("Recommended Reading", "Related article")
     # over one or more lines that are not sentences (headlines, authors) before the reporting resumes
-    for j in np.flatnonzero((klen[bs : be + 1] < 40) & (base[bs : be + 1, 2] == 0)).tolist():
-        j += bs
+    # (or just above it, when a caption over its credit kept the run from starting higher)
+    top = max(0, bs - INLINE_MAX)
+    for j in np.flatnonzero((klen[top : be + 1] < 40) & (base[top : be + 1, 2] == 0)).tolist():
+        j += top
         if not _list_label(keys[j]):
             continue
         k = _list_end(lines, base, j, be)
@@ -655,8 +670,18 @@ def _past_credited_captions(lines: list[str], k: int) -> int:
 
 
 def _credit_only(line: str) -> bool:
-    """A photo's credit on its own line: "Photo / Kiri Haddon", "Getty Images", "Image: AFP"."""
-    return len(line.split()) <= CREDIT_WORDS and bool(CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line))
+    """A photo's credit on its own line: "Photo / Kiri Haddon", "Getty Images", "Image: AFP",
+    "Andrew Vance/Maritime Press", "Cole Jansen, The Continental Sports"."""
+    return len(line.split()) <= CREDIT_WORDS and bool(
+        CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line) or _NAME_CREDIT_RE.match(line))
+
+
+def _caption_shaped(line: str) -> bool:
+    """One sentence describing a picture: no quote, no "said", no first or second person (a
+    guide's own paragraph over a stock photo's credit speaks to its reader), no "Label: ..."."""
+    words = len(line.split())
+    return CAPTION_MIN <= words <= CAPTION_MAX and line.rstrip().endswith(".") \
+        and _NOT_CAPTION_RE.search(line) is None and ": " not in line[:25]
 
 
 def _prompt(key: str, *, sure: bool = False) -> bool:
