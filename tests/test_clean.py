@@ -1020,6 +1020,27 @@ def test_the_storys_own_subheading_under_an_inline_list_is_kept(label: str) -> N
     assert c.paragraphs == STORY
 
 
+def test_a_labelled_list_of_headlines_with_blurbs_inside_or_closing_the_story_is_dropped() -> None:
+    """Under "Trending Now" or "Editor's picks", numbered headlines and questions each over a
+    one-sentence blurb are other stories, wherever the list stands; the story's subheading
+    under it is not."""
+    trending = ["Trending Now", "1. Harbour officials signal more patience on dredging after the survey",
+                "Several board members said they want to see the silt figures before acting.",
+                "2. Hiker who vanished on a coastal trail found alive after nine days",
+                "Rescuers said he survived on creek water and wild berries.",
+                "3. Will the ferry fare freeze survive the council budget?",
+                "The council and the operator are again arguing over who should pay for it."]
+    scores = [0.1, 0.1, *[0.95] * 2, 0.2, *[0.95] * 6, 0.9, *[0.95] * 3]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], *trending,
+             "What the deal includes", *STORY[2:]]
+    c = scored(lines, np.array(scores))
+    assert c.paragraphs == [*STORY[:2], "What the deal includes", *STORY[2:]]
+    picks = ["Editor's picks", *trending[1:]]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY, *picks]
+    c = scored(lines, np.array([0.1, 0.1, *[0.95] * 5, 0.3, *[0.95] * 6]))
+    assert c.paragraphs == STORY
+
+
 def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits() -> None:
     widget = ["READ MORE:", "Council flood repair list tops 400 items, report shows",
               "Families asked to drive children 9km to bus stop", "Rail trail section to reopen by spring",

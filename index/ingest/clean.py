@@ -392,6 +392,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         j += top
         if not _list_label(keys[j]):
             continue
+        # (its items may be headlines with their blurbs: "Trending Now", "1. Fed officials ...",
+        # "Several policymakers said ...", two of them at least, to the run's end or with the
+        # story, or its subheading, going on under them)
+        count, end = _teasers(lines, base, j + 1, be, labelled=True)
+        if count >= TEASER_PAIRS and (end > be or any(_reads_on(lines[t]) for t in (end, end + 1) if t <= be)):
+            listed[j:end] = True
+            continue
         k = _list_end(lines, base, j, be)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
             listed[j : _list_stop(lines, j, k) if k <= be else k] = True
@@ -558,18 +565,19 @@ def _teaser_blocks(lines: list[str], base: np.ndarray) -> np.ndarray:
     return count
 
 
-def _teasers(lines: list[str], base: np.ndarray, k: int, last: int) -> tuple[int, int]:
+def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled: bool = False) -> tuple[int, int]:
     """Teasers of other stories in a row from line k, and the line after the last: what a
     section label's list or a feed is made of. A teaser is a headline with a one-sentence
     blurb, in sentence case or title case alike, and perhaps its number above it and its
     source or age beside it ("The Coastal Ledger", "2h", "Courts | Yesterday"); without a
     blurb, that age, a date or a sponsor's name says it is one. A numbered heading ("Step 2 -
-    Protecting your data") is a guide's own structure, not a teaser."""
+    Protecting your data") is a guide's own structure, not a teaser, unless a list's label is
+    over it (`labelled`: "Trending Now", "1. Fed officials signal ...")."""
     count = 0
     blurbs = True  # a list's first teaser says whether its teasers have blurbs
     while k + 1 <= last:
         j = k + int(_bare_number(lines[k]))
-        if j > last or not _headline_shaped(lines[j], base[j]):
+        if j > last or not _headline_shaped(lines[j], base[j], labelled=labelled):
             break
         j += 1
         meta = 0
@@ -586,16 +594,21 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int) -> tuple[int
                 j += 1
         if not (blurb or stamped):
             break
+        if labelled and blurb and j < last and base[j, 2] > 0 and base[j + 1, 2] > 0 \
+                and not _headline_shaped(lines[j], base[j], labelled=True):
+            break  # a subheading with paragraphs under it: the story goes on
         blurbs = blurbs and (blurb or count > 0)  # a paragraph under dated headlines is no blurb
         count += 1
         k = j
     return count, k
 
 
-def _headline_shaped(line: str, row: np.ndarray) -> bool:
+def _headline_shaped(line: str, row: np.ndarray, *, labelled: bool = False) -> bool:
     words = np.expm1(row[1])
-    return bool(row[2] == 0 and 3 <= words <= 16 and row[9] == 0 and row[10] == 0 and row[21] == 0
-                and not _NUMBERED_RE.match(line))
+    # (under a list's label, numbered items and questions are headlines too: "1. Fed officials signal
+    # ...", "Will the €63 monthly pass survive?")
+    return bool((row[2] == 0 or (labelled and line.endswith("?"))) and 3 <= words <= 16 and row[9] == 0
+                and row[10] == 0 and (labelled or (row[21] == 0 and not _NUMBERED_RE.match(line))))
 
 
 def _blurb(row: np.ndarray) -> bool:
