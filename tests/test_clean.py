@@ -972,6 +972,23 @@ def test_a_caption_over_its_photographers_credit_is_not_the_story(credit: str) -
     assert lines[4] in c.paragraphs
 
 
+@pytest.mark.parametrize("ad", [
+    "Meet the new Arlo Hybrid. Up to 50 mpg combined. Visit your local dealer for offers.",
+    "Harbourside Dental Care - Now accepting new patients. Most insurance accepted.",
+    "Discover the Douro this spring: wine tastings and river cruises. Book now with Vale Travel.",
+    "Sponsored content from Northline Insurance: three things to check in your policy this winter"])
+def test_an_ads_copy_under_its_slot_is_not_the_story(ad: str) -> None:
+    """An ad's slot sits between paragraphs with the story going on under it; the ad's own copy,
+    calling the reader to act or naming its sponsor, is not the story, however it is scored.
+    Reporting under the slot stays, even when it opens on such a verb and is scored the same."""
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], "Advertisement", ad,
+             *STORY[3:]]
+    scores = np.array([0.1, 0.1, 0.95, 0.95, 0.95, 0.1, 0.7, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+    lines[6] = "Visit any of the county's five offices and you will hear the same complaint, the clerk said."
+    assert lines[6] in scored(lines, scores).paragraphs
+
+
 def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
     teasers = ["Beloved TV presenter, 58, reveals secret cancer battle in emotional interview",
                "Holidaymakers warned of fines for wearing flip-flops while driving in Spain",

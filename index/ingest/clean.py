@@ -89,7 +89,14 @@ _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?
 # The photographer and the agency or paper, alone on a line under a caption
 _NAME_CREDIT_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}(?:\s?/\s?|,\s+The\s)"
                              r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
-_NOT_CAPTION_RE = re.compile(r"(?i)\b(?:i|we|us|our|you|your|my|said|says|told)\b|[\"“”]")
+_REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
+_REPORTED_RE = re.compile("(?i)" + _REPORTED)
+_NOT_CAPTION_RE = re.compile(r"(?i)\b(?:i|we|us|our|you|your|my)\b|" + _REPORTED)
+# An ad's copy: a call to act opening one of its sentences ("Book now with ...", "Call 570-555-0148."),
+# its sponsor named, or a business's name before a dash and its offer
+_AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|Discover|Get|Try|Save|Sign up"
+                         r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
+                         r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
@@ -322,6 +329,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(lines[i]) is not None
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _prompt(keys[i], sure=klen[i] >= PROMPT_LONG and probs[i] >= PROMPT_SURE)
+    # an ad's copy under its slot ("Advertisement" / "Meet the 2026 Lexa Hybrid. ... Visit your local
+    # dealer for offers."): it calls the reader to act, or names its sponsor
+    for j in _lines_with(lowdoc, klen, ("advert", "sponsor", "anzeige")):
+        t = j + 1
+        while t < n and klen[t] < 50 and ("advert" in keys[t] or _SLOT_RE.match(keys[t])):
+            t += 1
+        slot = klen[j] < 50 and ("advertisement" in keys[j] or "anzeige" in keys[j] or _SLOT_RE.match(keys[j]))
+        if slot and t < n and klen[t] < 250 and _AD_COPY_RE.search(lines[t]) \
+                and not _REPORTED_RE.search(lines[t]):
+            bad[t] = True
     # a picture's caption over the credit naming its photographer and agency ("A man searches ...
     # on Tuesday morning." / "Houston Carrow / KBN News"): a sentence describing the picture (a
     # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
