@@ -1058,6 +1058,25 @@ def test_a_labelled_list_of_headlines_with_blurbs_inside_or_closing_the_story_is
     assert c.paragraphs == STORY
 
 
+def test_a_picks_list_mixing_headlines_and_a_blurb_ends_at_the_storys_subheading() -> None:
+    widget = ["Editor's Picks", "How a prairie hospital went from closures every week to none in two years",
+              "The county's dental plan was supposed to help thousands, but many dentists still won't sign up.",
+              "The doctor shortage, by the numbers: which counties are losing ground",
+              "Opinion: Fixing emergency rooms starts outside the hospital"]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], *widget,
+             "Where the money goes", *STORY[2:]]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.5, 0.9, 0.85, 0.9, 0.7, 0.85, 0.95, 0.95, 0.95]))
+    assert c.paragraphs == [*STORY[:2], "Where the money goes", *STORY[2:]]
+
+
+def test_a_caption_under_open_this_photo_in_gallery_is_not_the_story() -> None:
+    caption = "The finance minister says the county has added more than 200 family doctors since 2023."
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+             "Open this photo in gallery:", caption, *STORY[3:]]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.95, 0.3, 0.85, 0.95, 0.95]))
+    assert c.paragraphs == STORY
+
+
 def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits() -> None:
     widget = ["READ MORE:", "Council flood repair list tops 400 items, report shows",
               "Families asked to drive children 9km to bus stop", "Rail trail section to reopen by spring",

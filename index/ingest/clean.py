@@ -64,7 +64,7 @@ SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reach
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
-SUBHEAD_SHORTER = 2  # words a subheading under a list of headlines is shorter than each of them, at least
+SUBHEAD_SHORTER = 1  # words a subheading under a list of headlines is shorter than each of them, at least
 SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
@@ -136,10 +136,10 @@ _LIST_LABEL_RE = re.compile(
     r" (?:stories|news|articles|posts|reads|videos)|(?:more|also) (?:from|on|in) .{1,30}|see also"
     r"|read (?:also|next|this next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
-    r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news)"
+    r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news|links)"
     r"|read more (?:from|on|in|about) .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
-    r"|trending(?: now)?|editor[’']?s picks|don[’']t miss)"
+    r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss)"
     r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
 )
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
@@ -432,9 +432,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[i + 1 : j + 1] = True
     # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
     # printed as its own line ("Getty Images") the caption under it: neither is the story
-    for j in np.flatnonzero((klen[:-1] < 40) & (base[1:, 2] == 0)).tolist():
-        if MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j]):
-            listed[j + 1] = True
+    # (and "Open this photo in gallery:" stands over the picture's caption, a sentence)
+    for j in np.flatnonzero(klen[:-1] < 40).tolist():
+        media = MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])
+        if media and (base[j + 1, 2] == 0 or " this " in keys[j]):
+            listed[j : j + 2] = True
     # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
     # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
     for j in np.flatnonzero(klen[1:] <= 8).tolist():
@@ -670,7 +672,12 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int) -> int:
     headline with its date in brackets, "County orders review of overtime (Sept. 2025)",
     is no sentence)."""
     k = j + 1
-    while k <= last and (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])) and k - j <= INLINE_MAX:
+    while k <= last and k - j <= INLINE_MAX:
+        if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])
+                or (k > j + 1 and k < last and _blurb(base[k]) and all(
+                    _headline_shaped(lines[t], base[t]) and not _credit_only(lines[t]) for t in (k - 1, k + 1)))):
+            break  # (a one-sentence blurb between two of its headlines is one of its items; a
+            # caption over its credit is not)
         k += 1
     return k
 

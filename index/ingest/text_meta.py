@@ -178,8 +178,10 @@ _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
 SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
-# A label over a player or a gallery: the line under it titles the clip, not the story
-MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery)\W*$")
+# A label over a player or a gallery: the line under it titles the clip, not the story (or,
+# "Open this photo in gallery:", is the picture's caption)
+MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery"
+                            r"|(?:open|view|expand) this (?:photo|image|picture)(?: in gallery)?)\W*$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
 _CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
                           r"|fact[- ]check(?:ed)?|translated|submitted|hosted|produced|compiled|interview)"
