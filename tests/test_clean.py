@@ -637,6 +637,21 @@ def test_headline_over_bylines_without_by_and_captions_with_their_credit(header:
     assert c.title == STORM
 
 
+def test_headline_over_a_player_and_a_long_share_bar_and_its_date_line() -> None:
+    """A header with a player (its clips' titles over their running times) and a row of a dozen
+    share buttons is still the header: the headline is found above them, not a clip's title, and
+    a date line opening on the date is read even when it runs on ("... / Updated ...")."""
+    header = [STORM, "The port, Europe's busiest, expects to clear the queue of ships by the weekend.", "Now Playing",
+              "Drone video shows the queue of ships off the coast", "Aerial footage recorded on Monday morning.",
+              "02:14", "UP NEXT", "Storm chaser films waterspout off Scheveningen", "01:07", "Get more news",
+              "June 2, 2026, 7:05 AM CEST / Updated June 2, 2026, 12:31 PM CEST", "By Joost Verbeek and Anouk Termeer",
+              "Share & Save", "Facebook", "X", "Email", "SMS", "Print", "Whatsapp", "Reddit", "Pocket", "Flipboard",
+              "Pinterest", "Linkedin", "Save"]
+    c = clean_text(page("Skip to content", "Europe", "Weather", *header, *STORY, sep="\n"))
+    assert c.title == STORM
+    assert c.date == dt.date(2026, 6, 2)
+
+
 def test_headline_is_not_a_teaser_of_a_grid_between_the_header_and_the_story() -> None:
     grid = ["Top Stories", "Season 6 roadmap adds ranked co-op and a cat companion",
             "Harbinger 2 review: a bigger, angrier, better sequel",

@@ -31,6 +31,7 @@ from index.ingest.text_meta import (
     BYLINE_ONLY_RE,
     CAPTION_RE,
     CREDIT_LINE_RE,
+    DURATION_RE,
     HEADER_SPAN,
     MEDIA_LABEL_RE,
     ROLE_BYLINE_RE,
@@ -81,8 +82,6 @@ _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stag
 _SPONSOR_HINTS = ("presented by", "together with", "sponsored", "brought to you")
 _SPONSOR_RE = re.compile(r"^(?:presented\s+by|together\s+with|sponsored\s+by|brought\s+to\s+you\s+by"
                          r"|sponsored(?:\s+content)?)\b")
-# A clip's running time alone on its line: "1:42", "1:02:15"
-_DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # The link under each item of a round-up, printed once per item
 _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
                            r"|view (?:the )?(?:post|recipe|project))\W*$")
@@ -440,7 +439,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
     # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
     for j in np.flatnonzero(klen[1:] <= 8).tolist():
-        if base[j, 2] == 0 and _DURATION_RE.match(keys[j + 1]):
+        if base[j, 2] == 0 and DURATION_RE.match(keys[j + 1]):
             listed[j] = True
     for j in _lines_with(lowdoc, klen, ("(@",)):
         if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):

@@ -19,6 +19,7 @@ from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate, is
 from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE, load_model
 
 HEADER_SPAN = 25
+DATE_UNDER_HEADLINE = 10  # lines under the headline searched for its date, at least
 LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may be kept above the lead)
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
@@ -180,8 +181,10 @@ SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story (or,
 # "Open this photo in gallery:", is the picture's caption)
-MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery"
+MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playing|up next"
                             r"|(?:open|view|expand) this (?:photo|image|picture)(?: in gallery)?)\W*$")
+# A clip's running time alone on its line, under its title: "1:42", "1:02:15"
+DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
 _CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
                           r"|fact[- ]check(?:ed)?|translated|submitted|hosted|produced|compiled|interview)"
@@ -228,8 +231,9 @@ def headline_like(s: str) -> bool:
         return False
     if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
-    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2:
-        return False  # a reading time, a credit, a label, a row of links
+    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2 \
+            or (len(words) <= 3 and _SHARE_RE.match(s)):
+        return False  # a reading time, a credit, a label, a row of links, a share button ("Share & Save")
     return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 10
 
 
@@ -242,10 +246,12 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     """
     if not keep.any():
         return None
-    lo = max(0, first_body - HEADER_SPAN)
+    lo = _header_start(lines, first_body)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
     cands = _without_summary_points(lines, lo, cands)
-    cands = [j for j in cands if not _caption_or_credit(lines, j)]
+    # (nor a caption, a credit, a clip's title under its player's label or over its running time)
+    cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and MEDIA_LABEL_RE.match(lines[j - 1]))
+                                      or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
     # a writer's name over their role ("Political Correspondent"), under the headline
     cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
@@ -307,6 +313,23 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _header_start(lines: list[str], first_body: int) -> int:
+    """HEADER_SPAN lines above the reporting, not counting a share bar's buttons (two or more
+    in a row), a player's labels and running times: a header with a row of twelve buttons and
+    a clip or two is as near its story as one without."""
+    def button(i: int) -> bool:
+        s = lines[i].strip()
+        return len(s.split()) <= 3 and _SHARE_RE.match(s) is not None
+
+    lo, counted = first_body, 0
+    while lo > 0 and counted < HEADER_SPAN:
+        lo -= 1
+        s = lines[lo].strip()
+        in_bar = button(lo) and ((lo and button(lo - 1)) or (lo + 1 < len(lines) and button(lo + 1)))
+        counted += not (in_bar or MEDIA_LABEL_RE.match(s) or DURATION_RE.match(s))
+    return lo
 
 
 def _names_over_date(lines: list[str], j: int, cands: list[int]) -> bool:
@@ -684,11 +707,12 @@ def find_copyright_holder(footer: list[str]) -> str | None:
 
 
 def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date | None:
-    """A short date line in the header (above the reporting, or just below the headline,
-    where a standfirst the cleaner keeps may stand over it)."""
+    """A short date line, or one opening on its date ("April 14, 2026, 7:05 AM CDT / Updated
+    ..."), in the header: above the reporting, or just below the headline, where a standfirst
+    the cleaner keeps (a tabloid's three bullet points and a caption) may stand over it."""
     end = first_body
     if t_pos is not None:
-        end = max(end, min(t_pos + 6, len(lines)))
+        end = max(end, min(t_pos + DATE_UNDER_HEADLINE, len(lines)))
     start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
     for s in lines[start:min(end, max(HEADER_SPAN, first_body, end if t_pos is not None else 0))]:
         if len(s) > 120 or _YEAR.search(s) is None:
@@ -697,7 +721,8 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
         m = DATE_RE.search(s)
         if m and CAPTION_RE.search(s):
             continue  # a photo's caption dates the photo
-        if m and (len(s) < 60 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
+        if m and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s
+                  or _STAMP_RE.search(s)):
             d = parse_date(m.group(0))
             if d:
                 return d
