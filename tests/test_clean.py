@@ -1434,6 +1434,24 @@ def test_outlet_under_a_cookie_banner_printed_first(banner: list[str]) -> None:
     assert c.outlet == name
 
 
+@pytest.mark.parametrize(("top", "footer", "outlet"), [
+    # the paper over its owner's notice, under a cookie banner
+    (["We value your privacy", "We and our 186 partners store and access cookies on your device.", "AGREE",
+      "Ballymore Leader", "Subscribe", "News", "Sport"], "© 2026 Ballymore Media Ltd. All Rights Reserved.",
+     "Ballymore Leader"),
+    # a logo's alt text names the outlet
+    (["Skip to Content", "Harbour News Logo", "Politics", "World"], "Privacy Policy", "Harbour News"),
+    # a menu item is not the masthead, even with an outlet word ("Chicago News" under "Local News")
+    (["Skip to content", "WQRT 9 Riverton", "Toggle Menu", "News", "Local News", "Riverton News", "Suburbs",
+      "Weather"], "© 1998 - 2026 Nexmore Media Inc. | All Rights Reserved.", "Nexmore Media"),
+])
+def test_outlet_from_the_paper_over_its_owners_notice_a_logo_and_not_a_menu(top: list[str], footer: str,
+                                                                            outlet: str) -> None:
+    c = clean_text(page(*top, "Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY, footer,
+                        sep="\n"))
+    assert c.outlet == outlet
+
+
 def test_the_first_line_named_again_wins_over_a_menu_item_with_an_outlet_word() -> None:
     head = "Budget deal clears Congress after weeks of talks"
     c = clean_text(page("PopReel", "Menu", "Celebrity", "Reality TV", head, *STORY,

@@ -173,7 +173,8 @@ _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
 _NAME_PAIR_RE = re.compile(rf"^{_NAME}(?:(?:,\s|\s+and\s+|\s+&\s+){_NAME})+$")
 _NAME_OUTLET_RE = re.compile(rf"^{_NAME},\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,3}})$")
 # The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
-_HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$")
+_HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$"
+                           r"|\s+logo\s*$")  # (or the logo's alt text: "KBN News Logo")
 # A label over summary points at the top of a story
 _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|at a glance|in brief|summary"
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
@@ -508,8 +509,11 @@ def is_section_name(name: str) -> bool:
 
 
 def find_masthead(header: list[str]) -> str | None:
-    """The outlet's name printed as its own short line above the headline."""
-    for s in header:
+    """The outlet's name printed as its own short line above the headline (not an item of a
+    menu: "Chicago News" under "Local News")."""
+    for i, s in enumerate(header):
+        if i and _SECTION_ONLY.match(header[i - 1]):
+            continue
         words = s.split()
         if not (1 <= len(words) <= 6) or len(s) > 50:
             continue
@@ -565,10 +569,30 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     named = _named_again(lines)
     if named is not None:
         return named
+    start = _after_consent(lines)
+    shared = _shares_notice_name(header[start : start + MASTHEAD_SPAN], names)
+    if shared is not None:
+        return shared
     outlet = find_masthead(header)
     if outlet is not None and not weak_masthead(outlet):
         return outlet
     return byline or find_copyright_holder(footer)
+
+
+def _shares_notice_name(header: list[str], names: list[str]) -> str | None:
+    """A short capitalised line at the top of the page (under any cookie banner), naming a
+    paper and opening on the distinctive first word of the notice's company: "Shannonside
+    Leader" over "© 2026 Shannonside Media Ltd." (the paper, not the company that owns it; the
+    notice's own name is find_outlet's first test)."""
+    firsts = {n.split()[0] for n in names if n.split()}
+    firsts = {w for w in firsts if len(w) >= 4 and w not in _MENU_WORDS and w != "the" and not _common_word(w)}
+    for s in header:
+        words = s.split()
+        if 2 <= len(words) <= 4 and words[0].lower() in firsts and all(w[0].isupper() for w in words) \
+                and _OUTLET_WORDS.search(s) and key(s) + " " not in names \
+                and not (_SECTION_ONLY.match(s) or BOILER_LINE_RE.match(s)):
+            return s
+    return None
 
 
 def _byline_outlet(under: list[str]) -> str | None:
