@@ -1092,6 +1092,28 @@ def test_a_caption_under_open_this_photo_in_gallery_is_not_the_story() -> None:
     assert c.paragraphs == STORY
 
 
+def test_a_players_block_inside_the_story_is_dropped_with_its_description() -> None:
+    """"Video" / the clip's title / a sentence describing it / its running time: none of it is the
+    story, though the description reads like a sentence of it."""
+    player = ["Video", "Why the port ran out of berths, explained in 3 minutes",
+              "Our reporter visits the container terminal and explains how the queue of ships formed.", "3:04"]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], *player, *STORY[3:]]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.95, 0.3, 0.8, 0.95, 0.6, 0.95, 0.95]))
+    assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("thread", [
+    ["We welcome comments from readers. Comments must include your full name and should stay on topic.",
+     "Barbara Vance", "Sad day for the north end. My mother went there and so did my kids."],
+    ["Most Read Politics", "Judge blocks federal layoffs in 12 states", "Governor signs bill to move state primary",
+     "Perspective: Congress can't keep governing by cliff"],
+])
+def test_a_comment_threads_rules_and_a_sections_most_read_list_end_the_story(thread: list[str]) -> None:
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:4], *thread, STORY[4]]
+    c = scored(lines, np.array([0.1, 0.1, *[0.95] * 4, 0.75, *[0.7] * (len(thread) - 1), 0.95]))
+    assert c.paragraphs == (STORY[:4] if thread[0].startswith("We") else STORY)
+
+
 def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits() -> None:
     widget = ["READ MORE:", "Council flood repair list tops 400 items, report shows",
               "Families asked to drive children 9km to bus stop", "Rail trail section to reopen by spring",

@@ -68,6 +68,7 @@ SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
 SUBHEAD_SHORTER = 1  # words a subheading under a list of headlines is shorter than each of them, at least
 SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
+CLIP_LINES = 3  # lines of a player's block between its label and its running time, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
 CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
@@ -137,7 +138,8 @@ _LIST_LABEL_RE = re.compile(
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
     r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news|links)"
     r"|read more (?:from|on|in|about) .{1,30}"
-    r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}))?"
+    r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}"
+    r"|[\w-]+))?"  # ("Most Read Politics")
     r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss)"
     r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
 )
@@ -152,6 +154,7 @@ _COMMENTS_HEAD_RE = re.compile(
     r"|(?:one|two|three)\s+(?:comments?|responses?|thoughts)\s+on\b.*|comments?\s*\(\d+\)"
     r"|(?:leave|post|add|write)\s+a\s+(?:reply|comment)|(?:join|start)\s+the\s+(?:discussion|conversation)"
     r"|reader\s+comments|comments\s+are\s+closed|what\s+do\s+you\s+think\??)[\s:.!…]*$"
+    r"|^we\s+(?:welcome|encourage|invite)\s+(?:your\s+)?(?:comments|readers[’']?\s+comments)\b"  # the thread's rules
 )
 _COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conversation", "what do you think")
 _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow
@@ -438,9 +441,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j : j + 2] = True
     # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
     # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
+    # (and a player's whole block, label to running time: "Video" / its title / a sentence
+    # describing it, "Our reporter visits ..." / "3:04")
     for j in np.flatnonzero(klen[1:] <= 8).tolist():
-        if base[j, 2] == 0 and DURATION_RE.match(keys[j + 1]):
-            listed[j] = True
+        if DURATION_RE.match(keys[j + 1]):
+            player = next((m for m in range(j, max(-1, j - CLIP_LINES - 1), -1) if MEDIA_LABEL_RE.match(keys[m])), None)
+            if player is not None:
+                listed[player : j + 2] = True
+            elif base[j, 2] == 0:
+                listed[j] = True
     for j in _lines_with(lowdoc, klen, ("(@",)):
         if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
             listed[j - 1] = True
@@ -770,7 +779,7 @@ def _end_at_comments(keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc
     """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"),
     once enough reporting is kept above it that it cannot be a count in the byline."""
     heads = sorted(i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
-                   if klen[i] < 120 and _COMMENTS_HEAD_RE.match(keys[i]))
+                   if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i]))
     for i in heads:
         kept = np.flatnonzero(keep[:i])
         if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:
