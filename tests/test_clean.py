@@ -946,6 +946,10 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], paragraph,
                         *STORY[2:4], quote, STORY[4], sep="\n"))
     assert paragraph in c.paragraphs and all(p in c.paragraphs for p in STORY)
+    # (the pull quote's attribution under it goes with it)
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], paragraph,
+                        *STORY[2:4], quote, "Dolores Ashby, senator for Ohio", STORY[4], sep="\n"))
+    assert "Dolores Ashby, senator for Ohio" not in c.paragraphs and all(p in c.paragraphs for p in STORY)
 
 
 @pytest.mark.parametrize("caption", [

@@ -97,6 +97,8 @@ _NOT_CAPTION_RE = re.compile(r"(?i)\b(?:i|we|us|our|you|your|my)\b|" + _REPORTED
 _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|Discover|Get|Try|Save|Sign up"
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
+# Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
+_ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
@@ -391,6 +393,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     label = (base[:, 9] > 0) | (base[:, 10] > 0)
     heads_only = (base[:, 2] == 0) & (base[:, 1] >= np.log1p(3))
     listed = np.zeros(n, dtype=bool)
+    # a pulled quote's attribution under it ("Teresa Lindqvist, Jonesboro resident"; dropped, but
+    # not a label that could end the run)
+    for i in np.flatnonzero(near[:-1]).tolist():
+        listed[i + 1] = klen[i + 1] <= 60 and _ATTRIBUTION_RE.match(lines[i + 1]) is not None
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
         if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])) \
