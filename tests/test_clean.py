@@ -1035,6 +1035,8 @@ def test_a_most_read_list_inside_the_story_is_dropped_and_the_story_goes_on() ->
     ["Also on KVRX", "City report: 23 bridges rated in 'poor' condition", "Council approves harbour upgrade"],
     ["Trending on the Harbour Courier", "Senate passes stopgap bill hours before the shutdown deadline",
      "Recall expands to two million pounds of frozen chicken strips"],
+    ["Sponsored Stories", "Americans Over 50 Are Saying Goodbye to Expensive Cable. Here's Why.", "StreamSavings Daily",
+     "Travelers Are Rushing to Book This All-Inclusive Caribbean Deal", "Isla Escapes"],
 ])
 def test_an_inline_list_of_other_stories_is_dropped_and_the_story_goes_on(widget: list[str]) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],

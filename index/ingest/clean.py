@@ -62,6 +62,7 @@ SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added)
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
+AD_HEADLINE_WORDS = 14  # words of a paid link's headline, at most
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
@@ -99,6 +100,9 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
+# A widget of paid links under the story or inside it
+_ADS_LABEL_RE = re.compile(r"^(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|^around the web"
+                           r"|^from (?:our|the) partners")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
@@ -142,7 +146,8 @@ _LIST_LABEL_RE = re.compile(
     r"|read more (?:from|on|in|about) .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}"
     r"|[\w-]+))?"  # ("Most Read Politics")
-    r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss)"
+    r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss"
+    r"|(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|around the web|from (?:our|the) partners)"
     r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
 )
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
@@ -424,9 +429,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if count >= TEASER_PAIRS and (end > be or any(_reads_on(lines[t]) for t in (end, end + 1) if t <= be)):
             listed[j:end] = True
             continue
-        k = _list_end(lines, base, j, be)
+        ads = _ADS_LABEL_RE.match(keys[j]) is not None
+        k = _list_end(lines, base, j, be, ads=ads)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
-            listed[j : _list_stop(lines, j, k) if k <= be else k] = True
+            listed[j : _list_stop(lines, j, k, ads=ads) if k <= be else k] = True
     # a widget inside the story closed by its link: a short label under a paragraph, a few rows
     # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
     for j in np.flatnonzero((klen[bs + 1 : be + 1] <= 40) & (base[bs + 1 : be + 1, 2] == 0)).tolist():
@@ -680,14 +686,16 @@ def _signup_end(lines: list[str], j: int, bad: np.ndarray, is_button: Callable[[
     return k if prompt else j
 
 
-def _list_end(lines: list[str], base: np.ndarray, j: int, last: int) -> int:
+def _list_end(lines: list[str], base: np.ndarray, j: int, last: int, *, ads: bool = False) -> int:
     """The first line after the label at j that is a sentence (or past `last`), looking at
     INLINE_MAX lines at most: where a list of headlines and names under a label stops (a
     headline with its date in brackets, "County orders review of overtime (Sept. 2025)",
-    is no sentence)."""
+    is no sentence; under "Sponsored Stories", `ads`, nor is a short clickbait line: "Americans Over
+    50 Are Saying Goodbye to Expensive Cable. Here's Why.")."""
     k = j + 1
     while k <= last and k - j <= INLINE_MAX:
         if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])
+                or (ads and len(lines[k].split()) <= AD_HEADLINE_WORDS)
                 or (k > j + 1 and k < last and _blurb(base[k]) and all(
                     _headline_shaped(lines[t], base[t]) and not _credit_only(lines[t]) for t in (k - 1, k + 1)))):
             break  # (a one-sentence blurb between two of its headlines is one of its items; a
@@ -696,15 +704,15 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int) -> int:
     return k
 
 
-def _list_stop(lines: list[str], j: int, k: int) -> int:
+def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
     """Where the list under the label at j stops, given the sentence at k under it: at k, or
     at the story's own subheading over k ("Threat shifts east"), shorter than every headline
-    of the list (two at least) and with two paragraphs under it; not a link closing the list
-    ("Watch more videos")."""
+    of the list (two at least, or one paid link's) and with two paragraphs under it; not a
+    link closing the list ("Watch more videos")."""
     sub = k - 1
     items = [len(lines[t].split()) for t in range(j + 1, sub)]
     words = len(lines[sub].split())
-    if len(items) >= 2 and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items) \
+    if len(items) >= (1 if ads else 2) and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items) \
             and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or _WIDGET_LINK_RE.match(lines[sub].lower())
                  or _MORE_ITEMS_RE.match(lines[sub])) \
             and all(t < len(lines) and _reads_on(lines[t]) for t in (k, k + 1)):
