@@ -1339,12 +1339,28 @@ def test_reporting_goes_on_under_a_sign_up_box_inside_the_story() -> None:
 
 
 @pytest.mark.parametrize("credit", ["Reporting by Ann Lee in Brussels; Editing by Tom Park",
-                                    "Additional reporting by Lee Min-jun in Seoul", "With files from Prairie Wire"])
+                                    "Additional reporting by Lee Min-jun in Seoul", "With files from Prairie Wire",
+                                    "— With files from Kiera Dunlop, The Prairie Ledger",
+                                    "With reports from El Heraldo Metropolitano and Diario Capital"])
 def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Our Standards", "Most Read"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.2, 0.05, 0.05])
     c = scored(lines, scores)
     assert c.paragraphs == [*STORY, credit]
+
+
+@pytest.mark.parametrize("bio", ["Marchetti covers the Midwest for Harbour Wire. She is based in Indianapolis.",
+                                 "Corliss is a Harbour Wire reporter based in Chicago, covering transportation.",
+                                 "Trung is a content writer at Orient Software who blogs about software."])
+def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None:
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, "DANA " + bio.split()[0].upper(), bio,
+             "Most Read"]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.6, 0.7, 0.05])
+    assert scored(lines, scores).paragraphs == STORY
+    # (a sentence of the story naming a product by one word is not a bio)
+    line = "Flatliner is a handy code editor that helps to test the Flatline expressions."
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], line, *STORY[3:]]
+    assert line in scored(lines, np.array([0.2] + [0.95] * 6)).paragraphs
 
 
 def test_the_rows_of_a_spec_sheet_closing_a_review_are_not_trimmed_as_teasers() -> None:

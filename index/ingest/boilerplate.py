@@ -221,11 +221,18 @@ _TICKER = re.compile(r"^[A-Z][A-Z.]{1,5}\s+[$£€]?[\d,]+(?:\.\d+)?"
 # A writer's job and its grades, shared by the bio box here and text_meta's bylines
 ROLE_NOUNS = "correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|critic|reviewer"
 ROLE_GRADES = "senior|chief|deputy|staff|contributing|associate|executive|visiting|managing|research"
+# (a bio may name the writer by surname alone when it goes on about the job: "Corliss is a Standard
+# Wire reporter based in Chicago.", "Marchetti covers the Midwest for Standard Wire. She is based in
+# Indianapolis."; not "Flatliner is a handy code editor that ...")
 _BIO = re.compile(
-    r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her)\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
+    r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her|he|she|they|it|we|i|you)\s)"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
     rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b"
-    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b"
-    r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\.?$)")
+    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b)"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
+    rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\s+(?:based|covering|for|at|who|with)\b"
+    r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
+    r"(?:\.\s+(?:She|He|They)\s+(?:is|are)\s+based\s+in\s+[^.]{2,60})?\.?$))")
 _BIO_MAX_WORDS = 60
 # A chapter of a podcast or a video: "02:14 The morning June almost closed the store"
 _CHAPTER = re.compile(r"^\(?\d{1,2}:[0-5]\d(?::[0-5]\d)?\)?\s*[-–—|]?\s*[A-Z\"“]")

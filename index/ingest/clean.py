@@ -34,6 +34,7 @@ from index.ingest.text_meta import (
     DURATION_RE,
     HEADER_SPAN,
     MEDIA_LABEL_RE,
+    NAME_WORDS,
     ROLE_BYLINE_RE,
     find_date,
     find_outlet,
@@ -77,7 +78,8 @@ PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a p
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
-                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b|^with\s+files\s+from\b)")
+                        r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b"
+                        r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?)\s+from\b)")  # "— With files from ..."
 _WORDY = re.compile(r"[^\W_]")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
 # A sponsor's name over its slot in a newsletter
@@ -573,6 +575,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # All rights reserved. This material may not be published, broadcast...") is long, but chrome
     for i in np.flatnonzero((klen > BOILER_CHARS) & keep).tolist():
         furniture[i] = _NOTICE_RE.match(keys[i]) is not None or is_boilerplate(lines[i])
+    # and a writer's bio takes the name printed over it ("ELENA MARCHETTI" / "Marchetti covers ...")
+    for i in np.flatnonzero(keep[:-1] & (klen[:-1] <= BOILER_CHARS)).tolist():
+        name = keys[i].split()
+        if len(name) <= NAME_WORDS and name_like(lines[i]) and keys[i + 1].split()[0] in name \
+                and is_boilerplate(lines[i + 1]):
+            furniture[i] = True
     keep &= ~furniture
     _fill_gaps(probs, keep, bad | furniture | listed)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
