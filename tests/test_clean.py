@@ -1485,6 +1485,15 @@ def test_outlet_under_a_cookie_banner_printed_first(banner: list[str]) -> None:
      "Ballymore Leader"),
     # a logo's alt text names the outlet
     (["Skip to Content", "Harbour News Logo", "Politics", "World"], "Privacy Policy", "Harbour News"),
+    # a notice with a legal form from elsewhere ("Pte. Ltd.", "Sp. z o.o.") is a company's: the masthead
+    # worded like a person's name is the outlet
+    (["Lionsgate Beat", "Menu", "Search", "News", "Singapore"], "© 2026 Lionsgate Beat Pte. Ltd.", "Lionsgate Beat"),
+    (["Kurier Wislany", "English", "Polski", "Poland"], "© Kurier Wislany Sp. z o.o. 2026", "Kurier Wislany"),
+    # a paper's name with an outlet word not in common English use ("Advocate", "Ledger")
+    (["Skip to content", "The Murray Advocate", "Subscribe", "News"], "© 2026 Riverina Regional Media Pty Ltd",
+     "The Murray Advocate"),
+    # "MSA Network LLC": no legal form glued inside a name ("M SA")
+    (["Best Subscriptions", "Menu"], "© MSA Network LLC 2012-2025", "MSA Network"),
     # a menu item is not the masthead, even with an outlet word ("Chicago News" under "Local News")
     (["Skip to content", "WQRT 9 Riverton", "Toggle Menu", "News", "Local News", "Riverton News", "Suburbs",
       "Weather"], "© 1998 - 2026 Nexmore Media Inc. | All Rights Reserved.", "Nexmore Media"),

@@ -44,20 +44,25 @@ _OUTLET_WORDS = re.compile(
     r"|independent|insider|wire|network|tv|radio|broadcasting|weekly|online|digest|globe|sun"
     r"|record|courier|examiner|inquirer|reporter|bulletin|dispatch|sentinel|voice|mirror"
     r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
-    r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer)\b"
+    r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer"
+    r"|advocate|argus|banner|bugle|clarion|courant|gleaner|ledger|messenger|recorder|spectator"
+    r"|statesman|telegram)\b"
     r"|\.(?:com|net|org|co|news|io)\b"
 )
-_LEGAL_FORMS = "LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc"  # a company's legal form after its name
+# a company's legal form after its name, in English and elsewhere ("Pte. Ltd.", "Sp. z o.o.", "S.A.")
+_LEGAL_FORMS = (r"LLC|Inc|Ltd|Limited|Corp|Company|GmbH|plc|Pte|Pty|Sp\. z o\.o|S\.A|S\.L|S\.p\.A|AG|SA|SpA|BV|NV"
+                r"|AB|ASA|Oy|KK|SAS|SRL|Bhd")
 # "© 2025 Cable News Network. A Warner Bros. Discovery Company.", "Copyright 2025 The Associated
 # Press. All rights reserved.", "©2025 FOX News Network, LLC."
 _COPYRIGHT_RE = re.compile(
     r"(?:(?:©|\(c\)|\b(?i:copyright)\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
     r"(?P<name>[A-Z][\w&'’ -]*?(?:\.(?:com|co\.uk|org|net))?)"
-    rf"(?=\s*(?:,?\s*(?:{_LEGAL_FORMS})\b|[.|,;]|\s+or\s+its"
+    rf"(?=\s*(?:(?:,\s*|\s+)(?:{_LEGAL_FORMS})\b|[.|,;]|\s+or\s+its"
     r"|\s+(?i:all\s+rights|powered\s+by|\d{4}\b)|$))")
 FOOTER_SPAN = 40  # last lines of a page searched for its copyright notice
 _TRADING_AS_RE = re.compile(r"\b(?:trading as|t/a)\s+([A-Z][^)(,;.]{1,48})")
-_LEGAL_FORM_RE = re.compile(rf"\s*,?\s*({_LEGAL_FORMS})\b")
+_LEGAL_FORM_RE = re.compile(rf"(?:\s*,\s*|\s+)({_LEGAL_FORMS})\b")
+_LEGAL_TAIL_RE = re.compile(rf"(?i)(?:{_LEGAL_FORMS})\b")
 # Two or three capitalised words and nothing else: a personal site's owner ("Erin Spain") as
 # often as a brand, so never taken for the outlet on the notice's word alone
 _PERSON_LIKE = re.compile(r"^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}$")
@@ -697,7 +702,8 @@ def _names_company(name: str, masthead: str, *, company: bool = False) -> bool:
     for head in (masthead + " ", "the " + masthead + " "):
         if name.startswith(head):
             tail = name[len(head):].split()
-            return all(w in _COMPANY_WORDS for w in tail) and (bool(tail) or not company)
+            legal = _LEGAL_TAIL_RE.match(" ".join(tail)) is not None
+            return (legal or all(w in _COMPANY_WORDS for w in tail)) and (bool(tail) or not company)
     return False
 
 
