@@ -277,7 +277,8 @@ def test_updated_header_line_gives_date() -> None:
      ("Dakar, Senegal – Tens of thousands marched on Wednesday.", "Dakar, Senegal"),
      ("The Hague (AFP) – The court suspended the permits.", "The Hague"),
      ("Search Engine Optimization (SEO) — SEO is the practice of ranking.", None),
-     ("Awesome, Leah—thank you for the tip on the market.", None)],
+     ("Awesome, Leah—thank you for the tip on the market.", None),
+     ("OSAKA--Hoshizora Electric said on Oct. 14 it will cut 4,000 jobs.", "OSAKA")],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -775,10 +776,14 @@ def test_outlet_from_the_copyright_notice_when_no_masthead(notice: str, outlet: 
     ["A container ship waits off the coast, Sunday, Nov. 23, 2025. (AP Photo/Peter Dejong)",
      "Updated 4:12 AM EST, November 24, 2025"],
     ["November 24, 20254:12 PM GMTUpdated 2 hours ago"],
+    ["(ATTN: UPDATES with ministry reaction in paras 9-10, details throughout)", "24.11.2025, 10:22",
+     "Updated: 24.11.2025, 13:05"],
 ])
 def test_publication_date_not_from_a_caption_and_with_the_time_glued_on(header: list[str]) -> None:
+    """(and written day.month.year; a wire's note to editors under the headline is not it)"""
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *header, *STORY, sep="\n"))
     assert c.date == dt.date(2025, 11, 24)
+    assert c.title == "Budget deal clears Congress after weeks of talks"
 
 
 def test_a_rule_between_the_story_and_its_credit_line_is_not_a_paragraph() -> None:

@@ -137,6 +137,7 @@ _NOT_HEADLINE_RE = re.compile(
     r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
     r"|^learn more\b"  # a sponsor's link: "Learn more about Halvorsen Rural Bank"
+    r"|^\(?attn\s*:"  # a wire's note to editors: "(ATTN: UPDATES with reaction in paras 9-10)"
     r"|^(?:weather|traffic|amber|severe weather|storm) alert\s*:"  # "WEATHER ALERT: Severe storms possible ..."
     # a weather or traffic alert's banner: "Excessive Heat Warning for Tulsa ... until 9 PM Wednesday"
     r"|\b(?:warning|advisory|watch|alert)s? (?:for|in|issued for)\b.{0,80}\buntil \d"
@@ -152,6 +153,7 @@ BYLINE_ONLY_RE = re.compile(
 _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
+_DOTTED_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
@@ -736,6 +738,18 @@ def find_copyright_holder(footer: list[str]) -> str | None:
     return None
 
 
+def _dotted_date(s: str) -> dt.date | None:
+    """A date written day.month.year ("13.09.2026, 10:22"), as most of Europe prints it; not
+    when the month could come first ("09.10.2024"), as parse_date leaves "09/10/2024"."""
+    m = _DOTTED_DATE_RE.search(s)
+    if m is None or int(m.group(1)) <= 12:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
 def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date | None:
     """A short date line, or one opening on its date ("April 14, 2026, 7:05 AM CDT / Updated
     ..."), in the header: above the reporting, or just below the headline, where a standfirst
@@ -749,6 +763,8 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
             continue
         s = _GLUED_TIME_RE.sub(r"\1 ", s)
         m = DATE_RE.search(s)
+        if m is None and len(s) < 60 and (dotted := _dotted_date(s)) is not None:
+            return dotted
         if m and CAPTION_RE.search(s):
             continue  # a photo's caption dates the photo
         if m and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s
@@ -796,12 +812,14 @@ def find_dateline(first: str) -> str | None:
         t = _TITLE_DATELINE_RE.match(first)
         return (t.group("place") + (t.group("region") or "")).strip() if t else None
     place = m.group("place").strip()
+    if place.endswith("-") and m.group("dash") == "-":  # "OSAKA--Hoshizora Electric ..." (a double hyphen)
+        place = place.rstrip("-")
+    elif m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")):
+        # a bare hyphen after capitals is too often prose ("U.S. - China talks"); wire datelines
+        # with a hyphen carry an agency, a region or the day
+        return None
     city = place.split(",")[0]
     if city.upper() in _NOT_PLACES or len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
-        return None
-    # a bare hyphen after capitals is too often prose ("U.S. - China talks"); wire datelines
-    # with a hyphen carry an agency, a region or the day
-    if m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")):
         return None
     # "PUNE: The civic body..." (Indian dailies): one or two words of a city, then the sentence
     if m.group("dash") == ":" and (m.group("region") or m.group("day") or m.group("agency") or len(city.split()) > 2
