@@ -193,6 +193,21 @@ def test_boilerplate_lines_removed():
     assert any("harbour bridge" in p for p in cleaned.paragraphs)
 
 
+def test_appeals_and_a_labelled_list_inside_the_article_removed():
+    """An outlet's appeal and a "Most read" list trafilatura keeps inside the article go; a
+    paragraph that only mentions a newsletter stays."""
+    chrome = ("<p>Stories like this are made possible by listeners like you. Harbour Public Radio is a nonprofit "
+              "newsroom. Give today to keep local journalism free.</p>"
+              "<h3>Most read in news</h3><ul><li>Couple's dog swallows engagement ring hours after proposal</li>"
+              "<li>Metal detectorist finds medieval ring in a field</li></ul>")
+    mention = "<p>The council's newsletter announced the vote a week before the meeting, the clerk said.</p>"
+    cleaned = extract_html(page(body=mention + chrome))
+    text = "\n".join(cleaned.paragraphs)
+    for line in ("listeners like you", "Most read", "swallows engagement ring", "Metal detectorist"):
+        assert line not in text
+    assert any("newsletter announced the vote" in p for p in cleaned.paragraphs)
+
+
 def test_dateline():
     lead = "<p>SEOUL, South Korea — The government said on Monday that the bridge plan would go ahead.</p>"
     cleaned = extract_html(page(body=lead))

@@ -751,6 +751,23 @@ def _caption_shaped(line: str) -> bool:
         and _NOT_CAPTION_RE.search(line) is None and ": " not in line[:25]
 
 
+def drop_chrome(paragraphs: list[str]) -> list[str]:
+    """Another extractor's paragraphs less what this cleaner knows is never reporting: prompts
+    and appeals to the reader ("Stories like this are made possible by listeners like you"),
+    and a list label with the items under it ("MOST READ IN NEWS" / "- Couple's dog swallows
+    ..."), items as trafilatura prints them, each opening on a dash."""
+    keys = _keys(paragraphs)
+    out: list[str] = []
+    listing = False
+    for line, key in zip(paragraphs, keys, strict=True):
+        if listing and line.startswith("- "):
+            continue
+        listing = len(key) < 40 and _list_label(key)
+        if not (listing or (len(key) < 250 and _prompt(key, sure=True))):
+            out.append(line)
+    return out
+
+
 def _prompt(key: str, *, sure: bool = False) -> bool:
     """A prompt to the reader; for a long line the model is `sure` is reporting, only when it
     says more than a word reporting uses too ("cookies", "password", "newsletter", "log in")."""

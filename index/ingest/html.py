@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from index.ingest.boilerplate import is_boilerplate
-from index.ingest.clean import clean_text
+from index.ingest.clean import clean_text, drop_chrome
 from index.ingest.dates import find_date
 from index.ingest.html_lines import block_lines
 from index.ingest.text_meta import is_section_name, lead_dateline
@@ -89,7 +89,7 @@ def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> li
     recall = _pass(tree, url, favor_recall=True)
     chosen = recall if _words(default) < _RECALL_GAIN * _words(recall) else default
     chosen = _rescued(chosen, tree)
-    paragraphs = [line for line in chosen if not is_boilerplate(line)]
+    paragraphs = drop_chrome([line for line in chosen if not is_boilerplate(line)])
     # the headline repeated above the body belongs to the title, not the text
     heads = {_norm(t) for t in titles if t}
     while paragraphs and _norm(paragraphs[0]) in heads:
