@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from index.ingest.clean import drop_chrome
 from index.ingest.html import extract_html
 
 BODY = " ".join(
@@ -44,6 +45,22 @@ def test_outlet_from_og_site_name():
 
 def test_outlet_falls_back_to_host():
     assert extract_html(page(), url="https://www.nytimes.com/2024/05/01/x.html").outlet == "nytimes.com"
+
+
+@pytest.mark.parametrize(("head", "url", "outlet"), [
+    # the <title>'s suffix spelling the host is the site's name as it writes it
+    ("<title>Council approves harbour bridge | Meridian Wire</title>", "https://meridianwire.example/a/1",
+     "Meridian Wire"),
+    # a publication on a platform is named by its own label (its logo's words), not the platform's
+    ("<title>Council approves harbour bridge</title></head><body><a class='logo'>Quillpost</a>"
+     "<a class='logo'>Rust Belt Dispatch</a>", "https://rustbeltdispatch.quillpost.example/p/bridge",
+     "Rust Belt Dispatch"),
+    # a personal site's owner is a person, never the outlet
+    ("<title>Council approves harbour bridge - Ben Nadel</title>", "https://www.bennadel.example/blog/1",
+     "bennadel.example"),
+])
+def test_outlet_spelling_the_host_without_a_site_name(head, url, outlet):
+    assert extract_html(page(head), url=url).outlet == outlet
 
 
 def test_date_from_json_ld():
@@ -206,6 +223,13 @@ def test_appeals_and_a_labelled_list_inside_the_article_removed():
     for line in ("listeners like you", "Most read", "swallows engagement ring", "Metal detectorist"):
         assert line not in text
     assert any("newsletter announced the vote" in p for p in cleaned.paragraphs)
+
+
+def test_chrome_filter_takes_an_empty_body():
+    """trafilatura may find no body at all; the filter over its lines must not fail on none (it did,
+    and the page's title, outlet and date were lost with it)."""
+    assert drop_chrome([]) == []
+    assert drop_chrome(["Most read in news", "- Couple's dog swallows ring"]) == []
 
 
 def test_dateline():

@@ -756,6 +756,8 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
     and appeals to the reader ("Stories like this are made possible by listeners like you"),
     and a list label with the items under it ("MOST READ IN NEWS" / "- Couple's dog swallows
     ..."), items as trafilatura prints them, each opening on a dash."""
+    if not paragraphs:
+        return []  # (_keys of no lines is one empty key)
     keys = _keys(paragraphs)
     out: list[str] = []
     listing = False

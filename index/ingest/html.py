@@ -23,7 +23,7 @@ from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_text, drop_chrome
 from index.ingest.dates import find_date
 from index.ingest.html_lines import block_lines
-from index.ingest.text_meta import is_section_name, lead_dateline
+from index.ingest.text_meta import common_word, is_section_name, lead_dateline, looks_like_person
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
@@ -34,6 +34,7 @@ _RESCUE_OVERLAP = 0.8  # ...and >=80% of trafilatura's words are in it
 _WORD = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
 _SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::)\s+")
+_SPELLED_MIN, _SPELLED_CHARS, _SPELLED_WORDS = 6, 60, 5  # a site's name spelling its host: letters, length
 _GENERIC_LABELS = {"www", "blog", "blogs", "news", "com", "org", "net", "edu", "gov", "co", "ac"}
 
 def extract_html(html: str, *, url: str | None = None) -> Cleaned:
@@ -182,7 +183,30 @@ class _Meta:
             if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")) \
                     and not is_boilerplate(name) and not is_section_name(name):
                 return _tidy_name(_without_tagline(html_lib.unescape(name.lstrip("@")), _host(url)))
-        return _host(url)
+        return self._spelling_host(_host(url)) or _host(url)
+
+    def _spelling_host(self, host: str | None) -> str | None:
+        """A short text of the page (a <title> part, the logo's words) spelling the host's
+        first label: "Meridian Wire" on meridianwire.com, "Rust Belt Dispatch" on
+        rustbeltdispatch.quillpost.com; the name as the site writes it, not its domain."""
+        # the publication's own label: the first, unless generic ("blog."); a platform's name
+        # further right ("substack") is not the publication's
+        first = next((label for label in (host or "").split(".")[:-1] if label not in _GENERIC_LABELS), "")
+        if len(first) < _SPELLED_MIN:
+            return None
+        title = html_lib.unescape(_text(self.tree.find(".//title")))
+        texts = _TITLE_SEPARATORS.split(title) + [
+            " ".join(t.split()) for el in self.tree.iter() if isinstance(el.tag, str)
+            for t in (el.text,) if t and len(t) <= _SPELLED_CHARS]
+        for text in texts:
+            words = text.strip().split()
+            if 1 <= len(words) <= _SPELLED_WORDS and re.sub(r"[^a-z0-9]", "", text.lower()) == first:
+                name = " ".join(words)
+                # (a personal site's owner, "Ben Nadel" on bennadel.com, is a person, not an outlet;
+                # a lone ordinary word, "Connect" on connect.example.com, is a button)
+                person = looks_like_person(name) or (len(words) == 1 and common_word(name.lower()))
+                return None if person else _tidy_name(name)
+        return None
 
     def _publisher(self) -> str | None:
         for obj in self.jsonld:

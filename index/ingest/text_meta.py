@@ -510,6 +510,11 @@ def split_title(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+def looks_like_person(name: str) -> bool:
+    """Two or three capitalised words with no outlet word: a person's name as often as a brand's."""
+    return _PERSON_LIKE.match(name) is not None and not _OUTLET_WORDS.search(name)
+
+
 def is_section_name(name: str) -> bool:
     """A site section ("Health", "World News"), which some pages give as their site's name."""
     return _SECTION_ONLY.match(name.strip()) is not None
@@ -592,7 +597,7 @@ def _shares_notice_name(header: list[str], names: list[str]) -> str | None:
     Leader" over "© 2026 Shannonside Media Ltd." (the paper, not the company that owns it; the
     notice's own name is find_outlet's first test)."""
     firsts = {n.split()[0] for n in names if n.split()}
-    firsts = {w for w in firsts if len(w) >= 4 and w not in _MENU_WORDS and w != "the" and not _common_word(w)}
+    firsts = {w for w in firsts if len(w) >= 4 and w not in _MENU_WORDS and w != "the" and not common_word(w)}
     for s in header:
         words = s.split()
         if 2 <= len(words) <= 4 and words[0].lower() in firsts and all(w[0].isupper() for w in words) \
@@ -642,7 +647,7 @@ def _named_again(lines: list[str]) -> str | None:
         if re.search(publisher, "\n".join(inside)) is None:
             return None
     if len(words) == 1 and (re.search(rf"(?:^|\s){re.escape(first.lower())}\b", "\n".join(lines)) is not None
-                            or _common_word(first)):
+                            or common_word(first)):
         return None  # a common word ("Features", "Awards"), in the page's prose or elsewhere, not a name
     # named inside two other lines, or printed again on its own and named inside one, and once
     # at least as a name in a sentence
@@ -692,7 +697,8 @@ def _after_consent(lines: list[str]) -> int:
     return buttons[-1] + 1 if buttons else 0
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
+    """A word the line model's vocabulary knows: an ordinary word ("Features", "Connect"), not a name."""
     model = load_model()
     return model is not None and model["vocab"] is not None and model["vocab"].knows(word)
 
