@@ -77,6 +77,12 @@ _EXACT = re.compile(
         # the same link on sites in other languages: "Ir al contenido", "Aller au contenu", "Zum Inhalt springen"
         ir\s+al\s+contenido(?:\s+principal)?|aller\s+au\s+contenu(?:\s+principal)?|zum\s+inhalt\s+springen|vai\s+al\s+contenuto|ir\s+para\s+o\s+conte[úu]do|naar\s+de\s+inhoud\s+gaan|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|
+        # two buttons' words glued by a scrape ("Copy linkShare"), a bio box's label
+        copy\s+link\s*share|share\s*copy\s+link|about\s+the\s+authors?|
+        # a wire's note to editors ("(ATTN: UPDATES with reaction in paras 9-10)")
+        \(attn\s*:[^)]*\)|
+        # a liveblog entry's time and writer ("2:10 p.m.Joe Nakamura")
+        \d{1,2}:[0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})|
         share\s+(?:this\s+|the\s+)?(?:article|story|post|page)\s+(?:via|on|to)\s+[\w.]+|
         """ + _STAMP + r"""|
         # a player's and a sponsor's words: "Video player is loading.", "Up Next", "Presented by Ledgerly"
