@@ -970,7 +970,13 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
     "Trucks line up at the Los Tules international bridge on Tuesday morning. / Foto: Crónica / Itzel Garza",
     "The developer and the former warehouse on Carroll Street in Gowanus (Getty, Google Maps, Hartwell Group)",
     "The family installed 420 panels on the roof of their dairy barn in 2024. (Photo for Post Studio by Carmen Wills)",
-    "Photography by Jonah Velasquez-Reyes"])
+    "Photography by Jonah Velasquez-Reyes",
+    "Visibility shrinks as smog engulfs the Mall Road on Tuesday. — APP",
+    "Trucks wait on the highway on the way to the port - Rafael Lima/Correio Costeiro",
+    "Tourists visit the corniche in the old town [File: Nasser al-Harthi/Al Sahil]",
+    "Doctors march through the city centre on November 10, 2026. /MLIMA TV",
+    "Photo/Illustration The refrigerator plant in Kusatsu is one of two sites slated for closure.",
+    "The plant in Kusatsu is one of two sites slated for closure. (Provided by Hoshizora Electric Co.)"])
 def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str) -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], STORY[1],
                         caption, *STORY[2:], sep="\n"))

@@ -128,7 +128,13 @@ CAPTION_RE = re.compile(
     # "... on Oct. 17. CHAD LEUNG/THE STANDARD"
     r"|(?-i:(?:^|[.!?)”\"]\s+)[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$)"
     # "... at her family's pan. Anjali Vora for The Global Dispatch"
-    r"|(?-i:[a-z]{2}[.!?]\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+for\s+(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}$))"
+    r"|(?-i:[a-z]{2}[.!?]\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+for\s+(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}$)"
+    # "(Provided by Hoshizora Electric Co.)", "... on Tuesday. — APP", "... highway - Rafael Lima/Correio
+    # Atlântico", "[File: Nasser al-Harthi/Al Sahil]", "... November 10. /MLIMA TV", "Photo/Illustration The plant ..."
+    r"|\((?:provided|courtesy)\s+(?:by|of)\s[^)]{1,60}\)\W*$|(?-i:[.!?]\s+[—–]\s*[A-Z][A-Za-z]{1,20}$)"
+    r"|(?-i:\s[-–—]\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}$)"
+    r"|\[(?:file|photo|image)\s*:?[^\]]{0,60}/[^\]]{1,40}\]\W*$|(?-i:[.!?]\s*/[A-Z][A-Z .'’&-]{1,30}$)"
+    r"|^photo/illustration\b)"
 )
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
