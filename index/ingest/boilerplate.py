@@ -79,6 +79,10 @@ _EXACT = re.compile(
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|
         # two buttons' words glued by a scrape ("Copy linkShare"), a bio box's label
         copy\s+link\s*share|share\s*copy\s+link|about\s+the\s+authors?|
+        # a player's and a bookmark button's own words: "Video Unavailable", "Tap to play", "The video will start in 8"
+        video\s+(?:loading|unavailable)|(?:click|tap)\s+to\s+(?:play|unmute|watch)|play\s+now|cancel|
+        the\s+video\s+will\s+start\s+in\s+\d+(?:\s+seconds?)?|story\s+saved|
+        something\s+went\s+wrong,?\s+please\s+try\s+again(?:\s+later)?\.?|
         # a wire's note to editors ("(ATTN: UPDATES with reaction in paras 9-10)")
         \(attn\s*:[^)]*\)|
         # a liveblog entry's time and writer ("2:10 p.m.Joe Nakamura")

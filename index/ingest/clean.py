@@ -128,7 +128,9 @@ _PROMPT_RE = re.compile(
     r"|republish this (?:story|article)|(?:(?:does|do)n[’']t have|there[’']s no) (?:a )?paywall"
     r"|chip in \$|give today|donate today|become a (?:member|supporter|donor) today"
     r"|(?:we rely|relies) on (?:readers|members|donations|your support)|we want to hear from you"
-    r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:))\b"
+    r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:)"
+    r"|non-?profit (?:network|news organi[sz]ation) of|follow us on (?:facebook|instagram|x|twitter|telegram|tiktok"
+    r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see))\b"
 )
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
@@ -277,7 +279,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
                  "sponsored", "readers like", "paywall", "chip in", "contribution", "join us", "write to",
-                 "give today", "donate today", "become a")
+                 "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
