@@ -1109,6 +1109,21 @@ def test_a_caption_under_open_this_photo_in_gallery_is_not_the_story() -> None:
     assert c.paragraphs == STORY
 
 
+def test_a_bare_read_more_over_headlines_is_a_list_but_not_over_a_round_ups_next_item() -> None:
+    """"Read more" over two headlines is an inline list (the story's subheading under it stays);
+    a round-up prints "Read more" under each item, over the next item's heading and paragraphs."""
+    widget = ["Read more", "New ferry for the island route delayed until 2028 after a yard dispute",
+              "Hauliers call for freight priority on the morning crossings to the mainland"]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], *widget,
+             "What the deal includes", *STORY[2:]]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.2, 0.75, 0.7, 0.45, 0.95, 0.95, 0.95]))
+    assert c.paragraphs == [*STORY[:2], "What the deal includes", *STORY[2:]]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], "Read more",
+             "2. The second thing the deal includes is disaster money", *STORY[2:]]
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.2, 0.75, 0.95, 0.95, 0.95]))
+    assert "2. The second thing the deal includes is disaster money" in c.paragraphs
+
+
 def test_a_players_block_inside_the_story_is_dropped_with_its_description() -> None:
     """"Video" / the clip's title / a sentence describing it / its running time: none of it is the
     story, though the description reads like a sentence of it."""

@@ -64,6 +64,7 @@ SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 AD_HEADLINE_WORDS = 14  # words of a paid link's headline, at most
+BARE_ITEM_WORDS = 7  # words of each headline under a bare "Read more", at least
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
 SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
@@ -102,6 +103,7 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
+_BARE_MORE_RE = re.compile(r"^read more\W*$")
 # A widget of paid links under the story or inside it
 _ADS_LABEL_RE = re.compile(r"^(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|^around the web"
                            r"|^from (?:our|the) partners")
@@ -424,7 +426,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     top = max(0, bs - INLINE_MAX)
     for j in np.flatnonzero((klen[top : be + 1] < 40) & (base[top : be + 1, 2] == 0)).tolist():
         j += top
-        if not _list_label(keys[j]):
+        # (a bare "Read more" is a label only over two or more headlines of a headline's length:
+        # round-ups print it under each item, over the next item's heading, perhaps numbered)
+        bare = _BARE_MORE_RE.match(keys[j]) is not None
+        if not (bare or _list_label(keys[j])):
             continue
         # (its items may be headlines with their blurbs: "Trending Now", "1. Fed officials ...",
         # "Several policymakers said ...", two of them at least, to the run's end or with the
@@ -436,7 +441,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         ads = _ADS_LABEL_RE.match(keys[j]) is not None
         k = _list_end(lines, base, j, be, ads=ads)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
-            listed[j : _list_stop(lines, j, k, ads=ads) if k <= be else k] = True
+            stop = _list_stop(lines, j, k, ads=ads) if k <= be else k
+            if bare and not (stop - j > 2 and all(len(lines[t].split()) >= BARE_ITEM_WORDS
+                                                  and _headline_shaped(lines[t], base[t]) for t in range(j + 1, stop))):
+                continue
+            listed[j:stop] = True
+            keep[stop] |= stop < k  # the story's own subheading, which _list_stop found under the list
     # a widget inside the story closed by its link: a short label under a paragraph, a few rows
     # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
     for j in np.flatnonzero((klen[bs + 1 : be + 1] <= 40) & (base[bs + 1 : be + 1, 2] == 0)).tolist():
