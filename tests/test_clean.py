@@ -1557,6 +1557,13 @@ def test_the_dateline_of_a_lead_under_a_kept_summary_box() -> None:
                "Tea board warns of oversupply as Mombasa volumes climb"]
     lead = "NAIROBI, May 7 (Meridian) - Kenya's earnings from tea exports rose 9%."
     assert lead_dateline([*summary, lead]) == "NAIROBI"
+    # (a caption and a longer summary of short points, six paragraphs in all, may stand over it)
+    caption = "Workers sort tea leaves at a factory in Kericho, Kenya, May 6, 2026, as prices fell for a third month."
+    lead += " Growers said the gain had not reached them, as auction prices fell for a third month in a row."
+    assert lead_dateline([caption, *summary, "Smallholders' payments delayed", lead]) == "NAIROBI"
+    # (but a place opening a later paragraph of the story is no dateline)
+    story = [f"Paragraph {i} of the story says what the tea board decided and why the growers worry." for i in range(5)]
+    assert lead_dateline([*story, lead]) is None
 
 
 @pytest.mark.parametrize("under", [["Fact check by Helena Marsh", "February 26, 2025"],

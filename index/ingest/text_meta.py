@@ -20,6 +20,7 @@ from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME
 
 HEADER_SPAN = 25
 DATE_UNDER_HEADLINE = 10  # lines under the headline searched for its date, at least
+LEAD_WORDS = 12  # words of an opening paragraph that counts towards LEAD_SPAN, at least
 LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may be kept above the lead)
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
@@ -845,11 +846,15 @@ def lead_dateline(paragraphs: list[str]) -> str | None:
     one and is longer than those above it (a stray ticker, label or caption kept above the lead
     is not the lead; a later paragraph opening on a place is not a dateline)."""
     above = 0  # words of the longest paragraph above: a caption kept over the lead is shorter than it
-    for p in paragraphs[:LEAD_SPAN]:
+    seen = 0  # (a summary box's short points, "Summary" / "At least three dead, nine missing", do not count)
+    for p in paragraphs:
         words = len(p.split())
         if words >= 4:
             place = find_dateline(p.strip())
             if place and words > above:
                 return place
             above = max(above, words)
+        seen += words >= LEAD_WORDS
+        if seen >= LEAD_SPAN:
+            break
     return None
