@@ -1566,6 +1566,19 @@ def test_the_dateline_of_a_lead_under_a_kept_summary_box() -> None:
     assert lead_dateline([*story, lead]) is None
 
 
+@pytest.mark.parametrize("header", [
+    [STORM, "News provided by", "Harbour Water plc", "05 Nov, 2026, 09:00 GMT", "Share this article"],
+    [STORM, "Ships must wait offshore until the port reopens", "From:", "National Port Safety Agency",
+     "and Department for Transport and Maritime Affairs", "Published", "6 November 2026"],
+    [STORM, "Play video", "Video unavailable", "This content may not be available in your location", "2:47",
+     "Thursday 5 November 2026 at 5:52pm"],
+    [STORM, "Play episode", "32:14", "Skip back 15 seconds", "Skip forward 30 seconds", "Follow on your podcast app"],
+])
+def test_headline_is_not_who_issued_the_page_a_line_cut_in_two_or_a_players_words(header: list[str]) -> None:
+    c = clean_text(page("Newsroom", *header, *STORY, sep="\n"))
+    assert c.title == STORM
+
+
 @pytest.mark.parametrize("under", [["Fact check by Helena Marsh", "February 26, 2025"],
                                    ["Lucía Benavent", "Mar 14, 2025 - 07:45 CET", "Translated by Daniel Whitford"],
                                    ["Submitted by Dune Grass Bakery", "September 8, 2025"],

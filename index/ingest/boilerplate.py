@@ -83,6 +83,10 @@ _EXACT = re.compile(
         video\s+(?:loading|unavailable)|(?:click|tap)\s+to\s+(?:play|unmute|watch)|play\s+now|cancel|
         the\s+video\s+will\s+start\s+in\s+\d+(?:\s+seconds?)?|story\s+saved|
         something\s+went\s+wrong,?\s+please\s+try\s+again(?:\s+later)?\.?|
+        # a geo-blocked player's notice, a podcast's follow button
+        this\s+(?:content|video)\s+(?:is|may)\s+not\s+(?:be\s+)?available\s+in\s+your\s+(?:location|country|region)|
+        follow\s+(?:on|us\s+on)\s+(?:your\s+podcast\s+app|apple\s+podcasts|spotify)|
+        skip\s+(?:back|forward|ahead)\s+\d+\s+seconds?|play\s+episode|rss\s+feed|
         # a wire's note to editors ("(ATTN: UPDATES with reaction in paras 9-10)")
         \(attn\s*:[^)]*\)|
         # a liveblog entry's time and writer ("2:10 p.m.Joe Nakamura")

@@ -29,6 +29,7 @@ _CONSENT_BUTTON_RE = re.compile(
     r"(?i)^(?:accept|reject|decline|allow|deny|agree|i agree|ok|got it|manage|customi[sz]e|more information"
     r"|learn more|settings|preferences|options)(?: all)?"
     r"(?: cookies| options| preferences| settings| and continue)?\W*$")
+_FRAGMENT_STARTS = frozenset("and or but nor of by with".split())  # lower case, opening no headline
 _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der y".split())
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
@@ -211,8 +212,10 @@ _SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookma
 _CREDIT_START_RE = re.compile(r"(?i)^(?:image|photo|picture|credit|illustration|photograph)s?\s*(?:credit)?\s*:")
 # A byline with its place or its outlet: "Ingrid Vatne in Oslo", "Caitlin Marrow for The Dispatch"
 _NAME_IN_RE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:in|for)\s+(?:The\s+)?[A-Z][\w .,'’-]{1,40}$")
-# A label standing alone over a picture's credit or under its caption: "Credit...", "Photo:", "Copyright"
-_CREDIT_LABEL_RE = re.compile(r"(?i)^(?:image|photo|picture)?\s*credits?\W*$")
+# A label standing alone over a picture's credit or under its caption: "Credit...", "Photo:", "Copyright";
+# or over who issued the page: "News provided by", "From:"
+_CREDIT_LABEL_RE = re.compile(r"(?i)^(?:(?:image|photo|picture)?\s*credits?|(?:news\s+)?provided\s+by|from"
+                              r"|published\s+by)\W*$")
 _COPYRIGHT_LABEL_RE = re.compile(r"(?i)^(?:©|copyright)\W*$")
 # A ticker over the headline
 _BANNER_RE = re.compile(r"(?i)^(?:breaking(?:\s+news)?|live|developing|just\s+in|watch|update)\s*[:|-]")
@@ -240,6 +243,8 @@ def headline_like(s: str) -> bool:
         return False
     if s.endswith((":", ",", ";")) or (s.endswith(".") and not s.endswith("...") and not _title_case(words)):
         return False  # (a magazine's headline in title case may end on a full stop)
+    if words[0] in _FRAGMENT_STARTS:
+        return False  # the tail of a line cut in two: "and Department for Environment, Water and ..."
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
         return False
     if DATE_RE.search(s) and len(s) < 60:
