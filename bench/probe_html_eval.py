@@ -65,22 +65,26 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true", help="put the table in bench/RESULTS.md")
     args = ap.parse_args()
-    pages = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(PROBES.glob("*/*.json"))]
-    if not pages:
+    batches = {d.name: [json.loads(f.read_text(encoding="utf-8")) for f in sorted(d.glob("*.json"))]
+               for d in sorted(PROBES.iterdir()) if d.is_dir()}
+    batches = {name: pages for name, pages in batches.items() if pages}
+    if not batches:
         print(f"no pages under {PROBES}")
         return
+    batches["all"] = [p for pages in batches.values() for p in pages]
     body = ["### HTML extractor on news-page probes", "",
-            "| system | pages | body P | body R | body F1 | paragraphs whole | title exact | title lenient "
+            "| batch | system | pages | body P | body R | body F1 | paragraphs whole | title exact | title lenient "
             "| outlet | date |",
-            "|---|---|---|---|---|---|---|---|---|---|"]
-    for system in ("ours", "trafilatura"):
-        rows = [score_page(p, system) for p in pages]
-        n = len(rows)
-        body.append(f"| {'extract_html (ours)' if system == 'ours' else 'trafilatura.extract'} | {n} "
-                    f"| {mean(r['P'] for r in rows):.3f} | {mean(r['R'] for r in rows):.3f} "
-                    f"| {mean(r['F1'] for r in rows):.3f} | {mean(r['whole'] for r in rows):.3f} "
-                    f"| {sum(r['title'] for r in rows)}/{n} | {sum(r['title_lenient'] for r in rows)}/{n} "
-                    f"| {sum(r['outlet'] for r in rows)}/{n} | {sum(r['date'] for r in rows)}/{n} |")
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, pages in batches.items():
+        for system in ("ours", "trafilatura"):
+            rows = [score_page(p, system) for p in pages]
+            n = len(rows)
+            body.append(f"| {name} | {'extract_html (ours)' if system == 'ours' else 'trafilatura.extract'} | {n} "
+                        f"| {mean(r['P'] for r in rows):.3f} | {mean(r['R'] for r in rows):.3f} "
+                        f"| {mean(r['F1'] for r in rows):.3f} | {mean(r['whole'] for r in rows):.3f} "
+                        f"| {sum(r['title'] for r in rows)}/{n} | {sum(r['title_lenient'] for r in rows)}/{n} "
+                        f"| {sum(r['outlet'] for r in rows)}/{n} | {sum(r['date'] for r in rows)}/{n} |")
     body += ["", "Body tokens as bags, P/R/F1 per page averaged; paragraphs whole: share of the story's "
              "paragraphs returned as one paragraph each; title exact after case and whitespace, lenient as "
              "clean_eval.py; outlet case-insensitive; date same day. See bench/probes_html/README.md."]
