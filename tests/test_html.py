@@ -229,6 +229,21 @@ def test_appeals_and_a_labelled_list_inside_the_article_removed():
     assert any("newsletter announced the vote" in p for p in cleaned.paragraphs)
 
 
+def test_a_page_laid_out_in_a_table_gives_its_story_not_the_rows():
+    """An old CMS puts menu, story and comments in the cells of one layout table; the story's
+    paragraphs come out whole, not as table rows beside the menu, and the notice names the paper."""
+    menu = "".join(f"<tr><td><a href='/{w}'>{w}</a></td></tr>" for w in ("Home", "News", "Sports", "Obituaries"))
+    story = "".join(f"<p>{BODY} Part {k}.</p>" for k in range(4))
+    html = (f"<html><head><title>Council approves harbour bridge</title></head><body><table><tr><td>"
+            f"<table>{menu}</table></td><td><h1>Council approves harbour bridge</h1>{story}</td></tr>"
+            "<tr><td colspan='2'>Copyright 2025 The Harbour Ledger. All rights reserved.</td></tr></table>"
+            "</body></html>")
+    cleaned = extract_html(html, url="https://harbourledger.example/news/bridge")
+    assert not any(p.startswith("|") for p in cleaned.paragraphs)
+    assert f"{BODY} Part 0." in cleaned.paragraphs
+    assert cleaned.outlet == "The Harbour Ledger"
+
+
 def test_chrome_filter_takes_an_empty_body():
     """trafilatura may find no body at all; the filter over its lines must not fail on none (it did,
     and the page's title, outlet and date were lost with it)."""

@@ -168,6 +168,7 @@ _COMMENTS_HEAD_RE = re.compile(
     r"|(?:leave|post|add|write)\s+a\s+(?:reply|comment)|(?:join|start)\s+the\s+(?:discussion|conversation)"
     r"|reader\s+comments|comments\s+are\s+closed|what\s+do\s+you\s+think\??)[\s:.!…]*$"
     r"|^we\s+(?:welcome|encourage|invite)\s+(?:your\s+)?(?:comments|readers[’']?\s+comments)\b"  # the thread's rules
+    r"|^welcome\s+to\s+the\s+(?:discussion|conversation|comments)\b"
 )
 _COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conversation", "what do you think")
 _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow

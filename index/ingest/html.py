@@ -23,12 +23,20 @@ from index.ingest.boilerplate import is_boilerplate
 from index.ingest.clean import clean_text, drop_chrome
 from index.ingest.dates import find_date
 from index.ingest.html_lines import block_lines
-from index.ingest.text_meta import common_word, is_section_name, lead_dateline, looks_like_person
+from index.ingest.text_meta import (
+    FOOTER_SPAN,
+    common_word,
+    find_copyright_holder,
+    is_section_name,
+    lead_dateline,
+    looks_like_person,
+)
 from index.model import Cleaned
 
 _MAX_HTML_CHARS = 5_000_000  # larger pages are almost always dumps, not articles
 _MIN_LONE_H1_WORDS = 3  # an <h1> disagreeing with every meta title must look like a headline
 _RECALL_GAIN = 0.85  # take the recall pass when the default one has <85% of its words
+_LAYOUT_SHARE, _LAYOUT_CELL_WORDS = 0.5, 40  # table rows holding most words, one cell a paragraph: a layout
 _RESCUE_SHARE = 0.4  # the text cleaner's body replaces trafilatura's when this is <40% of it...
 _RESCUE_OVERLAP = 0.8  # ...and >=80% of trafilatura's words are in it
 _WORD = re.compile(r"\w+")
@@ -89,7 +97,7 @@ def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> li
     default = _pass(tree, url, favor_recall=False)
     recall = _pass(tree, url, favor_recall=True)
     chosen = recall if _words(default) < _RECALL_GAIN * _words(recall) else default
-    chosen = _rescued(chosen, tree)
+    chosen = _rescued(chosen, tree) if not _layout_table(chosen) else _from_scrape(tree, chosen)
     paragraphs = drop_chrome([line for line in chosen if not is_boilerplate(line)])
     # the headline repeated above the body belongs to the title, not the text
     heads = {_norm(t) for t in titles if t}
@@ -124,6 +132,25 @@ def _rescued(chosen: list[str], tree: lxml_html.HtmlElement) -> list[str]:
     mine, theirs = _bag(chosen), _bag(rescue)
     inside = sum((mine & theirs).values()) / max(1, sum(mine.values()))
     return rescue if inside >= _RESCUE_OVERLAP else chosen
+
+
+def _layout_table(lines: list[str]) -> bool:
+    """An old CMS lays the whole page out in a table: trafilatura then returns its rows ("| menu
+    | ... |", "| | WAVERLY — Pike County commissioners on Monday ... |"), paragraphs of the story
+    as cells beside the site's chrome. A data table's cells are short; a layout's hold paragraphs."""
+    rows = [line for line in lines if line.startswith("|")]
+    in_rows = _words(rows)
+    return in_rows > _LAYOUT_SHARE * max(1, _words(lines)) and any(
+        len(cell.split()) >= _LAYOUT_CELL_WORDS for row in rows for cell in row.split(" | "))
+
+
+def _from_scrape(tree: lxml_html.HtmlElement, chosen: list[str]) -> list[str]:
+    """The text cleaner's body, over the page rendered one block (one cell) per line."""
+    try:
+        rescue = clean_text("\n".join(block_lines(tree))).paragraphs
+    except Exception:  # noqa: BLE001 - a failed second opinion must not lose the first
+        return chosen
+    return rescue or chosen
 
 
 def _bag(lines: list[str]) -> Counter[str]:
@@ -183,7 +210,9 @@ class _Meta:
             if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")) \
                     and not is_boilerplate(name) and not is_section_name(name):
                 return _tidy_name(_without_tagline(html_lib.unescape(name.lstrip("@")), _host(url)))
-        return self._spelling_host(_host(url)) or _host(url)
+        # (then the page's own name for itself: spelling its host, or in its copyright notice)
+        return self._spelling_host(_host(url)) or find_copyright_holder(block_lines(self.tree)[-FOOTER_SPAN:]) \
+            or _host(url)
 
     def _spelling_host(self, host: str | None) -> str | None:
         """A short text of the page (a <title> part, the logo's words) spelling the host's
