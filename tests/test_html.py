@@ -244,11 +244,17 @@ def test_a_page_laid_out_in_a_table_gives_its_story_not_the_rows():
     assert cleaned.outlet == "The Harbour Ledger"
 
 
-def test_chrome_filter_takes_an_empty_body():
+def test_chrome_filter_over_trafilaturas_lines():
     """trafilatura may find no body at all; the filter over its lines must not fail on none (it did,
-    and the page's title, outlet and date were lost with it)."""
+    and the page's title, outlet and date were lost with it). A copyright notice ends the article."""
     assert drop_chrome([]) == []
     assert drop_chrome(["Most read in news", "- Couple's dog swallows ring"]) == []
+    story = [f"{BODY} Part {k}." for k in range(3)]
+    teasers = ["In a Sado Island brewery, a fifth generation bets on export sake",
+               "The brewery now ships a third of its output to Singapore."]
+    assert drop_chrome([*story, "Copyright The Harbour Ledger. All rights reserved.", *teasers]) == story
+    assert drop_chrome([*story, "Join The Harbour Ledger WhatsApp Channel for breaking news. Click here to follow."]) \
+        == story
 
 
 def test_dateline():

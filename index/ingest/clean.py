@@ -132,7 +132,8 @@ _PROMPT_RE = re.compile(
     r"|(?:we rely|relies) on (?:readers|members|donations|your support)|we want to hear from you"
     r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:)"
     r"|non-?profit (?:network|news organi[sz]ation) of|follow us on (?:facebook|instagram|x|twitter|telegram|tiktok"
-    r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see))\b"
+    r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see)"
+    r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this)\b"
 )
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
@@ -282,7 +283,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
                  "sponsored", "readers like", "paywall", "chip in", "contribution", "join us", "write to",
-                 "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit")
+                 "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit",
+                 "whatsapp channel", "click here to follow", "comes from", "news like this")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -767,14 +769,17 @@ def _caption_shaped(line: str) -> bool:
 def drop_chrome(paragraphs: list[str]) -> list[str]:
     """Another extractor's paragraphs less what this cleaner knows is never reporting: prompts
     and appeals to the reader ("Stories like this are made possible by listeners like you"),
-    and a list label with the items under it ("MOST READ IN NEWS" / "- Couple's dog swallows
-    ..."), items as trafilatura prints them, each opening on a dash."""
+    a list label with the items under it ("MOST READ IN NEWS" / "- Couple's dog swallows
+    ...", items as trafilatura prints them, each opening on a dash), and a copyright notice in
+    the latter two thirds with all that follows it."""
     if not paragraphs:
         return []  # (_keys of no lines is one empty key)
     keys = _keys(paragraphs)
     out: list[str] = []
     listing = False
-    for line, key in zip(paragraphs, keys, strict=True):
+    for i, (line, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        if i > len(keys) // 3 and "rights reserved" in key and _NOTICE_RE.match(key):
+            break  # the page's copyright notice closes the article: teasers after it are the site's
         if listing and line.startswith("- "):
             continue
         listing = len(key) < 40 and _list_label(key)
