@@ -104,9 +104,6 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
-# A widget of paid links under the story or inside it
-_ADS_LABEL_RE = re.compile(r"^(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|^around the web"
-                           r"|^from (?:our|the) partners")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
@@ -140,6 +137,10 @@ _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|
                              r"|privacy policy|terms of (?:use|service)")
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
                       r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
+# A widget of paid links: "Sponsored Stories", "Around the Web"
+_ADS_LABELS = (r"(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|around the web"
+               r"|from (?:our|the) partners")
+_ADS_LABEL_RE = re.compile(rf"^(?:{_ADS_LABELS})")
 # A whole line that introduces a list of other stories ("Recommended Reading", "More from us").
 # Narrower than boilerplate.py's labels on purpose: an ad label or a share bar sits inside the
 # reporting with reporting right under it, so it must not take the lines below it along.
@@ -154,7 +155,7 @@ _LIST_LABEL_RE = re.compile(
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}"
     r"|[\w-]+))?"  # ("Most Read Politics")
     r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss"
-    r"|(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|around the web|from (?:our|the) partners)"
+    r"|" + _ADS_LABELS + ")"
     r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
 )
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
@@ -423,33 +424,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 or (label[j] and _teasers(lines, base, j + 1, be)[0] >= TEASER_PAIRS):
             be = j - 1
             break
-    # an inline widget: a list label inside the run ("Recommended Reading", "Related article")
-    # over one or more lines that are not sentences (headlines, authors) before the reporting resumes
-    # (or just above it, when a caption over its credit kept the run from starting higher)
-    top = max(0, bs - INLINE_MAX)
-    for j in np.flatnonzero((klen[top : be + 1] < 40) & (base[top : be + 1, 2] == 0)).tolist():
-        j += top
-        # (a bare "Read more" is a label only over two or more headlines of a headline's length:
-        # round-ups print it under each item, over the next item's heading, perhaps numbered)
-        bare = _BARE_MORE_RE.match(keys[j]) is not None
-        if not (bare or _list_label(keys[j])):
-            continue
-        # (its items may be headlines with their blurbs: "Trending Now", "1. Fed officials ...",
-        # "Several policymakers said ...", two of them at least, to the run's end or with the
-        # story, or its subheading, going on under them)
-        count, end = _teasers(lines, base, j + 1, be, labelled=True)
-        if count >= TEASER_PAIRS and (end > be or any(_reads_on(lines[t]) for t in (end, end + 1) if t <= be)):
-            listed[j:end] = True
-            continue
-        ads = _ADS_LABEL_RE.match(keys[j]) is not None
-        k = _list_end(lines, base, j, be, ads=ads)
-        if k - j >= 2 and (k > be or base[k, 2] > 0):
-            stop = _list_stop(lines, j, k, ads=ads) if k <= be else k
-            if bare and not (stop - j > 2 and all(len(lines[t].split()) >= BARE_ITEM_WORDS
-                                                  and _headline_shaped(lines[t], base[t]) for t in range(j + 1, stop))):
-                continue
-            listed[j:stop] = True
-            keep[stop] |= stop < k  # the story's own subheading, which _list_stop found under the list
+    _inline_lists(lines, keys, klen, base, bs, be, listed, keep)
     # a widget inside the story closed by its link: a short label under a paragraph, a few rows
     # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
     for j in np.flatnonzero((klen[bs + 1 : be + 1] <= 40) & (base[bs + 1 : be + 1, 2] == 0)).tolist():
@@ -612,6 +587,39 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _inline_lists(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, bs: int, be: int,
+                  listed: np.ndarray, keep: np.ndarray) -> None:
+    """Mark the inline widgets of the run [bs, be] in `listed`: a list label inside the run
+    ("Recommended Reading", "Related article"), or just above it when a caption over its credit
+    kept the run from starting higher, over lines that are not sentences (headlines, authors)
+    or over headlines with their blurbs, before the reporting resumes. The story's own
+    subheading found under such a list is set in `keep`."""
+    top = max(0, bs - INLINE_MAX)
+    for j in np.flatnonzero((klen[top : be + 1] < 40) & (base[top : be + 1, 2] == 0)).tolist():
+        j += top
+        # (a bare "Read more" is a label only over two or more headlines of a headline's length:
+        # round-ups print it under each item, over the next item's heading, perhaps numbered)
+        bare = _BARE_MORE_RE.match(keys[j]) is not None
+        if not (bare or _list_label(keys[j])):
+            continue
+        # (its items may be headlines with their blurbs: "Trending Now", "1. Fed officials ...",
+        # "Several policymakers said ...", two of them at least, to the run's end or with the
+        # story, or its subheading, going on under them)
+        count, end = _teasers(lines, base, j + 1, be, labelled=True)
+        if count >= TEASER_PAIRS and (end > be or any(_reads_on(lines[t]) for t in (end, end + 1) if t <= be)):
+            listed[j:end] = True
+            continue
+        ads = _ADS_LABEL_RE.match(keys[j]) is not None
+        k = _list_end(lines, base, j, be, ads=ads)
+        if k - j >= 2 and (k > be or base[k, 2] > 0):
+            stop = _list_stop(lines, j, k, ads=ads) if k <= be else k
+            if bare and not (stop - j > 2 and all(len(lines[t].split()) >= BARE_ITEM_WORDS
+                                                  and _headline_shaped(lines[t], base[t]) for t in range(j + 1, stop))):
+                continue
+            listed[j:stop] = True
+            keep[stop] |= stop < k  # the story's own subheading, which _list_stop found under the list
 
 
 def _teaser_blocks(lines: list[str], base: np.ndarray) -> np.ndarray:

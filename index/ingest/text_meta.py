@@ -584,7 +584,7 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
             continue
         # a name like a person's ("Parallax Science") stands when the notice adds a company's
         # words to it ("© 2025 Parallax Science Media"): a blogger's notice gives the bare name
-        person = _PERSON_LIKE.match(s) is not None and not _OUTLET_WORDS.search(s) and not s.startswith("The ")
+        person = looks_like_person(s) and not s.startswith("The ")
         if any(_names_company(n, k, company=person) for n in names):
             return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
     byline = _byline_outlet(lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN])
@@ -651,7 +651,7 @@ def _named_again(lines: list[str]) -> str | None:
     if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first):
         return None
     inside, prose = _mentions(lines, first)
-    if _PERSON_LIKE.match(first) and not _OUTLET_WORDS.search(first) and words[0] != "The":
+    if looks_like_person(first) and words[0] != "The":
         name = re.escape(first)
         publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
                      rf"|(?:{ROLE_NOUNS}) (?:for|at)))\s+{name}\b"
