@@ -279,7 +279,8 @@ def _chrome_words(s: str) -> bool:
 
 # substrings every match of the regex above contains: most lines skip the regex (speed)
 _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "credit", "shutterstock", "/",
-                  "supplied", "picture", "illustration", "graphic", " for ", "provided by", "courtesy", " — ", " – ")
+                  "supplied", "picture", "illustration", "graphic", " for ", "provided by", "courtesy", " — ", " – ",
+                  ", 20", ", 19")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",

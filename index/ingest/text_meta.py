@@ -136,7 +136,11 @@ CAPTION_RE = re.compile(
     r"|\((?:provided|courtesy)\s+(?:by|of)\s[^)]{1,60}\)\W*$|(?-i:[.!?]\s+[—–]\s*[A-Z][A-Za-z]{1,20}$)"
     r"|(?-i:\s[-–—]\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}$)"
     r"|\[(?:file|photo|image)\s*:?[^\]]{0,60}/[^\]]{1,40}\]\W*$|(?-i:[.!?]\s*/[A-Z][A-Z .'’&-]{1,30}$)"
-    r"|^photo/illustration\b)"
+    r"|^photo/illustration\b"
+    # a wire photo's caption, its place and full date mid-sentence: "... in Lathebridge, Britain, November 5, 2026, two
+    # days after ..." (reporting says "on Thursday")
+    r"|(?-i:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s\d{1,2},\s(?:19|20)\d\d(?=[.,])))"
 )
 # Header lines shaped like a headline that are about the page, not its story.
 _NOT_HEADLINE_RE = re.compile(
