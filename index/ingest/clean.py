@@ -163,6 +163,8 @@ _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:
 # the link closing a widget: "Full scoreboard ›", "View all bids", "See local inventory"
 _WIDGET_LINK_RE = re.compile(r"^(?:(?:view|see|explore|browse)\s+(?:all|more|the|full|our|local|document)\b[\w' ]{0,30}"
                              r"|full\s+\w+(?:\s\w+)?\s*[›»→])\W*$")
+# A press release's notes after its text
+_NOTES_HEAD_RE = re.compile(r"^(?:notes?\s+to\s+editors|media\s+contacts?)\W*$")
 # The heading of a comment thread: readers' posts follow, never more reporting.
 _COMMENTS_HEAD_RE = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
@@ -844,10 +846,14 @@ def _fill_gaps(probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray) -> None:
 
 
 def _end_at_comments(keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str) -> None:
-    """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"),
-    once enough reporting is kept above it that it cannot be a count in the byline."""
+    """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"), or
+    from a press release's notes after its text ("Notes to editors", "Media contacts"), once
+    enough reporting is kept above it that it cannot be a count in the byline."""
     heads = sorted(i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
                    if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i]))
+    heads += [i for i in _lines_with(lowdoc, klen, ("to editors", "media contact"))
+              if klen[i] < 60 and _NOTES_HEAD_RE.match(keys[i])]
+    heads.sort()
     for i in heads:
         kept = np.flatnonzero(keep[:i])
         if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:
