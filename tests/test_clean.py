@@ -1142,13 +1142,14 @@ def test_a_players_block_inside_the_story_is_dropped_with_its_description() -> N
      "Perspective: Congress can't keep governing by cliff"],
     ["If you like what you read, follow us on Facebook, Instagram, X and Telegram to get the latest updates.",
      "Gateway Statehouse News is part of the Heartland Civic News Network, a nonprofit network of state newsrooms."],
-    ["Notes to editors", "The Reservoirs Act 1975 applies to reservoirs in England holding 25,000 cubic metres.",
+    ["Breaking news alerts from across the county, straight to your phone.", "Notes to editors",
+     "The Reservoirs Act 1975 applies to reservoirs in England holding 25,000 cubic metres.",
      "Media enquiries: press office, 0300 065 0441 (24 hours)."],
 ])
 def test_a_comment_threads_rules_a_most_read_list_and_the_outlets_appeals_are_not_the_story(thread: list[str]) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:4], *thread, STORY[4]]
     c = scored(lines, np.array([0.1, 0.1, *[0.95] * 4, 0.75, *[0.7] * (len(thread) - 1), 0.95]))
-    assert c.paragraphs == (STORY[:4] if thread[0].startswith(("We ", "Notes")) else STORY)
+    assert c.paragraphs == (STORY[:4] if thread[0].startswith(("We ", "Breaking")) else STORY)
 
 
 def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits() -> None:

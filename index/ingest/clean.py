@@ -130,7 +130,8 @@ _PROMPT_RE = re.compile(
     r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:)"
     r"|non-?profit (?:network|news organi[sz]ation) of|follow us on (?:facebook|instagram|x|twitter|telegram|tiktok"
     r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see)"
-    r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this)\b"
+    r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
+    r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox))\b"
 )
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
@@ -288,7 +289,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
                  "sponsored", "readers like", "paywall", "chip in", "contribution", "join us", "write to",
                  "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit",
-                 "whatsapp channel", "click here to follow", "comes from", "news like this")
+                 "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone",
+                 "to your device")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
