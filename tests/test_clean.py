@@ -1583,6 +1583,25 @@ def test_headline_is_not_who_issued_the_page_a_line_cut_in_two_or_a_players_word
     assert c.title == STORM
 
 
+@pytest.mark.parametrize("header", [
+    # a writer's headshot by its alt text, the outlet under the writer's name, the masthead again
+    [STORM, "Profile photo of Teresa Villanueva-Koh", "Teresa Villanueva-Koh", "Published Feb. 23, 2026"],
+    [STORM, "Lydia Strassburg", "Rotterdam Harbour Register", "Published 9:58 p.m. CT Feb. 23, 2026"],
+    [STORM, "Jacinta Merrow", "Court Reporter", "April 8, 2026 - 3:27PM", "The Harbour Evening Star",
+     "Watch next", "Man fined after failing to stop for police on the ring road", "01:04"],
+    # a standfirst shorter than the headline right over the byline; one naming people in capitals
+    [STORM, "Road closed for hours as port police investigate", "By Anjali Sandhu", "Published March 23, 2026"],
+    [STORM, "Judge says Gary Keogh was scrolling social media seconds before he struck Dr Fiona Lennon",
+     "Ciarán Ó Súilleabháin", "Wed 18 Feb 2026 at 16:47"],
+    # a breadcrumb with its arrow
+    ["Home » Storm coverage » Rotterdam", STORM, "By Joost Verbeek", "June 2, 2026"],
+])
+def test_headline_over_headshots_mastheads_short_standfirsts_and_breadcrumbs(header: list[str]) -> None:
+    c = clean_text(page("Skip to content", "The Harbour Evening Star", "Subscribe", "News", *header, "Share",
+                        "Facebook", "Email", *STORY, sep="\n"))
+    assert c.title == STORM
+
+
 @pytest.mark.parametrize("under", [["Fact check by Helena Marsh", "February 26, 2025"],
                                    ["Lucía Benavent", "Mar 14, 2025 - 07:45 CET", "Translated by Daniel Whitford"],
                                    ["Submitted by Dune Grass Bakery", "September 8, 2025"],

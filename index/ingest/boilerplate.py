@@ -83,6 +83,10 @@ _EXACT = re.compile(
         video\s+(?:loading|unavailable)|(?:click|tap)\s+to\s+(?:play|unmute|watch)|play\s+now|cancel|
         the\s+video\s+will\s+start\s+in\s+\d+(?:\s+seconds?)?|story\s+saved|
         something\s+went\s+wrong,?\s+please\s+try\s+again(?:\s+later)?\.?|
+        # a breadcrumb with arrows ("Home » Archive » Financial Literacy » Do Millennials ...")
+        (?:[^»›\n]{1,60}\s[»›]\s)+[^»›\n]{1,120}|
+        # a writer's headshot, by its alt text ("Profile photo of Teresa Villanueva-Koh")
+        (?:profile\s+)?(?:photo|picture|image|headshot|avatar)\s+of\s+(?-i:[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3})|
         # a geo-blocked player's notice, a podcast's follow button
         this\s+(?:content|video)\s+(?:is|may)\s+not\s+(?:be\s+)?available\s+in\s+your\s+(?:location|country|region)|
         follow\s+(?:on|us\s+on)\s+(?:your\s+podcast\s+app|apple\s+podcasts|spotify)|

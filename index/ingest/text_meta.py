@@ -33,6 +33,8 @@ _FRAGMENT_STARTS = frozenset("and or but nor of by with".split())  # lower case,
 _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der y".split())
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
 DEK_WORDS = 10  # a standfirst is at least this long
+SHORT_DEK_WORDS = 6  # a standfirst shorter than its headline, right over the byline, at least
+DEK_CAPS = 0.4  # and its words after the first, this share capitalised at most (names: "Judge says Gary Keogh ...")
 HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its length, at least
 NAME_WORDS = 5  # words of a writer's name on its own line, at most
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
@@ -153,7 +155,7 @@ _NOT_HEADLINE_RE = re.compile(
     r"|^(?:weather|traffic|amber|severe weather|storm) alert\s*:"  # "WEATHER ALERT: Severe storms possible ..."
     # a weather or traffic alert's banner: "Excessive Heat Warning for Tulsa ... until 9 PM Wednesday"
     r"|\b(?:warning|advisory|watch|alert)s? (?:for|in|issued for)\b.{0,80}\buntil \d"
-    r"|\s//?\s[A-Z]"  # a breadcrumb: "News / Local", "Local // Public Safety"
+    r"|\s//?\s[A-Z]|\s[»›]\s"  # a breadcrumb: "News / Local", "Local // Public Safety", "Home » Best ..."
     r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
     # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
     r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
@@ -201,7 +203,7 @@ SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
 # A label over a player or a gallery: the line under it titles the clip, not the story (or,
 # "Open this photo in gallery:", is the picture's caption)
-MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playing|up next"
+MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playing|up next|watch next|next video"
                             r"|(?:open|view|expand) this (?:photo|image|picture)(?: in gallery)?)\W*$")
 # A clip's running time alone on its line, under its title: "1:42", "1:02:15"
 DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
@@ -279,7 +281,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # a writer's name over their role ("Political Correspondent"), under the headline
     cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
-    cands = [j for j in cands if not _names_over_date(lines, j, cands)]
+    cands = [j for j in cands if not (_names_over_date(lines, j, cands) or _masthead_again(lines, j))]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -331,7 +333,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # a headline and its standfirst, two lines alone over the byline or the date, the
             # standfirst not the longer ("Lender takes ... after $71M loan default" / "Creative-office
             # conversion completed in 2021 was less than half leased")
-            if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and _dek_like(lines[j]) \
+            # (or a shorter standfirst right over the byline: "2 dead, 1 seriously hurt in head-on crash
+            # on Highway 5 north of Kamloops" / "Road closed for hours as RCMP collision analysts investigate")
+            short_dek = n_above > words >= SHORT_DEK_WORDS and _dek_like(lines[j], min_words=SHORT_DEK_WORDS) \
+                and j + 1 < len(lines) and _is_byline(lines[j + 1])
+            if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
                     and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
                 return j - 1
@@ -356,11 +362,22 @@ def _header_start(lines: list[str], first_body: int) -> int:
     return lo
 
 
+def _masthead_again(lines: list[str], j: int) -> bool:
+    """The site's name printed at the top of the page and again in the header, by the byline
+    ("The Brisbane Evening Star"): a few words with an outlet word, not the headline."""
+    s = lines[j].strip()
+    return len(s.split()) <= KICKER_WORDS and _OUTLET_WORDS.search(s) is not None and j >= MASTHEAD_SPAN \
+        and any(key(t) == key(s) for t in lines[:MASTHEAD_SPAN])
+
+
 def _names_over_date(lines: list[str], j: int, cands: list[int]) -> bool:
     """Writers' names without a "By" ("Elena Marchetti and Dwayne Corliss", "Julien Marchand,
-    The Northern Press") under a longer headline-shaped line and over the header's date."""
+    The Northern Press") under a longer headline-shaped line and over the header's date; or the
+    outlet's name under the writer's ("Lydia Strassburg" / "Appleton Fox Cities Register")."""
     m = _NAME_OUTLET_RE.match(lines[j])
-    if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet")))):
+    outlet_under_name = j > 0 and _OUTLET_WORDS.search(lines[j]) is not None and len(lines[j].split()) <= KICKER_WORDS \
+        and len(lines[j - 1].split()) <= 3 and looks_like_person(lines[j - 1].strip())
+    if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet"))) or outlet_under_name):
         return False
     words = len(lines[j].split())
     return any(j - 4 <= k < j and len(lines[k].split()) > words for k in cands) and any(
@@ -501,12 +518,12 @@ def _sentence(s: str, min_words: int = DEK_WORDS) -> bool:
     return len(s.split()) >= min_words and s.rstrip("”\"’)").endswith((".", "!", "?"))
 
 
-def _dek_like(s: str) -> bool:
+def _dek_like(s: str, min_words: int = DEK_WORDS) -> bool:
     """A standfirst under a headline: a long line in sentence case (headlines are shorter, and
     those in title case capitalise most words)."""
     words = s.split()
     caps = sum(w[0].isupper() for w in words[1:])
-    return len(words) >= DEK_WORDS and caps <= 0.34 * (len(words) - 1)
+    return len(words) >= min_words and caps <= DEK_CAPS * (len(words) - 1)
 
 
 def split_title(line: str) -> tuple[str, str | None]:
