@@ -1142,7 +1142,8 @@ def test_a_players_block_inside_the_story_is_dropped_with_its_description() -> N
      "Perspective: Congress can't keep governing by cliff"],
     ["If you like what you read, follow us on Facebook, Instagram, X and Telegram to get the latest updates.",
      "Gateway Statehouse News is part of the Heartland Civic News Network, a nonprofit network of state newsrooms."],
-    ["Breaking news alerts from across the county, straight to your phone.", "Notes to editors",
+    ["Breaking news alerts from across the county, straight to your phone.",
+     "Contact Lydia Strassburg at lstrassburg@harbourregister.com or 920-555-0148.", "Notes to editors",
      "The Reservoirs Act 1975 applies to reservoirs in England holding 25,000 cubic metres.",
      "Media enquiries: press office, 0300 065 0441 (24 hours)."],
 ])

@@ -203,13 +203,16 @@ def test_outlet_never_the_author():
 def test_boilerplate_lines_removed():
     chrome = ("<p>Advertisement</p><p>Share this article</p><p>Read more: Other news today</p><p>Copy linkShare</p>"
               "<p>2:10 p.m.Joe Nakamura</p><h3>ABOUT THE AUTHOR</h3><p>(ATTN: UPDATES with reaction in para 9)</p>"
-              "<p>Video Unavailable</p><p>Tap to play</p><p>The video will start in 8</p><p>Story Saved</p>")
+              "<p>Video Unavailable</p><p>Tap to play</p><p>The video will start in 8</p><p>Story Saved</p>"
+              "<p>Article content</p><p>This advertisement has not loaded yet, but your article continues below.</p>"
+              "<p>Buy Photo</p><p>Next Slide</p><p>This is a modal window.</p><p>Reuse this content</p>")
     tail = "<p>Sign up for our newsletter</p><p>Related Articles</p>"
     cleaned = extract_html(page(body=chrome + tail))
     text = "\n".join(cleaned.paragraphs)
     for line in ("Advertisement", "Share this article", "Read more", "Sign up for our newsletter", "Related Articles",
                  "Copy linkShare", "Joe Nakamura", "ABOUT THE AUTHOR", "ATTN", "Video Unavailable", "Tap to play",
-                 "will start in", "Story Saved"):
+                 "will start in", "Story Saved", "Article content", "has not loaded yet", "Buy Photo", "Next Slide",
+                 "modal window", "Reuse this content"):
         assert line not in text
     assert any("harbour bridge" in p for p in cleaned.paragraphs)
 

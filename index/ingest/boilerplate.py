@@ -83,6 +83,9 @@ _EXACT = re.compile(
         video\s+(?:loading|unavailable)|(?:click|tap)\s+to\s+(?:play|unmute|watch)|play\s+now|cancel|
         the\s+video\s+will\s+start\s+in\s+\d+(?:\s+seconds?)?|story\s+saved|
         something\s+went\s+wrong,?\s+please\s+try\s+again(?:\s+later)?\.?|
+        # a gallery's, a modal player's and a photo store's buttons; an ad slot's placeholder
+        buy\s+photo|(?:next|last|previous|first)\s+slide|this\s+is\s+a\s+modal\s+window\.?|reuse\s+this\s+content|
+        article\s+content|this\s+advertisement\s+has\s+not\s+loaded\s+yet,?\s+but\s+your\s+article\s+continues\s+below\.?|
         # a breadcrumb with arrows ("Home » Archive » Financial Literacy » Do Millennials ...")
         (?:[^»›\n]{1,60}\s[»›]\s)+[^»›\n]{1,120}|
         # a writer's headshot, by its alt text ("Profile photo of Teresa Villanueva-Koh")

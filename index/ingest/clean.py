@@ -123,7 +123,7 @@ _PROMPT_RE = re.compile(
     r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
     r"(?:is |was |are )?(?:made possible|supported|funded|underwritten|paid for) (?:by|through|in part by)"
     r"|(?:supported|funded) by (?:readers|our readers|members|listeners|viewers|donors)|readers like you"
-    r"|every contribution|time to join us|^write to .{1,60} at \S+@|(?:free to|may) republish"
+    r"|every contribution|time to join us|^(?:write to|contact) .{1,60} at \S+@|(?:free to|may) republish"
     r"|republish this (?:story|article)|(?:(?:does|do)n[’']t have|there[’']s no) (?:a )?paywall"
     r"|chip in \$|give today|donate today|become a (?:member|supporter|donor) today"
     r"|(?:we rely|relies) on (?:readers|members|donations|your support)|we want to hear from you"
@@ -289,7 +289,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
                  "sponsored", "readers like", "paywall", "chip in", "contribution", "join us", "write to",
                  "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit",
-                 "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone",
+                 "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
                  "to your device")
 
 
