@@ -258,6 +258,12 @@ def test_chrome_filter_over_trafilaturas_lines():
     assert drop_chrome([*story, "Copyright The Harbour Ledger. All rights reserved.", *teasers]) == story
     assert drop_chrome([*story, "Join The Harbour Ledger WhatsApp Channel for breaking news. Click here to follow."]) \
         == story
+    appeals = ["The Harbour Letter is reader-funded. Consider becoming a paid member for $6 a month.",
+               "Follow Harbour News on Facebook, X and Instagram. Send your story ideas to news@harbour.example."]
+    assert drop_chrome([*story, *appeals]) == story
+    # (a sentence of the story using a prompt's words in passing stays)
+    kept = "Until staffing improves, beaches keep a shorter swim day. You can check each beach's status before you go."
+    assert drop_chrome([*story, kept]) == [*story, kept]
 
 
 def test_dateline():

@@ -115,7 +115,7 @@ _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 _PROMPT_RE = re.compile(
     r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
     r"|support(?:ing)? (?:our |independent |quality |local )?(?:[\w-]+ ){0,2}journalism"
-    r"|email address|privacy policy|terms of (?:use|service)|app key|before you go|unlock|free trial"
+    r"|email address|privacy policy|terms of (?:use|service)|app key|^before you go|unlock|free trial"
     r"|(?:read|try|join|register|download|start|watch|listen|subscribe|access|sign up|get (?:it|started|access))\b"
     r"[^.]{0,30}\bfor free"
     # the outlet's appeal and its funders' note: "Northside Corner is a nonprofit newsroom. We rely on members",
@@ -130,6 +130,8 @@ _PROMPT_RE = re.compile(
     r"|(?:non-?profit|independent),? (?:non-?partisan )?newsroom|our stories may be republished|sponsored(?=:)"
     r"|non-?profit (?:network|news organi[sz]ation) of|follow us on (?:facebook|instagram|x|twitter|telegram|tiktok"
     r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see)"
+    r"|follow [\w ]{1,40} on (?:facebook|instagram|x|twitter|tiktok)\b[^.]{0,40}\.\s+send (?:us )?your"
+    r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
     r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox))\b"
 )
