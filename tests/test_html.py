@@ -43,6 +43,16 @@ def test_outlet_from_og_site_name():
     assert extract_html(html, url="https://www.harbourtimes.example/a/1").outlet == "The Harbour Times"
 
 
+def test_outlet_of_a_publication_on_a_platform_is_the_publication():
+    head = ('<meta property="og:site_name" content="Medium">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves harbour bridge",'
+            ' "publisher": {"@type": "Organization", "name": "Open Rails Review"}}</script>')
+    assert extract_html(page(head), url="https://medium.example/open-rails/bridge").outlet == "Open Rails Review"
+    # (a site's own og:site_name still wins over its publisher's company)
+    head = head.replace('content="Medium"', 'content="The Harbour Times"')
+    assert extract_html(page(head), url="https://harbourtimes.example/bridge").outlet == "The Harbour Times"
+
+
 def test_outlet_falls_back_to_host():
     assert extract_html(page(), url="https://www.nytimes.com/2024/05/01/x.html").outlet == "nytimes.com"
 

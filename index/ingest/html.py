@@ -42,6 +42,8 @@ _RESCUE_OVERLAP = 0.8  # ...and >=80% of trafilatura's words are in it
 _WORD = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+|\s*⋆\s*$")
 _SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::)\s+")
+# blogging and newsletter platforms whose name a publication's pages give as og:site_name
+_PLATFORMS = frozenset("medium substack blogger wordpress wordpress.com tumblr ghost beehiiv".split())
 _SPELLED_MIN, _SPELLED_CHARS, _SPELLED_WORDS = 6, 60, 5  # a site's name spelling its host: letters, length
 _GENERIC_LABELS = {"www", "blog", "blogs", "news", "com", "org", "net", "edu", "gov", "co", "ac"}
 
@@ -205,7 +207,10 @@ class _Meta:
 
     def outlet(self, url: str | None) -> str | None:
         """Site name from the page; else the bare host, never an author or section."""
-        for name in (self.metas.get("og:site_name"), self._publisher(), self.metas.get("application-name")):
+        site, publisher = self.metas.get("og:site_name"), self._publisher()
+        if site and publisher and site.lower() in _PLATFORMS:
+            site = None  # a publication on a platform: "Open Rails Review", not "Medium"
+        for name in (site, publisher, self.metas.get("application-name")):
             # "Blog" or "Home" is a section label some CMSs put in og:site_name
             if name and 1 < len(name) <= 80 and not name.startswith(("http://", "https://")) \
                     and not is_boilerplate(name) and not is_section_name(name):
