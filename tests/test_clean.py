@@ -43,6 +43,13 @@ def scored(lines: list[str], scores: np.ndarray, th: float = 0.5) -> Cleaned:
     return clean_scored("\n".join(lines), lambda _lines, _base: scores, th)
 
 
+def story_with(block: list[str], at: int = 3, *, byline: bool = False) -> list[str]:
+    """A page's lines as most line tests score them: the headline (and a byline), then the
+    story with `block` standing after its paragraph `at`."""
+    return ["Budget deal clears Congress after weeks of talks", *(["By Ann Lee"] if byline else []),
+            *STORY[:at], *block, *STORY[at:]]
+
+
 def page(*blocks: str, sep: str = "\n\n") -> str:
     return sep.join(blocks)
 
@@ -806,7 +813,7 @@ def test_reporting_resumes_under_a_widget_the_model_took_for_the_end() -> None:
     model scores low after it are still the story when two sentences follow the list."""
     widget = ["Recommended Stories", "list of 3 items", "list 1 of 3", "Thousands without power as storm sweeps Europe",
               "list 2 of 3", "Ferries suspended across the English Channel", "end of list"]
-    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:]]
+    lines = story_with(widget)
     scores = np.array([0.2, 0.9, 0.9, 0.9] + [0.3] * len(widget) + [0.4, 0.3])
     c = scored(lines, scores)
     assert c.paragraphs == STORY
@@ -991,8 +998,7 @@ def test_a_caption_over_its_photographers_credit_is_not_the_story(credit: str) -
     paper: neither is reporting, even scored as such. A paragraph over a bare "Getty Images"
     (an uncaptioned picture) stays, as do quotes and "said" over a credit."""
     caption = "A crane operator waits in an idle terminal at the Maasvlakte on Tuesday morning."
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], caption, credit,
-             *STORY[2:]]
+    lines = story_with([caption, credit], 2, byline=True)
     c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.9, 0.4, 0.95, 0.95, 0.95]))
     assert c.paragraphs == STORY
     lines[5] = "Getty Images"
@@ -1012,8 +1018,7 @@ def test_an_ads_copy_under_its_slot_is_not_the_story(ad: str) -> None:
     """An ad's slot sits between paragraphs with the story going on under it; the ad's own copy,
     calling the reader to act or naming its sponsor, is not the story, however it is scored.
     Reporting under the slot stays, even when it opens on such a verb and is scored the same."""
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], "Advertisement", ad,
-             *STORY[3:]]
+    lines = story_with(["Advertisement", ad], byline=True)
     scores = np.array([0.1, 0.1, 0.95, 0.95, 0.95, 0.1, 0.7, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == STORY
     lines[6] = "Visit any of the county's five offices and you will hear the same complaint, the clerk said."
@@ -1081,8 +1086,7 @@ def test_a_labelled_list_of_headlines_with_blurbs_inside_or_closing_the_story_is
                 "3. Will the ferry fare freeze survive the council budget?",
                 "The council and the operator are again arguing over who should pay for it."]
     scores = [0.1, 0.1, *[0.95] * 2, 0.2, *[0.95] * 6, 0.9, *[0.95] * 3]
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], *trending,
-             "What the deal includes", *STORY[2:]]
+    lines = story_with([*trending, "What the deal includes"], 2, byline=True)
     c = scored(lines, np.array(scores))
     assert c.paragraphs == [*STORY[:2], "What the deal includes", *STORY[2:]]
     picks = ["Editor's picks", *trending[1:]]
@@ -1096,16 +1100,14 @@ def test_a_picks_list_mixing_headlines_and_a_blurb_ends_at_the_storys_subheading
               "The county's dental plan was supposed to help thousands, but many dentists still won't sign up.",
               "The doctor shortage, by the numbers: which counties are losing ground",
               "Opinion: Fixing emergency rooms starts outside the hospital"]
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], *widget,
-             "Where the money goes", *STORY[2:]]
+    lines = story_with([*widget, "Where the money goes"], 2, byline=True)
     c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.5, 0.9, 0.85, 0.9, 0.7, 0.85, 0.95, 0.95, 0.95]))
     assert c.paragraphs == [*STORY[:2], "Where the money goes", *STORY[2:]]
 
 
 def test_a_caption_under_open_this_photo_in_gallery_is_not_the_story() -> None:
     caption = "The finance minister says the county has added more than 200 family doctors since 2023."
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
-             "Open this photo in gallery:", caption, *STORY[3:]]
+    lines = story_with(["Open this photo in gallery:", caption], byline=True)
     c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.95, 0.3, 0.85, 0.95, 0.95]))
     assert c.paragraphs == STORY
 
@@ -1115,12 +1117,10 @@ def test_a_bare_read_more_over_headlines_is_a_list_but_not_over_a_round_ups_next
     a round-up prints "Read more" under each item, over the next item's heading and paragraphs."""
     widget = ["Read more", "New ferry for the island route delayed until 2028 after a yard dispute",
               "Hauliers call for freight priority on the morning crossings to the mainland"]
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], *widget,
-             "What the deal includes", *STORY[2:]]
+    lines = story_with([*widget, "What the deal includes"], 2, byline=True)
     c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.2, 0.75, 0.7, 0.45, 0.95, 0.95, 0.95]))
     assert c.paragraphs == [*STORY[:2], "What the deal includes", *STORY[2:]]
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:2], "Read more",
-             "2. The second thing the deal includes is disaster money", *STORY[2:]]
+    lines = story_with(["Read more", "2. The second thing the deal includes is disaster money"], 2, byline=True)
     c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.2, 0.75, 0.95, 0.95, 0.95]))
     assert "2. The second thing the deal includes is disaster money" in c.paragraphs
 
@@ -1130,7 +1130,7 @@ def test_a_players_block_inside_the_story_is_dropped_with_its_description() -> N
     story, though the description reads like a sentence of it."""
     player = ["Video", "Why the port ran out of berths, explained in 3 minutes",
               "Our reporter visits the container terminal and explains how the queue of ships formed.", "3:04"]
-    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], *player, *STORY[3:]]
+    lines = story_with(player, byline=True)
     c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.95, 0.3, 0.8, 0.95, 0.6, 0.95, 0.95]))
     assert c.paragraphs == STORY
 
@@ -1392,7 +1392,7 @@ def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None
     assert scored(lines, scores).paragraphs == STORY
     # (a sentence of the story naming a product by one word is not a bio)
     line = "Flatliner is a handy code editor that helps to test the Flatline expressions."
-    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], line, *STORY[3:]]
+    lines = story_with([line])
     assert line in scored(lines, np.array([0.2] + [0.95] * 6)).paragraphs
 
 
@@ -1624,7 +1624,7 @@ def test_a_title_case_headline_may_end_on_a_full_stop() -> None:
 def test_a_video_players_clip_titles_inside_the_story_are_dropped() -> None:
     player = ["Video player is loading.", "What is a derecho? Explaining the storm that can travel far", "1:42",
               "Up Next", "How to stay safe during a severe thunderstorm", "2:05"]
-    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *player, *STORY[3:]]
+    lines = story_with(player)
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.86, 0.94, 0.81, 0.89, 0.89, 0.91, 0.95, 0.95])
     c = scored(lines, scores)
     assert c.paragraphs == STORY
@@ -1633,7 +1633,7 @@ def test_a_video_players_clip_titles_inside_the_story_are_dropped() -> None:
 def test_an_embedded_posts_text_over_its_signature_is_not_reporting() -> None:
     post = ["fell for her on a tour bus in 2022. asked her on a beach in 2025. best decision of my life",
             "— Teo Marchetti (@teomarchetti) March 3, 2025"]
-    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *post, *STORY[3:]]
+    lines = story_with(post)
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.92, 0.56, 0.95, 0.95])
     c = scored(lines, scores)
     assert c.paragraphs == STORY
@@ -1644,7 +1644,7 @@ def test_a_sponsors_slot_in_a_newsletter_is_not_reporting() -> None:
             "Running a small business is hard enough without spending Sunday nights reconciling spreadsheets.",
             "More than 400,000 small businesses already made the switch. Try Ledgerly free for 30 days.",
             "Start your free trial"]
-    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *slot, *STORY[3:]]
+    lines = story_with(slot)
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.88, 0.88, 0.96, 0.94, 0.6, 0.95, 0.95])
     c = scored(lines, scores)
     assert c.paragraphs == STORY
