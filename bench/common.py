@@ -58,6 +58,21 @@ def news_records(limit: int | None = None) -> Iterator[dict]:
             yield json.loads(line)
 
 
+def probe_batches(root: Path) -> dict[str, list[dict]]:
+    """The labelled pages of each batch directory under root (bench/probes/, bench/probes_html/),
+    by batch name, empty batches left out."""
+    batches = {d.name: [json.loads(f.read_text(encoding="utf-8")) for f in sorted(d.glob("*.json"))]
+               for d in sorted(root.iterdir()) if d.is_dir()}
+    return {name: pages for name, pages in batches.items() if pages}
+
+
+def report(section: str, body: list[str], command: str, write: bool) -> None:
+    """Print a benchmark's table and, with --write, put it in its section of RESULTS.md."""
+    print("\n".join(body))
+    if write:
+        write_section(section, "\n".join(body), command)
+
+
 def write_section(name: str, body: str, command: str) -> None:
     """Replace this benchmark's section of RESULTS.md between its markers, leaving others."""
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"

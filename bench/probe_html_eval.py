@@ -23,7 +23,7 @@ from statistics import mean
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from clean_eval import prf, title_scores  # noqa: E402  (bench/ is the script's directory)
-from common import write_section  # noqa: E402
+from common import probe_batches, report  # noqa: E402
 
 from index.ingest import clean_raw  # noqa: E402
 from index.ingest.readers import RawDoc  # noqa: E402
@@ -65,32 +65,32 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true", help="put the table in bench/RESULTS.md")
     args = ap.parse_args()
-    batches = {d.name: [json.loads(f.read_text(encoding="utf-8")) for f in sorted(d.glob("*.json"))]
-               for d in sorted(PROBES.iterdir()) if d.is_dir()}
-    batches = {name: pages for name, pages in batches.items() if pages}
+    batches = probe_batches(PROBES)
     if not batches:
         print(f"no pages under {PROBES}")
         return
-    batches["all"] = [p for pages in batches.values() for p in pages]
+    systems = ("ours", "trafilatura")
+    scores = {(name, system): [score_page(p, system) for p in pages]
+              for name, pages in batches.items() for system in systems}
+    # (each page extracted once per system: "all" pools the batches' rows)
+    pooled = {("all", system): [row for (_, s), rows in scores.items() if s == system for row in rows]
+              for system in systems}
+    scores.update(pooled)
     body = ["### HTML extractor on news-page probes", "",
             "| batch | system | pages | body P | body R | body F1 | paragraphs whole | title exact | title lenient "
             "| outlet | date |",
             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for name, pages in batches.items():
-        for system in ("ours", "trafilatura"):
-            rows = [score_page(p, system) for p in pages]
-            n = len(rows)
-            body.append(f"| {name} | {'extract_html (ours)' if system == 'ours' else 'trafilatura.extract'} | {n} "
-                        f"| {mean(r['P'] for r in rows):.3f} | {mean(r['R'] for r in rows):.3f} "
-                        f"| {mean(r['F1'] for r in rows):.3f} | {mean(r['whole'] for r in rows):.3f} "
-                        f"| {sum(r['title'] for r in rows)}/{n} | {sum(r['title_lenient'] for r in rows)}/{n} "
-                        f"| {sum(r['outlet'] for r in rows)}/{n} | {sum(r['date'] for r in rows)}/{n} |")
+    for (name, system), rows in scores.items():
+        n = len(rows)
+        body.append(f"| {name} | {'extract_html (ours)' if system == 'ours' else 'trafilatura.extract'} | {n} "
+                    f"| {mean(r['P'] for r in rows):.3f} | {mean(r['R'] for r in rows):.3f} "
+                    f"| {mean(r['F1'] for r in rows):.3f} | {mean(r['whole'] for r in rows):.3f} "
+                    f"| {sum(r['title'] for r in rows)}/{n} | {sum(r['title_lenient'] for r in rows)}/{n} "
+                    f"| {sum(r['outlet'] for r in rows)}/{n} | {sum(r['date'] for r in rows)}/{n} |")
     body += ["", "Body tokens as bags, P/R/F1 per page averaged; paragraphs whole: share of the story's "
              "paragraphs returned as one paragraph each; title exact after case and whitespace, lenient as "
              "clean_eval.py; outlet case-insensitive; date same day. See bench/probes_html/README.md."]
-    print("\n".join(body))
-    if args.write:
-        write_section("news-probes-html", "\n".join(body), ".venv/bin/python bench/probe_html_eval.py --write")
+    report("news-probes-html", body, ".venv/bin/python bench/probe_html_eval.py --write", args.write)
 
 
 if __name__ == "__main__":
