@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -65,7 +66,7 @@ def _extract(html: str, url: str | None) -> Cleaned:
     canonical = meta.canonical_url(url)
     outlet = meta.outlet(canonical)
     title = meta.title(outlet)
-    paragraphs = _body(tree, canonical, [title or "", *meta.title_candidates()])
+    paragraphs = _body(meta, canonical, [title or "", *meta.title_candidates()])
     dateline = lead_dateline(paragraphs)
     return Cleaned(
         paragraphs=paragraphs,
@@ -88,7 +89,7 @@ def _parse(html: str) -> lxml_html.HtmlElement | None:
 # --- body -------------------------------------------------------------------------
 
 
-def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> list[str]:
+def _body(meta: _Meta, url: str | None, titles: list[str]) -> list[str]:
     """Body paragraphs: the fuller of a default and a recall-favouring trafilatura pass.
 
     trafilatura's default pass often stops at the first container and loses sections
@@ -96,10 +97,13 @@ def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> li
     Taking the recall pass only when it is clearly longer recovers the lost text while
     the boilerplate rules below take off most of what recall adds.
     """
-    default = _pass(tree, url, favor_recall=False)
-    recall = _pass(tree, url, favor_recall=True)
+    default = _pass(meta.tree, url, favor_recall=False)
+    recall = _pass(meta.tree, url, favor_recall=True)
     chosen = recall if _words(default) < _RECALL_GAIN * _words(recall) else default
-    chosen = _rescued(chosen, tree) if not _layout_table(chosen) else _from_scrape(tree, chosen)
+    if _layout_table(chosen):
+        chosen = _scrape_body(meta.rendered) or chosen
+    else:
+        chosen = _rescued(chosen, meta.rendered)
     paragraphs = drop_chrome([line for line in chosen if not is_boilerplate(line)])
     # the headline repeated above the body belongs to the title, not the text
     heads = {_norm(t) for t in titles if t}
@@ -108,7 +112,7 @@ def _body(tree: lxml_html.HtmlElement, url: str | None, titles: list[str]) -> li
     return paragraphs
 
 
-def _rescued(chosen: list[str], tree: lxml_html.HtmlElement) -> list[str]:
+def _rescued(chosen: list[str], rendered: list[str]) -> list[str]:
     """The text cleaner's body when trafilatura kept only a fragment of it.
 
     On some layouts (sections in sibling containers, lists of cards) both trafilatura passes
@@ -118,13 +122,11 @@ def _rescued(chosen: list[str], tree: lxml_html.HtmlElement) -> list[str]:
     agree on where the article is and differ only in how much of it there is. Lines the page
     repeats (carousels of testimonials, teasers shown twice) do not count towards "longer".
     """
-    rendered = block_lines(tree)
     have = _words(chosen)
     if have >= _RESCUE_SHARE * _words(rendered):
         return chosen  # the whole page is not long enough to hold a far longer body
-    try:
-        rescue = clean_text("\n".join(rendered)).paragraphs
-    except Exception:  # noqa: BLE001 - a failed second opinion must not lose the first
+    rescue = _scrape_body(rendered)
+    if not rescue:
         return chosen
     seen = Counter(rendered)
     found = set(chosen)
@@ -146,13 +148,13 @@ def _layout_table(lines: list[str]) -> bool:
         len(cell.split()) >= _LAYOUT_CELL_WORDS for row in rows for cell in row.split(" | "))
 
 
-def _from_scrape(tree: lxml_html.HtmlElement, chosen: list[str]) -> list[str]:
-    """The text cleaner's body, over the page rendered one block (one cell) per line."""
+def _scrape_body(rendered: list[str]) -> list[str]:
+    """The text cleaner's body over the page rendered one block (one table cell) per line: a
+    second opinion, whose failure must not lose the first (empty then)."""
     try:
-        rescue = clean_text("\n".join(block_lines(tree))).paragraphs
-    except Exception:  # noqa: BLE001 - a failed second opinion must not lose the first
-        return chosen
-    return rescue or chosen
+        return clean_text("\n".join(rendered)).paragraphs
+    except Exception:  # noqa: BLE001
+        return []
 
 
 def _bag(lines: list[str]) -> Counter[str]:
@@ -195,6 +197,12 @@ class _Meta:
                 self.metas[key] = value
         self.jsonld = list(_jsonld_objects(tree))
 
+    @cached_property
+    def rendered(self) -> list[str]:
+        """The page as a text scrape sees it (html_lines), rendered once for the body's second
+        opinion and the outlet's copyright notice."""
+        return block_lines(self.tree)
+
     def canonical_url(self, given: str | None) -> str | None:
         for el in self.tree.xpath('//link[@rel="canonical"][@href]'):
             href = el.get("href", "").strip()
@@ -216,7 +224,7 @@ class _Meta:
                     and not is_boilerplate(name) and not is_section_name(name):
                 return _tidy_name(_without_tagline(html_lib.unescape(name.lstrip("@")), _host(url)))
         # (then the page's own name for itself: spelling its host, or in its copyright notice)
-        return self._spelling_host(_host(url)) or find_copyright_holder(block_lines(self.tree)[-FOOTER_SPAN:]) \
+        return self._spelling_host(_host(url)) or find_copyright_holder(self.rendered[-FOOTER_SPAN:]) \
             or _host(url)
 
     def _spelling_host(self, host: str | None) -> str | None:
