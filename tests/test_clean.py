@@ -161,6 +161,19 @@ def test_teaser_widget_inside_the_story_dropped(label: str) -> None:
     assert c.paragraphs == STORY
 
 
+@pytest.mark.parametrize("label", ["Read also", "Related Stories"])
+def test_story_going_on_under_a_box_of_other_stories_is_kept_to_its_end(label: str) -> None:
+    # headlines with one-sentence blurbs inside the story, then its last paragraphs, then the
+    # page's tags: the box is not the story's end, and its second headline is no subheading
+    box = [label, "Debate schedule announced: first debate set for April 9",
+           "The electoral council said all candidates polling above 3% will be invited.",
+           "Complaints rise ahead of March congressional primaries, watchdog says",
+           "The watchdog has received 312 complaints since January, most from the coast."]
+    lines = story_with(box) + ["Tags:", "Budget", "Congress", "Share this article", "Facebook", "X"]
+    c = clean_text(page(*lines, sep="\n"))
+    assert c.paragraphs == STORY
+
+
 def test_single_related_link_inside_the_story_dropped() -> None:
     widget = ["Related article", "Storm leaves thousands without power across the north"]
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:]))

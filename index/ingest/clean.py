@@ -427,8 +427,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
+        count, end = _teasers(lines, base, j + 1, be) if label[j] else (0, j)
+        if count >= TEASER_PAIRS and end < be and _reads_on(lines[end]) and probs[end] >= OUTSIDE_TH:
+            continue  # a box of other stories with the story going on under it: an inline list
         if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB) \
-                or (label[j] and _teasers(lines, base, j + 1, be)[0] >= TEASER_PAIRS):
+                or count >= TEASER_PAIRS:
             be = j - 1
             break
     _inline_lists(lines, keys, klen, base, bs, be, listed, keep)
@@ -656,6 +659,7 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled:
         j = k + int(_bare_number(lines[k]))
         if j > last or not _headline_shaped(lines[j], base[j], labelled=labelled):
             break
+        head = j
         j += 1
         meta = 0
         blurb = stamped = False
@@ -672,8 +676,10 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled:
         if not (blurb or stamped):
             break
         if labelled and blurb and j < last and base[j, 2] > 0 and base[j + 1, 2] > 0 \
-                and not _headline_shaped(lines[j], base[j], labelled=True):
-            break  # a subheading with paragraphs under it: the story goes on
+                and not _headline_shaped(lines[j], base[j], labelled=True) \
+                and (count == 0 or len(lines[head].split()) <= SUBHEAD_WORDS):
+            break  # a subheading with paragraphs under it: the story goes on (not a second headline
+            # with its blurb, as long as the first)
         blurbs = blurbs and (blurb or count > 0)  # a paragraph under dated headlines is no blurb
         count += 1
         k = j
