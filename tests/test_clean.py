@@ -1661,3 +1661,24 @@ def test_a_sponsors_slot_in_a_newsletter_is_not_reporting() -> None:
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.88, 0.88, 0.96, 0.94, 0.6, 0.95, 0.95])
     c = scored(lines, scores)
     assert c.paragraphs == STORY
+
+
+def test_headline_is_not_an_item_of_a_feed_of_other_stories_over_the_header() -> None:
+    # "Latest": headlines each over its age; the story's headline comes under the feed, its
+    # standfirst, byline without "By" and date under it
+    feed = ["Latest", "Mayor says water rationing in the capital will end in April", "3h",
+            "New tariffs on exports: what traders need to know this week", "5h",
+            "Police seize four tons of cargo at the southern port", "7h", "Politics"]
+    dek = "Two parties must pay a combined 3.4 billion pesos after regulators found undeclared spending."
+    c = clean_text(page("Home", "News", *feed, STORM, dek, "Camila Restrepo", "March 2, 2026", "Share",
+                        *STORY, sep="\n"))
+    assert c.title == STORM
+
+
+def test_a_caption_over_its_photo_credit_is_not_a_sentence_headline_over_a_byline() -> None:
+    caption = "The agriculture secretary answers questions from senators during the hearing on Wednesday."
+    header = ["News", STORM, "By Lea Cruz", "February 12, 2026 | 12:05 am", "Share", "Facebook", caption,
+              "PHOTO BY JOEY SANTELICES"]
+    scores = np.array([0.05, 0.3, 0.05, 0.05, 0.05, 0.05, 0.7, 0.1] + [0.95] * len(STORY))
+    c = scored([*header, *STORY], scores)
+    assert c.title == STORM

@@ -211,6 +211,7 @@ DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 _CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
                           r"|fact[- ]check(?:ed)?|translated|submitted|hosted|produced|compiled|interview)"
                           r"\s+by\s+(?-i:[A-Z])")
+_PHOTO_BY_RE = re.compile(r"(?i)^(?:photos?|photograph|pictures?|images?)\s+by\b")
 # A share bar's buttons and counts under the headline
 _SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookmark|copy link|facebook|twitter|x"
                        r"|whatsapp|linkedin|\d+\s+comments?|comments?|view comments|listen)\b.{0,40}$")
@@ -282,6 +283,10 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
     cands = [j for j in cands if not (_names_over_date(lines, j, cands) or _masthead_again(lines, j))]
+    # a feed of other stories over the header ("Latest" / a headline / "3h" / a headline / "5h"):
+    # neither its headlines nor their ages are the story's header
+    feed = _feed_lines(lines, cands)
+    cands = [j for j in cands if j not in feed]
     by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
@@ -298,10 +303,10 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # the header's byline, share bar and time stamps stand under the headline (and its
     # standfirst): headline-shaped lines under them are captions, credits and widgets (unless
     # a byline follows: an "Updated" stamp may top the headline)
-    over = [j for j in cands if len(lines[j].split()) >= 4 and not _under_meta(lines, j, lo)
+    over = [j for j in cands if len(lines[j].split()) >= 4 and not _under_meta(lines, j, lo, feed)
             and any(_meta_line(lines[k]) for k in range(j + 1, min(j + 5, first_body)))]
     if over:
-        cands = [j for j in cands if j <= over[-1] or not _under_meta(lines, j, lo)
+        cands = [j for j in cands if j <= over[-1] or not _under_meta(lines, j, lo, feed)
                  or any(_is_byline(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))]
         # and past the header's meta lines, a headline-shaped line with none of its own under it is
         # a teaser of the grid some pages print between the header and the story
@@ -424,11 +429,19 @@ def _under_header(s: str) -> bool:
     return _byline_or_stamp(s) or bool(_SHARE_RE.match(s))
 
 
-def _under_meta(lines: list[str], j: int, lo: int) -> bool:
+def _under_meta(lines: list[str], j: int, lo: int, feed: set[int] = frozenset()) -> bool:
     """A byline, a time stamp or a share bar (two buttons: a lone "Share" may stand over a
-    headline) in the three lines over j."""
-    above = lines[max(lo, j - 3) : j]
+    headline) in the three lines over j, not counting a feed's lines."""
+    above = [lines[k] for k in range(max(lo, j - 3), j) if k not in feed]
     return any(_byline_or_stamp(s) for s in above) or sum(bool(_SHARE_RE.match(s)) for s in above) >= 2
+
+
+def _feed_lines(lines: list[str], cands: list[int]) -> set[int]:
+    """Headline candidates each with its age under it ("3h", "2 hours ago"), two in a row at
+    least, and those ages: a feed of other stories."""
+    pairs = [j for j in cands if j + 1 < len(lines) and is_stamp(lines[j + 1]) and not _is_byline(lines[j + 1])]
+    run = {j for j in pairs if j + 2 in pairs or j - 2 in pairs}
+    return run | {j + 1 for j in run}
 
 
 def _byline_or_stamp(s: str) -> bool:
@@ -477,6 +490,8 @@ def sentence_headline(lines: list[str], i: int) -> bool:
     standfirst sits there too, but under a headline)."""
     if i + 1 >= len(lines) or not _is_byline(lines[i + 1]) or not _loose_headline(lines[i]):
         return False
+    if _PHOTO_BY_RE.match(lines[i + 1]):
+        return False  # a picture's caption over its photographer's credit ("PHOTO BY ANN LEE")
     return not any(headline_like(lines[j]) and len(lines[j].split()) >= 4 for j in range(max(0, i - 3), i))
 
 
