@@ -1682,3 +1682,11 @@ def test_a_caption_over_its_photo_credit_is_not_a_sentence_headline_over_a_bylin
     scores = np.array([0.05, 0.3, 0.05, 0.05, 0.05, 0.05, 0.7, 0.1] + [0.95] * len(STORY))
     c = scored([*header, *STORY], scores)
     assert c.title == STORM
+
+
+def test_a_caption_closing_on_its_credit_after_a_bar_is_neither_headline_nor_reporting() -> None:
+    caption = "The harbour master speaks to journalists in Rotterdam on April 17, 2026. PHOTO | HARBOUR DIGITAL"
+    c = clean_text(page("Harbour Digital", "Follow", "1d", HEAD, "Harbour Digital · 17 April 2026, 13:22", caption,
+                        *STORY, sep="\n"))
+    assert c.title == HEAD
+    assert c.paragraphs == STORY

@@ -127,8 +127,9 @@ CAPTION_RE = re.compile(
     # (spaced, after the caption's sentence: "... on July 12. (Mara Yoon / The Dugout Line)")
     r"|(?-i:[.!?]\s+\([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\s/\s[A-Z][\w .'’&-]{1,40}\)\W*$)"
     r"|\([\w&.'’ -]{1,30}\s(?:photo|image|picture)s?\s*/[^)]{1,60}\)"  # "(WWP Photo/Rodrigo Quispe)"
-    # "... on Friday. DO Photo/Arvind Shetty", "Getty Images / Siri Strafford"
-    r"|(?-i:(?:^|[.!?]\s+)(?:[A-Z][\w&.'’-]*\s){0,3}(?:Photo|Image|Picture)s?\s*/\s*[A-Z][\w.'’ -]{2,40}$)"
+    # "... on Friday. DO Photo/Arvind Shetty", "Getty Images / Siri Strafford", "... 2026. PHOTO | KILELE DIGITAL"
+    r"|(?-i:(?:^|[.!?]\s+)(?:[A-Z][\w&.'’-]*\s){0,3}(?:(?:Photo|Image|Picture)s?|(?:PHOTO|IMAGE|PICTURE)S?)"
+    r"\s*[/|]\s*[A-Z][\w.'’ -]{2,40}$)"
     # "... on Oct. 17. CHAD LEUNG/THE STANDARD"
     r"|(?-i:(?:^|[.!?)”\"]\s+)[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$)"
     # "... at her family's pan. Anjali Vora for The Global Dispatch"
