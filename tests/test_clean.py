@@ -1690,3 +1690,14 @@ def test_a_caption_closing_on_its_credit_after_a_bar_is_neither_headline_nor_rep
                         *STORY, sep="\n"))
     assert c.title == HEAD
     assert c.paragraphs == STORY
+
+
+def test_the_story_goes_on_under_one_line_of_a_players_glued_text() -> None:
+    # the run of reporting ends at a player's text glued into one line; the two paragraphs the
+    # model believes under it carry the story on
+    player = ("JUST WATCHED Harbour chief: ships will move by Thursday Replay More Videos ... "
+              "MUST WATCH Harbour chief: ships will move by Thursday 03:09")
+    lines = story_with([player]) + ["Related Topics", "Shipping", "Ports"]
+    scores = np.array([0.1, 0.9, 0.9, 0.9, 0.05, 0.55, 0.55, 0.05, 0.05, 0.05])
+    c = scored(lines, scores)
+    assert c.paragraphs == STORY

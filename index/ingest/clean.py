@@ -541,6 +541,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 listed[j:k] = True
                 j, resumed = k, True
                 continue
+            # (or one line of a widget, a player's or a gallery's glued text, with two paragraphs
+            # the model believes under it)
+            if not label[j] and all(t < n and prose[t] and probs[t] >= th and not (bad[t] or dup[t] or teasers[t])
+                                    for t in (j + 1, j + 2)):
+                listed[j] = True
+                j, resumed = j + 1, True
+                continue
             break
         j += 1
     j = bs - 1
