@@ -1701,3 +1701,22 @@ def test_the_story_goes_on_under_one_line_of_a_players_glued_text() -> None:
     scores = np.array([0.1, 0.9, 0.9, 0.9, 0.05, 0.55, 0.55, 0.05, 0.05, 0.05])
     c = scored(lines, scores)
     assert c.paragraphs == STORY
+
+
+def test_a_live_feed_of_headlines_with_clock_times_closing_the_story_is_dropped() -> None:
+    feed = ["Markets Live", "Dow rises 180 points as retailers and banks gain", "11:42 a.m.",
+            "Treasury yields edge higher ahead of the chair's speech", "11:15 a.m.",
+            "Oil slips as U.S. inventories rise unexpectedly", "10:58 a.m.",
+            "Carsley Brands falls in sympathy with Halvorsen", "10:31 a.m."]
+    lines = story_with([], at=len(STORY)) + feed
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.63, 0.67, 0.66, 0.66, 0.66, 0.67, 0.66, 0.76, 0.83])
+    c = scored(lines, scores)
+    assert c.paragraphs == STORY
+
+
+def test_a_bare_read_more_over_two_headlines_and_an_ad_slot_is_a_list() -> None:
+    box = ["Read More", "Back-to-school spending: Which retailers are winning, and which are not",
+           "Opinion: The housing freeze is hitting stores you didn't expect", "Advertisement"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.13, 0.6, 0.34, 0.1, 0.95, 0.95])
+    c = scored(story_with(box), scores)
+    assert c.paragraphs == STORY

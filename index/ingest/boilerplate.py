@@ -43,9 +43,10 @@ _PHONE = r"(?:\s*[:|·-]?\s*(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})
 _BUTTON_ROW = re.compile(r"^" + _BUTTONS + _PHONE + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
 
 # The age or the sponsor printed beside a teaser in a feed: "3 hours ago", "2h", "Courts |
-# Yesterday", "Sponsored by HomeGuard Roofing"
+# Yesterday", "11:42 a.m.", "Sponsored by HomeGuard Roofing"
 _STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:\d{1,3}\s*(?:s|m|h|d|w|mins?|hrs?|minutes?|hours?|days?|weeks?)\s+ago
-    |\d{1,3}\s*[hdw]|yesterday|just\s+now)|sponsored\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,5})"""
+    |\d{1,3}\s*[hdw]|yesterday|just\s+now|\d{1,2}:\d{2}\s*[ap]\.?\s?m\b\.?(?:\s+[a-z]{2,4})?)
+    |sponsored\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,5})"""
 _STAMP_RE = re.compile(r"^" + _STAMP + r"\W*$", re.IGNORECASE | re.VERBOSE)
 
 # An embedded post's signature under its text: "— Teo Marchetti (@teomarchetti) March 3, 2025"

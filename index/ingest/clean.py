@@ -632,8 +632,10 @@ def _inline_lists(lines: list[str], keys: list[str], klen: np.ndarray, base: np.
         k = _list_end(lines, base, j, be, ads=ads)
         if k - j >= 2 and (k > be or base[k, 2] > 0):
             stop = _list_stop(lines, j, k, ads=ads) if k <= be else k
-            if bare and not (stop - j > 2 and all(len(lines[t].split()) >= BARE_ITEM_WORDS
-                                                  and _headline_shaped(lines[t], base[t]) for t in range(j + 1, stop))):
+            # (an ad slot under the headlines is no item)
+            items = [t for t in range(j + 1, stop) if not _SLOT_RE.match(keys[t])]
+            if bare and not (len(items) >= 2 and all(len(lines[t].split()) >= BARE_ITEM_WORDS
+                                                     and _headline_shaped(lines[t], base[t]) for t in items)):
                 continue
             listed[j:stop] = True
             keep[stop] |= stop < k  # the story's own subheading, which _list_stop found under the list
@@ -706,8 +708,9 @@ def _blurb(row: np.ndarray) -> bool:
 
 
 def _teaser_meta(line: str, row: np.ndarray) -> bool:
-    """A teaser's source or age: a few words that are not a sentence."""
-    return bool(row[2] == 0 and len(line) <= 50 and (np.expm1(row[1]) <= 6 or is_stamp(line)))
+    """A teaser's source or age: a few words that are not a sentence (an age may end on a full
+    stop: "11:42 a.m.")."""
+    return len(line) <= 50 and bool((row[2] == 0 and np.expm1(row[1]) <= 6) or is_stamp(line))
 
 
 def _stamp(line: str, row: np.ndarray) -> bool:
