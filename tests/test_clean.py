@@ -1720,3 +1720,15 @@ def test_a_bare_read_more_over_two_headlines_and_an_ad_slot_is_a_list() -> None:
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.13, 0.6, 0.34, 0.1, 0.95, 0.95])
     c = scored(story_with(box), scores)
     assert c.paragraphs == STORY
+
+
+@pytest.mark.parametrize("call", [
+    "Have photos or video of storm damage? Send them to us at news@kvnt9.com or through the KVNT News 9 app.",
+    "Do you have more information about the breach? From a non-work device, you can contact Nadia Pereira "
+    "securely on Signal at nadiap.01.",
+    "Got a story? Email us at tips@dailyclarion.co.uk or call 0207 123 4567.",
+])
+def test_a_call_for_tips_pictures_or_information_inside_the_story_is_dropped(call: str) -> None:
+    lines = story_with([call])
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.8, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY

@@ -133,7 +133,10 @@ _PROMPT_RE = re.compile(
     r"|follow [\w ]{1,40} on (?:facebook|instagram|x|twitter|tiktok)\b[^.]{0,40}\.\s+send (?:us )?your"
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
     r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
-    r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox))\b"
+    r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
+    # a call for tips, pictures and questions: "Got a story?", "Have photos or video of the storm? Send them ..."
+    r"|^(?:do you have|have you got|have|got) (?:a |any )?(?:news |story )?(?:tips?|photos?|videos?|pictures?|images?"
+    r"|(?:more )?information|info|a story|story|footage|questions?)\b[^?]{0,100}(?=\?))\b"
 )
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
@@ -292,7 +295,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "sponsored", "readers like", "paywall", "chip in", "contribution", "join us", "write to",
                  "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit",
                  "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
-                 "to your device")
+                 "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
+                 "have info", "have question", "have you got", "do you have")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
