@@ -1727,8 +1727,13 @@ def test_a_bare_read_more_over_two_headlines_and_an_ad_slot_is_a_list() -> None:
     "Do you have more information about the breach? From a non-work device, you can contact Nadia Pereira "
     "securely on Signal at nadiap.01.",
     "Got a story? Email us at tips@dailyclarion.co.uk or call 0207 123 4567.",
+    "Have something to say? Send a letter to the editor.",
+    # a column's disclaimer, and captions closing on a credit in capitals
+    "This column reflects the views of the author and does not necessarily represent those of The Harbour Herald.",
+    "The Milimani Law Courts in Nairobi, on April 16, 2026. KEVIN OMONDI FOR LA VIGIE",
+    "Court of Appeal judges at a past sitting in Nairobi. PHOTO | FILE | SUNDAY COURIER",
 ])
-def test_a_call_for_tips_pictures_or_information_inside_the_story_is_dropped(call: str) -> None:
+def test_a_call_for_tips_a_disclaimer_or_a_credited_caption_inside_the_story_is_dropped(call: str) -> None:
     lines = story_with([call])
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.8, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == STORY

@@ -136,7 +136,9 @@ _PROMPT_RE = re.compile(
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
     # a call for tips, pictures and questions: "Got a story?", "Have photos or video of the storm? Send them ..."
     r"|^(?:do you have|have you got|have|got) (?:a |any )?(?:news |story )?(?:tips?|photos?|videos?|pictures?|images?"
-    r"|(?:more )?information|info|a story|story|footage|questions?)\b[^?]{0,100}(?=\?))\b"
+    r"|(?:more )?information|info|a story|story|footage|questions?|(?:some|any)thing to (?:say|add))\b[^?]{0,100}(?=\?)"
+    # the outlet's disclaimer under a column: "The views expressed ... do not necessarily reflect those of ..."
+    r"|\b(?:does|do) not necessarily (?:reflect|represent))\b"
 )
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
@@ -296,7 +298,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit",
                  "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
-                 "have info", "have question", "have you got", "do you have")
+                 "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
