@@ -1266,6 +1266,10 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
      "Copyright © 2025 The Maumee Valley Courier", "The Maumee Valley Courier"),
     # a personal site's name and notice: a person, not an outlet
     (["Erin Spain", "Blog", "About"], "By Erin Spain", "Copyright © 2026 Erin Spain. Log in", None),
+    # the notice names the title and its publisher
+    (["Container Trade Review", "Log in", "News"], "By Ann Lee",
+     "© 2026 Container Trade Review is published by Quayside Information Group Ltd, registered in England.",
+     "Container Trade Review"),
 ])
 def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, notice: str,
                                                  outlet: str | None) -> None:
@@ -1497,6 +1501,9 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
     ("Fathomline", ["Try Fathomline Pro", "The founders told Fathomline that the app had 3 million users."],
      "Fathomline"),
     ("Products", ["View All Products", "See our Products and services."], None),
+    # a paper's name a reporter's bio and a teaser list give as a publisher's
+    ("Moncton Tidings", ["Jordan Cormier is a reporter with the Moncton Tidings.", "Top Stories from Moncton Tidings"],
+     "Moncton Tidings"),
     ("VerityCheck", ["A reverse image search led VerityCheck to the original upload.",
                      "Contact: helena.marsh@veritycheck.org", "VerityCheck is reader-supported."], "VerityCheck"),
 ])

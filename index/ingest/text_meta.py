@@ -50,7 +50,7 @@ _OUTLET_WORDS = re.compile(
     r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
     r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer"
     r"|advocate|argus|banner|bugle|clarion|courant|gleaner|ledger|messenger|recorder|spectator"
-    r"|statesman|telegram)\b"
+    r"|statesman|telegram|tidings)\b"
     r"|\.(?:com|net|org|co|news|io)\b"
 )
 # a company's legal form after its name, in English and elsewhere ("Pte. Ltd.", "Sp. z o.o.", "S.A.")
@@ -692,7 +692,7 @@ def _named_again(lines: list[str]) -> str | None:
     if looks_like_person(first) and words[0] != "The":
         name = re.escape(first)
         publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
-                     rf"|(?:{ROLE_NOUNS}) (?:for|at)))\s+{name}\b"
+                     rf"|(?:{ROLE_NOUNS}) (?:for|at|with)(?: the)?|(?:stories|news|headlines) from))\s+{name}\b"
                      rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b")
         if re.search(publisher, "\n".join(inside)) is None:
             return None
@@ -765,6 +765,10 @@ def _names_company(name: str, masthead: str, *, company: bool = False) -> bool:
     return False
 
 
+_PUBLISHED_BY_RE = re.compile(r"\s+(?:is|are)\s+(?:(?:published|owned|operated)\s+by"
+                              r"|(?:a\s+)?(?:part|publication|division|brand|trademark)\s+of)\s+")
+
+
 def _copyright_names(footer: list[str], *, legal: bool = False) -> list[str]:
     """Every name a copyright notice in the footer gives, last notice first (with `legal`,
     with the company's legal form after it: "Bellwether Markets LLC")."""
@@ -780,6 +784,8 @@ def _copyright_names(footer: list[str], *, legal: bool = False) -> list[str]:
                 out.append(trading.group(1).strip())
                 continue
             name = m.group("name").strip(" ,.-–")
+            # "© 2026 Container Trade Review is published by Quayside Information Group Ltd": the outlet
+            name = _PUBLISHED_BY_RE.split(name, maxsplit=1)[0]
             form = _LEGAL_FORM_RE.match(s, m.end("name")) if legal else None
             out.append(name + " " + form.group(1) if form else name)
     return out
