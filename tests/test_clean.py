@@ -930,6 +930,7 @@ def test_a_company_widget_above_the_lead_is_not_reporting() -> None:
     (["Shop Online", "Wix Review"], None),  # buttons and page headings with a common outlet word
     (["Today’s Paper"], "The Riverside Times"),  # a menu item: the copyright notice names the outlet
     (["The Hechinger Report"], "The Hechinger Report"),
+    (["The Gulf Meridian", "Dubai 41°C", "Prayer Times", "Fajr 4:02", "Dhuhr 12:21"], None),  # a widget's label
 ])
 def test_a_masthead_of_common_outlet_words_only_is_not_trusted(header: list[str], outlet: str | None) -> None:
     notice = ["© 2025 The Riverside Times Company"] if outlet == "The Riverside Times" else []

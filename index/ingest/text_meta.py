@@ -582,9 +582,9 @@ def find_masthead(header: list[str]) -> str | None:
         if s.endswith((".", ":", "?", "!", ",")) or DATE_RE.search(s) or BYLINE_RE.match(s):
             continue
         if words[0].lower() in ("my", "your", "our", "live", "watch", "listen", "support", "subscribe", "donate",
-                                "join") or (
+                                "join", "prayer") or (
                 len(words) == 1 and s.lower() in _MENU_WORDS):
-            continue  # a menu item ("My News", "Register", "World"), not the outlet's name
+            continue  # a menu item or widget ("My News", "Register", "World", "Prayer Times"), not the outlet's name
         if BOILER_LINE_RE.match(s) or _SECTION_ONLY.match(s) or STRONG_CHROME_RE.search(s):
             continue
         if not all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "&"}
