@@ -298,7 +298,9 @@ def test_updated_header_line_gives_date() -> None:
      ("The Hague (AFP) – The court suspended the permits.", "The Hague"),
      ("Search Engine Optimization (SEO) — SEO is the practice of ranking.", None),
      ("Awesome, Leah—thank you for the tip on the market.", None),
-     ("OSAKA--Hoshizora Electric said on Oct. 14 it will cut 4,000 jobs.", "OSAKA")],
+     ("OSAKA--Hoshizora Electric said on Oct. 14 it will cut 4,000 jobs.", "OSAKA"),
+     ("BOGOTÁ — Colombia's electoral council on Monday fined two parties.", "BOGOTÁ"),
+     ("SÃO PAULO (Reuters) - Brazil's central bank held rates.", "SÃO PAULO")],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want

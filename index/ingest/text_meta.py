@@ -91,7 +91,7 @@ _SECTION_ONLY = re.compile(
 )
 # A wire dateline: "SEOUL, South Korea —", "WASHINGTON (AP) —", "AMSTERDAM, Nov 25 (Reuters) -"
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # SEOUL / NEW YORK / ST. LOUIS
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+){0,3}"  # SEOUL / NEW YORK / BOGOTÁ
     r"(?P<region>,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"  # , South Korea / , Calif.
     r"(?P<day>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 25 (the wires' filing day)
     r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
