@@ -1755,3 +1755,16 @@ def test_a_widgets_label_under_the_masthead_is_not_the_outlet() -> None:
                         *STORY, sep="\n"))
     assert c.title == "Budget deal clears Congress after weeks of talks"
     assert c.outlet != "Prayer Times"
+
+
+@pytest.mark.parametrize(("header", "want"), [
+    # a masthead's bar printing today's date over the headline; the story's stamps under it
+    (["Wednesday, December 10, 2025", "News", HEAD, "By Ann Lee", "Published 9:12 p.m. ET Dec. 9, 2025",
+      "Updated 7:05 a.m. ET Dec. 10, 2025"], dt.date(2025, 12, 9)),
+    # the publication date over the headline, the modification stamp under it
+    (["News", "November 26, 2025", HEAD, "By Ann Lee", "Updated: March 12, 2026"], dt.date(2025, 11, 26)),
+])
+def test_the_date_is_the_headers_publication_date_not_todays_bar_or_an_update(header: list[str],
+                                                                               want: dt.date) -> None:
+    c = clean_text(page(*header, *STORY, sep="\n"))
+    assert (c.title, c.date) == (HEAD, want)

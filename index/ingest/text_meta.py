@@ -172,6 +172,7 @@ _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _DOTTED_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
+_MODIFIED_RE = re.compile(r"(?i)^(?:updated|last updated|modified|last modified)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
 _ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,2}}(?:{ROLE_NOUNS})$")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
@@ -820,20 +821,32 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
     if t_pos is not None:
         end = max(end, min(t_pos + DATE_UNDER_HEADLINE, len(lines)))
     start = max(0, min(end, HEADER_SPAN) - HEADER_SPAN)
-    for s in lines[start:min(end, max(HEADER_SPAN, first_body, end if t_pos is not None else 0))]:
+    stop = min(end, max(HEADER_SPAN, first_body, end if t_pos is not None else 0))
+    # the header's date under the headline first (a masthead's bar over it prints today's date),
+    # and a modification stamp only when no other date is printed
+    order = range(start, stop) if t_pos is None else [*range(max(start, t_pos), stop), *range(start, min(t_pos, stop))]
+    modified = None
+    for s in (lines[i] for i in order):
         if len(s) > 120 or _YEAR.search(s) is None:
             continue
-        s = _GLUED_TIME_RE.sub(r"\1 ", s)
-        m = DATE_RE.search(s)
-        if m is None and len(s) < 60 and (dotted := _dotted_date(s)) is not None:
-            return dotted
-        if m and CAPTION_RE.search(s):
-            continue  # a photo's caption dates the photo
-        if m and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s) or BYLINE_RE.match(s) or "|" in s
-                  or _STAMP_RE.search(s)):
-            d = parse_date(m.group(0))
-            if d:
-                return d
+        d = _header_date(s)
+        if d is not None and _MODIFIED_RE.match(s):
+            modified = modified or d
+        elif d is not None:
+            return d
+    return modified
+
+
+def _header_date(s: str) -> dt.date | None:
+    """The date of a header line: a short date line, one opening on its date, a stamp or a byline
+    with a date (not a photo's caption, which dates the photo)."""
+    s = _GLUED_TIME_RE.sub(r"\1 ", s)
+    m = DATE_RE.search(s)
+    if m is None and len(s) < 60:
+        return _dotted_date(s)
+    if m and not CAPTION_RE.search(s) and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s)
+                                           or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
+        return parse_date(m.group(0))
     return None
 
 
