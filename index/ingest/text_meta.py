@@ -257,7 +257,7 @@ def headline_like(s: str) -> bool:
         return False  # the tail of a line cut in two: "and Department for Environment, Water and ..."
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
         return False
-    if DATE_RE.search(s) and len(s) < 60:
+    if (DATE_RE.search(s) and len(s) < 60) or date_line(s):
         return False
     if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
@@ -835,6 +835,22 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
         elif d is not None:
             return d
     return modified
+
+
+_NOT_DATE_WORDS_RE = re.compile(
+    r"(?i)\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|aest|aedt|jst"
+    r"|kst|sast|wat|eat|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|\d+)\b"
+    r"|[^\w]+")
+
+
+def date_line(s: str) -> bool:
+    """A line that is only a date, perhaps with its time, zone and "Updated" ("November 24, 20254:12 PM
+    GMTUpdated 2 hours ago"): the header's, never reporting."""
+    if len(s) > 80:
+        return False
+    s = _GLUED_TIME_RE.sub(r"\1 ", re.sub(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)", " ", s))
+    m = DATE_RE.search(s)
+    return m is not None and not _NOT_DATE_WORDS_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]).strip()
 
 
 def _header_date(s: str) -> dt.date | None:
