@@ -47,7 +47,7 @@ DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
 OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
 CACHE = Path(__file__).resolve().parent / "out"  # git-ignored: gold bodies, out-of-fold scores
 SEED = 8
-PARAMS = dict(max_iter=40, learning_rate=0.2, max_leaf_nodes=16, max_depth=5,
+PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=31, max_depth=8,
               min_samples_leaf=40, l2_regularization=1.0, random_state=SEED)
 VOCAB_MIN_SITES = 5  # a term must occur on this many sites (domains) to enter the vocabulary
 VOCAB_C = 0.3  # inverse L2 strength of the vocabulary regression
