@@ -837,6 +837,7 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
     return modified
 
 
+_GLUED_STAMP_RE = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")  # "GMTUpdated 2 hours ago"
 _NOT_DATE_WORDS_RE = re.compile(
     r"(?i)\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|aest|aedt|jst"
     r"|kst|sast|wat|eat|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|\d+)\b"
@@ -848,7 +849,7 @@ def date_line(s: str) -> bool:
     GMTUpdated 2 hours ago"): the header's, never reporting."""
     if len(s) > 80:
         return False
-    s = _GLUED_TIME_RE.sub(r"\1 ", re.sub(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)", " ", s))
+    s = _GLUED_TIME_RE.sub(r"\1 ", _GLUED_STAMP_RE.sub(" ", s))
     m = DATE_RE.search(s)
     return m is not None and not _NOT_DATE_WORDS_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]).strip()
 
