@@ -1628,7 +1628,18 @@ def test_headline_over_headshots_mastheads_short_standfirsts_and_breadcrumbs(hea
 @pytest.mark.parametrize("under", [["Fact check by Helena Marsh", "February 26, 2025"],
                                    ["Lucía Benavent", "Mar 14, 2025 - 07:45 CET", "Translated by Daniel Whitford"],
                                    ["Submitted by Dune Grass Bakery", "September 8, 2025"],
-                                   ["Hosted by Mara Lindqvist", "Play episode", "Listen on Apple Podcasts"]])
+                                   ["Hosted by Mara Lindqvist", "Play episode", "Listen on Apple Podcasts"],
+                                   # a desk's byline with the wires, a correspondent filing from a town
+                                   ["DAILY BOSPHORUS WITH AGENCIES", "Published 22.07.2025 14:35"],
+                                   ["From Kwabena Asante-Darko, Kumasi", "January 8, 2026", "0 Comment"],
+                                   # the outlet's note on its standards, a link to the story in Spanish, a
+                                   # text-size widget
+                                   ["Rail operator says 2.5 million riders a day will pay up to HK$1 more per trip.",
+                                    "Kelvin Tsang", "+ FOLLOW", "Joyce Lam", "+ FOLLOW",
+                                    "Published: 10:15am, 3 Jun 2025", "Updated: 6:02pm, 3 Jun 2025",
+                                    "Why you can trust Harbour Standard", "WhatsApp"],
+                                   ["Redacción El Mirador", "18/06/2025 - 13:20", "Lee esta nota en español"],
+                                   ["Editor: Zhang Lu", "2025-12-26 15:42:10", "Font size: A A A", "Print"]])
 def test_headline_is_not_a_credit_line_or_a_player_button_under_it(under: list[str]) -> None:
     c = clean_text(page("Home", "News", HEAD, *under, *STORY, sep="\n"))
     assert c.title == HEAD
@@ -1768,3 +1779,16 @@ def test_the_date_is_the_headers_publication_date_not_todays_bar_or_an_update(he
                                                                                want: dt.date) -> None:
     c = clean_text(page(*header, *STORY, sep="\n"))
     assert (c.title, c.date) == (HEAD, want)
+
+
+def test_headline_under_a_posted_stamp_over_a_contributed_by_byline() -> None:
+    header = ["Harrow Falls Bulletin", "Home", "Town Hall", "Lost & Found Pets", "About", "Donate", "Volunteer With Us",
+              "Posted 2 days ago", HEAD, "Contributed by Ruth Abernathy, volunteer correspondent", "3 min read"]
+    assert clean_text(page(*header, *STORY, sep="\n")).title == HEAD
+
+
+def test_headline_over_the_writer_and_the_outlet_the_notice_names() -> None:
+    header = ["Opinions", "English", "Health", HEAD, "Geneviève Lapointe-Roy", "Le Veilleur de l'Estrie",
+              "February 5, 2026 at 6:00 a.m.", "Partager"]
+    c = clean_text(page(*header, *STORY, "© 2026 Le Veilleur de l'Estrie. All rights reserved.", sep="\n"))
+    assert c.title == HEAD

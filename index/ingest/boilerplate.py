@@ -72,7 +72,11 @@ _EXACT = re.compile(
         report\s+(?:this\s+)?ad|view\s+(?:the\s+)?(?:gallery|slideshow|photos)|\d{1,3}\s+(?:photos|images|pictures)|
         social\s+sharing|install\s+(?:it|the\s+app)\s+now|never\s+miss\s+a\s+(?:story|thing|beat)|
         estimated\s+(?:reading\s+time\s*:?\s*)?\d+\s+min(?:ute)?s?(?:\s+read)?|watch|\d{1,2}\s?m(?:in)?|
-        paid\s+advertisement|font\s+size|text\s+size|for\s+subscribers|
+        paid\s+advertisement|(?:font|text)\s+size(?:\s*:?\s*(?:a[+-]?\s*)+)?|for\s+subscribers|
+        # a link to the story in another language: "Lee esta nota en español", "Lire en français", "En Español"
+        (?:lee|lea)\s+(?:esta\s+nota|este\s+art[ií]culo|la\s+nota)(?:\s+en\s+\w+)?|lire\s+(?:cet\s+article\s+)?en\s+\w+|
+        read\s+(?:this\s+(?:story|article)\s+)?in\s+(?:english|spanish|french|german|portuguese|chinese|arabic|hindi)|
+        (?:en\s+)?español|en\s+français|
         gift\s+(?:this|the)\s+(?:unlocked\s+)?(?:article|story)|print\s+this\s+(?:article|story|page)|
         skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
         # the same link on sites in other languages: "Ir al contenido", "Aller au contenu", "Zum Inhalt springen"

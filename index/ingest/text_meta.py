@@ -161,6 +161,7 @@ _NOT_HEADLINE_RE = re.compile(
     r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
     # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
     r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
+    r"|^why you can trust\b"  # the outlet's note on its standards, under the header: "Why you can trust X"
 )
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
@@ -212,7 +213,7 @@ MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playi
 DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
 _CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
-                          r"|fact[- ]check(?:ed)?|translated|submitted|hosted|produced|compiled|interview)"
+                          r"|fact[- ]check(?:ed)?|translated|submitted|contributed|hosted|produced|compiled|interview)"
                           r"\s+by\s+(?-i:[A-Z])")
 _PHOTO_BY_RE = re.compile(r"(?i)^(?:photos?|photograph|pictures?|images?)\s+by\b")
 # A share bar's buttons and counts under the headline
@@ -285,7 +286,8 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # a writer's name over their role ("Political Correspondent"), under the headline
     cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
-    cands = [j for j in cands if not (_names_over_date(lines, j, cands) or _masthead_again(lines, j))]
+    notice = {key(n) for n in _copyright_names(lines[-FOOTER_SPAN:])}
+    cands = [j for j in cands if not (_names_over_date(lines, j, cands, notice) or _masthead_again(lines, j))]
     # a feed of other stories over the header ("Latest" / a headline / "3h" / a headline / "5h"):
     # neither its headlines nor their ages are the story's header
     feed = _feed_lines(lines, cands)
@@ -378,12 +380,14 @@ def _masthead_again(lines: list[str], j: int) -> bool:
         and any(key(t) == key(s) for t in lines[:MASTHEAD_SPAN])
 
 
-def _names_over_date(lines: list[str], j: int, cands: list[int]) -> bool:
+def _names_over_date(lines: list[str], j: int, cands: list[int], notice: set[str] = frozenset()) -> bool:
     """Writers' names without a "By" ("Elena Marchetti and Dwayne Corliss", "Julien Marchand,
     The Northern Press") under a longer headline-shaped line and over the header's date; or the
-    outlet's name under the writer's ("Lydia Strassburg" / "Appleton Fox Cities Register")."""
+    outlet's name under the writer's ("Lydia Strassburg" / "Appleton Fox Cities Register", or
+    a name the copyright notice gives: "Le Veilleur de l'Estrie")."""
     m = _NAME_OUTLET_RE.match(lines[j])
-    outlet_under_name = j > 0 and _OUTLET_WORDS.search(lines[j]) is not None and len(lines[j].split()) <= KICKER_WORDS \
+    outlet = _OUTLET_WORDS.search(lines[j]) is not None or key(lines[j]) in notice
+    outlet_under_name = j > 0 and outlet and len(lines[j].split()) <= KICKER_WORDS \
         and len(lines[j - 1].split()) <= 3 and looks_like_person(lines[j - 1].strip())
     if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet"))) or outlet_under_name):
         return False
@@ -511,6 +515,12 @@ def _loose_headline(s: str) -> bool:
     return s.endswith((".", "?", "!", "”", '"', "’"))
 
 
+# a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
+# where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra")
+_DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+agencies$"
+                             r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$")
+
+
 def _is_byline(s: str) -> bool:
     """A byline: "By Ann Lee", "Jon Harker Europe correspondent", "Anirudh Menon , Shreya Kulkarni",
     "Sophie Lindgren | Economics Reporter", or one in a row with the outlet ("Upper Lakes Public
@@ -518,7 +528,7 @@ def _is_byline(s: str) -> bool:
     if len(s) >= 80:
         return False
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
-                or (BYLINE_RE.match(s) and len(s.split()) <= 8)) or _byline_row(s)
+                or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)) or _byline_row(s)
 
 
 def _byline_row(s: str) -> bool:
