@@ -300,7 +300,8 @@ def test_updated_header_line_gives_date() -> None:
      ("Awesome, Leah—thank you for the tip on the market.", None),
      ("OSAKA--Hoshizora Electric said on Oct. 14 it will cut 4,000 jobs.", "OSAKA"),
      ("BOGOTÁ — Colombia's electoral council on Monday fined two parties.", "BOGOTÁ"),
-     ("SÃO PAULO (Reuters) - Brazil's central bank held rates.", "SÃO PAULO")],
+     ("SÃO PAULO (Reuters) - Brazil's central bank held rates.", "SÃO PAULO"),
+     ("HÀ NỘI — Motorbikes that fail emission standards will be barred from the old quarter.", "HÀ NỘI")],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -1268,6 +1269,9 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
      "Copyright © 2025 The Maumee Valley Courier", "The Maumee Valley Courier"),
     # a personal site's name and notice: a person, not an outlet
     (["Erin Spain", "Blog", "About"], "By Erin Spain", "Copyright © 2026 Erin Spain. Log in", None),
+    # a paper whose name says "News" in its own language
+    (["El Mirador Noticias", "Inicio", "English Edition"], "Redacción El Mirador",
+     "© 2025 El Mirador Noticias. Todos los derechos reservados.", "El Mirador Noticias"),
     # the notice names the title and its publisher
     (["Container Trade Review", "Log in", "News"], "By Ann Lee",
      "© 2026 Container Trade Review is published by Quayside Information Group Ltd, registered in England.",

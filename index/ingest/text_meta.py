@@ -50,7 +50,10 @@ _OUTLET_WORDS = re.compile(
     r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
     r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer"
     r"|advocate|argus|banner|bugle|clarion|courant|gleaner|ledger|messenger|recorder|spectator"
-    r"|statesman|telegram|tidings)\b"
+    r"|statesman|telegram|tidings"
+    # the same words in the languages of papers with English pages: "El Mirador Noticias", "Diário do Sul"
+    r"|noticias|notícias|diario|diário|periódico|jornal|nouvelles|quotidien|gazzetta|corriere|zeitung|nachrichten"
+    r"|tageblatt|dagblad|gazeta|dziennik)\b"
     r"|\.(?:com|net|org|co|news|io)\b"
 )
 # a company's legal form after its name, in English and elsewhere ("Pte. Ltd.", "Sp. z o.o.", "S.A.")
@@ -90,8 +93,9 @@ _SECTION_ONLY = re.compile(
     r"(?:&|and|/|-|\|)?\s*)+$"
 )
 # A wire dateline: "SEOUL, South Korea —", "WASHINGTON (AP) —", "AMSTERDAM, Nov 25 (Reuters) -"
+_CAPS = "A-ZÀ-ÖØ-Þ\u1e00-\u1eff"  # capitals, with accents ("BOGOTÁ", "HÀ NỘI")
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+){0,3}"  # SEOUL / NEW YORK / BOGOTÁ
+    rf"^(?P<place>[{_CAPS}][{_CAPS}.'’-]+(?:\s+[{_CAPS}][{_CAPS}.'’-]+){{0,3}}"  # SEOUL / NEW YORK / HÀ NỘI
     r"(?P<region>,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"  # , South Korea / , Calif.
     r"(?P<day>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 25 (the wires' filing day)
     r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
