@@ -1796,3 +1796,10 @@ def test_headline_over_the_writer_and_the_outlet_the_notice_names() -> None:
               "February 5, 2026 at 6:00 a.m.", "Partager"]
     c = clean_text(page(*header, *STORY, "© 2026 Le Veilleur de l'Estrie. All rights reserved.", sep="\n"))
     assert c.title == HEAD
+
+
+def test_a_wires_sign_off_closing_the_story_keeps_its_last_paragraph() -> None:
+    last = "The city said it would expand the zone to other districts by 2028 depending on the pilot. — VP"
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, last, "Tags:", "Budget", "Congress"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.85, 0.04, 0.18, 0.11])
+    assert scored(lines, scores).paragraphs == [*STORY, last]
