@@ -1756,6 +1756,10 @@ def test_a_bare_read_more_over_two_headlines_and_an_ad_slot_is_a_list() -> None:
     "This column reflects the views of the author and does not necessarily represent those of The Harbour Herald.",
     "The Milimani Law Courts in Nairobi, on April 16, 2026. KEVIN OMONDI FOR LA VIGIE",
     "Court of Appeal judges at a past sitting in Nairobi. PHOTO | FILE | SUNDAY COURIER",
+    "The accused persons being led out of the court premises. INSET: The depot at Ahensan.",
+    # a reprints desk's address, a premium plan's trial
+    "For a reprint of this article, please contact reprints@docketwire.com.",
+    "Get ad-free forecasts, 15-minute radar updates and severe weather alerts. Try it free for 7 days.",
 ])
 def test_a_call_for_tips_a_disclaimer_or_a_credited_caption_inside_the_story_is_dropped(call: str) -> None:
     lines = story_with([call])
@@ -1803,3 +1807,16 @@ def test_a_wires_sign_off_closing_the_story_keeps_its_last_paragraph() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, last, "Tags:", "Budget", "Congress"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.85, 0.04, 0.18, 0.11])
     assert scored(lines, scores).paragraphs == [*STORY, last]
+
+
+
+@pytest.mark.parametrize("line", ["Partager", "Copier le lien", "Courriel", "Compartir", "Teilen",
+                                  "Lee esta nota en español", "Lire en français", "En Español", "Font size: A A A"])
+def test_share_buttons_and_language_links_in_other_languages_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_a_spanish_labelled_list_inside_the_story_is_dropped() -> None:
+    box = ["También te puede interesar", "The capital's water plan: what was promised and what was built",
+           "Los pipas de agua: el negocio detrás de la escasez"]
+    assert clean_text(page(*story_with(box), sep="\n")).paragraphs == STORY

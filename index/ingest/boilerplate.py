@@ -82,6 +82,8 @@ _EXACT = re.compile(
         # the same link on sites in other languages: "Ir al contenido", "Aller au contenu", "Zum Inhalt springen"
         ir\s+al\s+contenido(?:\s+principal)?|aller\s+au\s+contenu(?:\s+principal)?|zum\s+inhalt\s+springen|vai\s+al\s+contenuto|ir\s+para\s+o\s+conte[úu]do|naar\s+de\s+inhoud\s+gaan|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|
+        # the same buttons in French, Spanish and German: "Partager", "Copier le lien", "Compartir", "Teilen"
+        partager|copier\s+le\s+lien|courriel|compartir|copiar\s+enlace|teilen|link\s+kopieren|
         # two buttons' words glued by a scrape ("Copy linkShare"), a bio box's label
         copy\s+link\s*share|share\s*copy\s+link|about\s+the\s+authors?|
         # a player's and a bookmark button's own words: "Video Unavailable", "Tap to play", "The video will start in 8"

@@ -136,6 +136,7 @@ _PROMPT_RE = re.compile(
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
     r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
+    r"|\bfor (?:a )?reprint of this (?:article|story)|\btry (?:it )?free for \d+ days"
     # a call for tips, pictures and questions: "Got a story?", "Have photos or video of the storm? Send them ..."
     r"|^(?:do you have|have you got|have|got) (?:a |any )?(?:news |story )?(?:tips?|photos?|videos?|pictures?|images?"
     r"|(?:more )?information|info|a story|story|footage|questions?|(?:some|any)thing to (?:say|add))\b[^?]{0,100}(?=\?)"
@@ -165,6 +166,9 @@ _LIST_LABEL_RE = re.compile(
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}"
     r"|[\w-]+))?"  # ("Most Read Politics")
     r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss"
+    # the same labels on English pages of Spanish, French and Portuguese papers
+    r"|(?:tambi[ée]n )?te puede interesar|lo m[áa]s le[íi]do|(?:[àa] )?lire aussi|vous aimerez aussi|leia tamb[ée]m"
+    r"|mais lidas"
     r"|" + _ADS_LABELS + ")"
     r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
 )
@@ -297,7 +301,7 @@ def _chrome_words(s: str) -> bool:
 # substrings every match of the regex above contains: most lines skip the regex (speed)
 _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "credit", "shutterstock", "/",
                   "supplied", "picture", "illustration", "graphic", " for ", "provided by", "courtesy", " — ", " – ",
-                  ", 20", ", 19")
+                  ", 20", ", 19", "inset:")
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
@@ -305,7 +309,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "give today", "donate today", "become a", "follow us", "what you read", "non-profit", "nonprofit",
                  "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
-                 "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily")
+                 "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
+                 "reprint", "try it free", "try free")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:

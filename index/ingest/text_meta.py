@@ -139,6 +139,8 @@ CAPTION_RE = re.compile(
     # "... at her family's pan. Anjali Vora for The Global Dispatch", "... 2026. KEVIN OMONDI FOR LA VIGIE"
     r"|(?-i:[a-z]{2}[.!?]\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+for\s+(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}$)"
     r"|(?-i:[a-z0-9]{2}[.!?]\s+[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){1,2}\s+FOR\s+[A-Z][A-Z'’&-]*(?:\s+[A-Z][A-Z'’&-]*){0,3}$)"
+    # "... led out of the court premises. INSET: The depot at Ahensan."
+    r"|(?-i:[.!?]\s+INSET:\s)"
     # "(Provided by Hoshizora Electric Co.)", "... on Tuesday. — APP", "... highway - Rafael Lima/Correio
     # Atlântico", "[File: Nasser al-Harthi/Al Sahil]", "... November 10. /MLIMA TV", "Photo/Illustration The plant ..."
     r"|\((?:provided|courtesy)\s+(?:by|of)\s[^)]{1,60}\)\W*$|(?-i:[.!?]\s+[—–]\s*[A-Z][A-Za-z]{1,20}$)"
