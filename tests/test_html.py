@@ -307,3 +307,12 @@ def test_script_never_reaches_paragraphs():
     assert "<script" not in text and "alert(" not in text and "onerror" not in text
     assert "<" not in text
     assert cleaned.paragraphs  # the real text is still there
+
+
+def test_date_labelled_published_on_a_table_layout_without_a_headline_element():
+    rows = "".join(f"<tr><td><font face='Arial'>{BODY} Part {k}.</font></td></tr>" for k in range(4))
+    html = ("<html><head><title>Villages left stranded as bus service axed</title></head><body><table>"
+            "<tr><td><font size='5'><b>Villages left stranded as bus service axed</b></font></td></tr>"
+            "<tr><td><font size='1'>Published: Thursday, 5 March 2026 &nbsp;|&nbsp; By Ewan Drummond</font></td></tr>"
+            f"{rows}<tr><td>Copyright 2026. Printed 12 March 2026.</td></tr></table></body></html>")
+    assert extract_html(html).date == dt.date(2026, 3, 5)

@@ -50,6 +50,8 @@ _UPDATE_LABEL = re.compile(
 )
 _PUBLISH_LABEL = re.compile(r"(?:published|posted|released|written|created|date)\W{0,3}(?:on|at|:)?\W{0,3}$",
                             re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"(?:published|posted)\W{0,3}(?:on|at|:)?\W{0,3}"
+                              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W{0,3})?$", re.IGNORECASE)
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
 _URL_NAMED = re.compile(rf"/((?:19|20)\d\d)/({_MON})/(\d{{1,2}})(?:/|[-_]|$)", re.IGNORECASE)
 _URL_COMPACT = re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?:/|[-_.]|$)")
@@ -125,6 +127,10 @@ def find_date(
     # the page shows only when it was updated: that is still the date readers see
     if visible:
         return visible[0][0]
+    # a page without a <h1> (an old table layout): a date labelled as the publication's
+    labelled = [day for day in _labelled_days(tree, dayfirst) if ok(day)]
+    if labelled:
+        return labelled[0]
     # htmldate knows many more CMS patterns, but it also reads dates out of scripts,
     # image names and modification stamps: take its answer only when that day is
     # printed on the page and is not merely a modification or CMS page date
@@ -134,16 +140,26 @@ def find_date(
     return None
 
 
-def _printed_days(tree: lxml_html.HtmlElement, dayfirst: bool) -> set[dt.date]:
-    """Every day written in the page's visible text."""
-    text = " ".join(
+def _visible_text(tree: lxml_html.HtmlElement) -> str:
+    return " ".join(
         chunk
         for el in tree.iter()
         if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS
         for chunk in (el.text, el.tail)
         if chunk and chunk.strip()
     )
-    return {day for day in (_from_match(m, dayfirst) for m in _SHOWN.finditer(text)) if day}
+
+
+def _printed_days(tree: lxml_html.HtmlElement, dayfirst: bool) -> set[dt.date]:
+    """Every day written in the page's visible text."""
+    return {day for day in (_from_match(m, dayfirst) for m in _SHOWN.finditer(_visible_text(tree))) if day}
+
+
+def _labelled_days(tree: lxml_html.HtmlElement, dayfirst: bool) -> list[dt.date]:
+    """Days printed after "Published:" or "Posted on" ("Published: Thursday, 5 March 2026"), in order."""
+    text = _visible_text(tree)
+    return [day for m in _SHOWN.finditer(text)
+            if _PUBLISHED_LABEL.search(text[max(0, m.start() - 40):m.start()]) and (day := _from_match(m, dayfirst))]
 
 
 def _htmldate(tree: lxml_html.HtmlElement, url: str | None, latest: dt.date) -> dt.date | None:
