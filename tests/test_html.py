@@ -316,3 +316,14 @@ def test_date_labelled_published_on_a_table_layout_without_a_headline_element():
             "<tr><td><font size='1'>Published: Thursday, 5 March 2026 &nbsp;|&nbsp; By Ewan Drummond</font></td></tr>"
             f"{rows}<tr><td>Copyright 2026. Printed 12 March 2026.</td></tr></table></body></html>")
     assert extract_html(html).date == dt.date(2026, 3, 5)
+
+
+def test_drop_chrome_takes_off_a_labelled_list_of_teasers_closing_the_body():
+    story = [f"{BODY} Part {k}." for k in range(4)]
+    teasers = ["More Cooperatives News", "Nebraska co-op posts record patronage payout",
+               "Members will share $31 million in cash and equity for fiscal 2025.",
+               "Oklahoma panhandle elevator to close after 70 years",
+               "Declining volumes and a failed inspection led the board to shut the site.",
+               "Young directors program graduates 18 producers",
+               "The program trains farmers under 40 to serve on co-op boards."]
+    assert drop_chrome(story + teasers) == story

@@ -829,12 +829,21 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
     keys = _keys(paragraphs)
     out: list[str] = []
     listing = False
+    base: np.ndarray | None = None
+    skip_to = 0
     for i, (line, key) in enumerate(zip(paragraphs, keys, strict=True)):
         if i > len(keys) // 3 and "rights reserved" in key and _NOTICE_RE.match(key):
             break  # the page's copyright notice closes the article: teasers after it are the site's
-        if listing and line.startswith("- "):
+        if i < skip_to or (listing and line.startswith("- ")):
             continue
         listing = len(key) < 40 and _list_label(key)
+        if listing and i > len(keys) // 3:
+            # (or its teasers, headlines with their blurbs, to the end: "More Cooperatives News" / "Nebraska
+            # co-op posts record patronage payout" / "Members will share $31 million ...")
+            base = base_features(paragraphs) if base is None else base
+            count, end = _teasers(paragraphs, base, i + 1, len(paragraphs) - 1)
+            if count >= TEASER_PAIRS and end >= len(paragraphs) - 1:
+                skip_to = len(paragraphs)
         if not (listing or (len(key) < 250 and _prompt(key, sure=True))):
             out.append(line)
     return out
