@@ -327,3 +327,14 @@ def test_drop_chrome_takes_off_a_labelled_list_of_teasers_closing_the_body():
                "Young directors program graduates 18 producers",
                "The program trains farmers under 40 to serve on co-op boards."]
     assert drop_chrome(story + teasers) == story
+
+
+def test_an_article_after_a_premature_close_of_the_page_is_read():
+    # a plugin printed "</body></html>" early: browsers render what follows, and so must the extractor
+    paragraphs = "".join(f"<p>{BODY} Part {k}.</p>" for k in range(4))
+    html = ("<html><head><title>Council approves harbour bridge</title></head><body><header><nav>"
+            "<a href='/'>Home</a><a href='/blog'>Blog</a></nav></header></body></html>"
+            f"<div class='post'><h1>Council approves harbour bridge</h1>{paragraphs}</div>")
+    out = extract_html(html)
+    assert out.title == "Council approves harbour bridge"
+    assert sum(len(p.split()) for p in out.paragraphs) >= 4 * len(BODY.split())

@@ -78,11 +78,16 @@ def _extract(html: str, url: str | None) -> Cleaned:
     )
 
 
+_CLOSE_RE = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
 def _parse(html: str) -> lxml_html.HtmlElement | None:
     """Parse leniently; trafilatura's loader copes with encodings and broken markup."""
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    # (a page closed early, "</body></html>" with the article after it, as browsers render it: the
+    # parser would drop everything after the close)
+    tree = load_html(_CLOSE_RE.sub("", html) if isinstance(html, str) else html)
     return tree if tree is not None and len(tree) else None
 
 
