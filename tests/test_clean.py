@@ -1760,6 +1760,9 @@ def test_a_bare_read_more_over_two_headlines_and_an_ad_slot_is_a_list() -> None:
     # a reprints desk's address, a premium plan's trial
     "For a reprint of this article, please contact reprints@docketwire.com.",
     "Get ad-free forecasts, 15-minute radar updates and severe weather alerts. Try it free for 7 days.",
+    # the print edition's offer and its price
+    "Get High Plains Grain & Grower in print",
+    "52 weekly issues plus the annual Wheat Outlook and Co-op Directory. Subscribe for $39 a year.",
 ])
 def test_a_call_for_tips_a_disclaimer_or_a_credited_caption_inside_the_story_is_dropped(call: str) -> None:
     lines = story_with([call])

@@ -327,6 +327,9 @@ def test_drop_chrome_takes_off_a_labelled_list_of_teasers_closing_the_body():
                "Young directors program graduates 18 producers",
                "The program trains farmers under 40 to serve on co-op boards."]
     assert drop_chrome(story + teasers) == story
+    offer = ["Get High Plains Grain & Grower in print",
+             "52 weekly issues plus the annual Wheat Outlook and Co-op Directory. Subscribe for $39 a year."]
+    assert drop_chrome(story + offer) == story
 
 
 def test_an_article_after_a_premature_close_of_the_page_is_read():

@@ -115,7 +115,9 @@ _END = (".", "!", "?", "…", '"', "”", "’", ")")  # how a sentence of prose
 _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
-    r"(?i)\b(?:cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
+    # (a subscription's price before the bare word: "Subscribe for $39 a year.")
+    r"(?i)\b(?:subscribe (?:now |today )?(?:for|from|at|starting at) (?:just |only )?[$£€]\s?\d+"
+    r"|cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
     r"|support(?:ing)? (?:our |independent |quality |local )?(?:[\w-]+ ){0,2}journalism"
     r"|email address|privacy policy|terms of (?:use|service)|app key|^before you go|unlock|free trial"
     r"|(?:read|try|join|register|download|start|watch|listen|subscribe|access|sign up|get (?:it|started|access))\b"
@@ -137,6 +139,7 @@ _PROMPT_RE = re.compile(
     r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
     r"|\bfor (?:a )?reprint of this (?:article|story)|\btry (?:it )?free for \d+ days"
+    r"|^get [\w&'’ .-]{2,40} in print$"  # the print edition's offer: "Get High Plains Grain & Grower in print"
     # a call for tips, pictures and questions: "Got a story?", "Have photos or video of the storm? Send them ..."
     r"|^(?:do you have|have you got|have|got) (?:a |any )?(?:news |story )?(?:tips?|photos?|videos?|pictures?|images?"
     r"|(?:more )?information|info|a story|story|footage|questions?|(?:some|any)thing to (?:say|add))\b[^?]{0,100}(?=\?)"
@@ -310,7 +313,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
-                 "reprint", "try it free", "try free")
+                 "reprint", "try it free", "try free", "in print")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
