@@ -301,7 +301,11 @@ def test_updated_header_line_gives_date() -> None:
      ("OSAKA--Hoshizora Electric said on Oct. 14 it will cut 4,000 jobs.", "OSAKA"),
      ("BOGOTÁ — Colombia's electoral council on Monday fined two parties.", "BOGOTÁ"),
      ("SÃO PAULO (Reuters) - Brazil's central bank held rates.", "SÃO PAULO"),
-     ("HÀ NỘI — Motorbikes that fail emission standards will be barred from the old quarter.", "HÀ NỘI")],
+     ("HÀ NỘI — Motorbikes that fail emission standards will be barred from the old quarter.", "HÀ NỘI"),
+     # a city's name in full before a spaced hyphen; not a compound glued to its hyphen
+     ("BRASÍLIA - Deforestation alerts in the Amazon fell 41% in February.", "BRASÍLIA"),
+     ("JOHANNESBURG - A former municipal manager was found guilty of fraud.", "JOHANNESBURG"),
+     ("MAINBOARD-LISTED Harbourline Logistics posted an 18 per cent fall in profit.", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -1785,6 +1789,9 @@ def test_a_widgets_label_under_the_masthead_is_not_the_outlet() -> None:
       "Updated 7:05 a.m. ET Dec. 10, 2025"], dt.date(2025, 12, 9)),
     # the publication date over the headline, the modification stamp under it
     (["News", "November 26, 2025", HEAD, "By Ann Lee", "Updated: March 12, 2026"], dt.date(2025, 11, 26)),
+    # year/month/day, which reads only one way
+    (["Crime & Courts", HEAD, "Thabo Mokoena and Lerato Dlamini", "Published 2024/03/11 14:05",
+      "Updated 2024/03/11 17:40"], dt.date(2024, 3, 11)),
 ])
 def test_the_date_is_the_headers_publication_date_not_todays_bar_or_an_update(header: list[str],
                                                                                want: dt.date) -> None:

@@ -177,6 +177,7 @@ _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
 _DOTTED_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
+_YMD_SLASH_RE = re.compile(r"\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI Desk / Updated: Nov 24, 2025"
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 _MODIFIED_RE = re.compile(r"(?i)^(?:updated|last updated|modified|last modified)\b")
@@ -819,11 +820,15 @@ def find_copyright_holder(footer: list[str]) -> str | None:
 
 def _dotted_date(s: str) -> dt.date | None:
     """A date written day.month.year ("13.09.2026, 10:22"), as most of Europe prints it; not
-    when the month could come first ("09.10.2024"), as parse_date leaves "09/10/2024"."""
+    when the month could come first ("09.10.2024"), as parse_date leaves "09/10/2024". Or
+    year/month/day ("Published 2024/03/11 14:05"), which only reads one way."""
     m = _DOTTED_DATE_RE.search(s)
-    if m is None or int(m.group(1)) <= 12:
-        return None
+    ymd = _YMD_SLASH_RE.search(s) if m is None else None
     try:
+        if ymd is not None:
+            return dt.date(int(ymd.group(1)), int(ymd.group(2)), int(ymd.group(3)))
+        if m is None or int(m.group(1)) <= 12:
+            return None
         return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
@@ -922,9 +927,11 @@ def find_dateline(first: str) -> str | None:
     place = m.group("place").strip()
     if place.endswith("-") and m.group("dash") == "-":  # "OSAKA--Hoshizora Electric ..." (a double hyphen)
         place = place.rstrip("-")
-    elif m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")):
+    elif m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")) \
+            and not (len(place.split()) <= 2 and len(place) >= 4 and place.replace(" ", "").isalpha()
+                     and first[m.start("dash") - 1] == " "):
         # a bare hyphen after capitals is too often prose ("U.S. - China talks"); wire datelines
-        # with a hyphen carry an agency, a region or the day
+        # with a hyphen carry an agency, a region or the day, or name a city in full ("BRASÍLIA -")
         return None
     city = place.split(",")[0]
     if city.upper() in _NOT_PLACES or len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
