@@ -1830,3 +1830,11 @@ def test_a_spanish_labelled_list_inside_the_story_is_dropped() -> None:
     box = ["También te puede interesar", "The capital's water plan: what was promised and what was built",
            "Los pipas de agua: el negocio detrás de la escasez"]
     assert clean_text(page(*story_with(box), sep="\n")).paragraphs == STORY
+
+
+def test_a_source_speaking_under_a_sign_up_box_carries_the_story_on() -> None:
+    box = ["Enter email address", "Sign up", "By signing up you agree to our Terms of Use and Privacy Policy"]
+    last = ("Trucking groups, which lobbied against the fee, said they would press House members to strip it out.")
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *box, last, "Share", "412 Comments"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.02, 0.0, 0.01, 0.16, 0.0, 0.0])
+    assert scored(lines, scores).paragraphs == [*STORY, last]

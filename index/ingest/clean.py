@@ -561,7 +561,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             # a sign-up box inside the story (its name, a prompt, a field, a button), with
             # more reporting the model believes under it
             k = _signup_end(lines, j, bad, is_button, base)
-            if k > j and k < n and prose[k] and probs[k] >= th and not (bad[k] or dup[k]):
+            # (a source speaking under the box carries the story on however low the model scores it)
+            need = GAP_TH if k < n and _REPORTED_RE.search(lines[k]) else th
+            if k > j and k < n and prose[k] and probs[k] >= need and not (bad[k] or dup[k]):
                 listed[j:k] = True
                 j, resumed = k, True
                 continue
