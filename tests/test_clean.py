@@ -1622,6 +1622,8 @@ def test_headline_is_not_who_issued_the_page_a_line_cut_in_two_or_a_players_word
      "Watch next", "Man fined after failing to stop for police on the ring road", "01:04"],
     # a standfirst shorter than the headline right over the byline; one naming people in capitals
     [STORM, "Road closed for hours as port police investigate", "By Anjali Sandhu", "Published March 23, 2026"],
+    [STORM, "Thousands of ships were delayed for almost two days", "Nadia Wee Li Ting", "Transport Correspondent",
+     "Mar 18, 2024, 09:12 PM"],
     [STORM, "Judge says Gary Keogh was scrolling social media seconds before he struck Dr Fiona Lennon",
      "Ciarán Ó Súilleabháin", "Wed 18 Feb 2026 at 16:47"],
     # a breadcrumb with its arrow

@@ -352,8 +352,10 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # conversion completed in 2021 was less than half leased")
             # (or a shorter standfirst right over the byline: "2 dead, 1 seriously hurt in head-on crash
             # on Highway 5 north of Kamloops" / "Road closed for hours as RCMP collision analysts investigate")
+            # (the byline may be the writer's name over their role: "Nadia Wee Li Ting" / "Transport Correspondent")
             short_dek = n_above > words >= SHORT_DEK_WORDS and _dek_like(lines[j], min_words=SHORT_DEK_WORDS) \
-                and j + 1 < len(lines) and _is_byline(lines[j + 1])
+                and j + 1 < len(lines) and (_is_byline(lines[j + 1]) or (
+                    name_like(lines[j + 1]) and j + 2 < len(lines) and _ROLE_LINE_RE.match(lines[j + 2]) is not None))
             if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
                     and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
