@@ -36,6 +36,7 @@ from index.ingest.text_meta import (
     MEDIA_LABEL_RE,
     NAME_WORDS,
     ROLE_BYLINE_RE,
+    SIGN_OFF_RE,
     date_line,
     find_date,
     find_outlet,
@@ -103,7 +104,6 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
-_SIGN_OFF_RE = re.compile(r"(?<=[.!?])\s+[—–]\s*[A-Z][A-Za-z]{1,20}$")  # "... for assent. — PNW"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
@@ -375,7 +375,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in cap:
         # (a wire's sign-off closing the story, "... results of the pilot. — VP", with nothing of the
         # story under it, is no caption's credit: "... Mayo Hospital in Lahore. — APP" stands in the story)
-        text = _SIGN_OFF_RE.sub("", lines[i]) if i + 1 == n or not _reads_on(lines[i + 1]) else lines[i]
+        text = SIGN_OFF_RE.sub("", lines[i]) if i + 1 == n or not _reads_on(lines[i + 1]) else lines[i]
         bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(text) is not None
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _prompt(keys[i], sure=klen[i] >= PROMPT_LONG and probs[i] >= PROMPT_SURE)
@@ -500,7 +500,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 listed[j : k + 1] = True
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
     # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
-    while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH and not _SIGN_OFF_RE.search(lines[be]) \
+    while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH and not SIGN_OFF_RE.search(lines[be]) \
             and not (_FIELD_RE.match(lines[be]) and _FIELD_RE.match(lines[be - 1])):
         be -= 1
     outside = np.ones(n, dtype=bool)

@@ -115,6 +115,9 @@ _NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
                "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
+# an agency's or a photographer's initials after the last sentence: "... on Tuesday. — APP", "... for assent. — PNW"
+_SIGN_OFF = r"(?<=[.!?])\s+[—–]\s*[A-Z][A-Za-z]{1,20}$"
+SIGN_OFF_RE = re.compile(_SIGN_OFF)
 CAPTION_RE = re.compile(
     r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graphy?)?|\bfoto)(?: by| via|:)|\bimage(?: by|:)"
     r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
@@ -143,7 +146,7 @@ CAPTION_RE = re.compile(
     r"|(?-i:[.!?]\s+INSET:\s)"
     # "(Provided by Hoshizora Electric Co.)", "... on Tuesday. — APP", "... highway - Rafael Lima/Correio
     # Atlântico", "[File: Nasser al-Harthi/Al Sahil]", "... November 10. /MLIMA TV", "Photo/Illustration The plant ..."
-    r"|\((?:provided|courtesy)\s+(?:by|of)\s[^)]{1,60}\)\W*$|(?-i:[.!?]\s+[—–]\s*[A-Z][A-Za-z]{1,20}$)"
+    r"|\((?:provided|courtesy)\s+(?:by|of)\s[^)]{1,60}\)\W*$|(?-i:" + _SIGN_OFF + ")"
     r"|(?-i:\s[-–—]\s[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}/[A-Z][\w .'’&-]{1,40}$)"
     r"|\[(?:file|photo|image)\s*:?[^\]]{0,60}/[^\]]{1,40}\]\W*$|(?-i:[.!?]\s*/[A-Z][A-Z .'’&-]{1,30}$)"
     r"|^photo/illustration\b"
