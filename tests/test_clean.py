@@ -1840,3 +1840,21 @@ def test_a_source_speaking_under_a_sign_up_box_carries_the_story_on() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, *box, last, "Share", "412 Comments"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.02, 0.0, 0.01, 0.16, 0.0, 0.0])
     assert scored(lines, scores).paragraphs == [*STORY, last]
+
+
+def test_a_caption_naming_the_us_over_its_credit_is_not_reporting() -> None:
+    # "US" is the country, not the reader's "us": the caption over its photographer's credit goes
+    caption = "Senate Majority Leader Tom Harrow speaks to reporters at the US Capitol on Friday, January 30, 2026."
+    lines = story_with([caption, "Kent Nakamura/ABN"], at=0)
+    scores = np.array([0.1, 0.66, 0.45] + [0.95] * len(STORY))
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_last_paragraph_under_a_box_of_teasers_the_model_believes_is_kept() -> None:
+    box = ["READ MORE", "Warehouses in the north 'almost empty,' says senator",
+           "The senator said inspections found stocks far below what the agency had reported.",
+           "Rice program expanded to 12 more provinces",
+           "The Palace said the program would now cover Eastern Visayas and parts of Mindanao."]
+    lines = story_with(box, at=len(STORY) - 1) + ["Subscribe to our daily newsletter", "Sign up", "Tags:"]
+    scores = np.array([0.1] + [0.95] * (len(STORY) - 1) + [0.03, 0.7, 0.87, 0.91, 0.91, 0.81, 0.03, 0.0, 0.0])
+    assert scored(lines, scores).paragraphs == STORY

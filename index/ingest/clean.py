@@ -97,7 +97,9 @@ _NAME_CREDIT_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\
                              r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
 _REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
 _REPORTED_RE = re.compile("(?i)" + _REPORTED)
-_NOT_CAPTION_RE = re.compile(r"(?i)\b(?:i|we|us|our|you|your|my)\b|" + _REPORTED)
+# (the pronouns in any case but "US", the country: "... reporters at the US Capitol on Friday.")
+_NOT_CAPTION_RE = re.compile(r"\b(?:[Ii]|[Ww][Ee]|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Mm]y|OUR|YOU|YOUR|MY)\b"
+                             r"|(?i:" + _REPORTED + ")")
 # An ad's copy: a call to act opening one of its sentences ("Book now with ...", "Call 570-555-0148."),
 # its sponsor named, or a business's name before a dash and its offer
 _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|Discover|Get|Try|Save|Sign up"
@@ -452,7 +454,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
         count, end = _teasers(lines, base, j + 1, be) if label[j] else (0, j)
-        if count >= TEASER_PAIRS and end < be and _reads_on(lines[end]) and probs[end] >= OUTSIDE_TH:
+        if count >= TEASER_PAIRS and end <= be and _reads_on(lines[end]) and probs[end] >= th and not bad[end]:
             continue  # a box of other stories with the story going on under it: an inline list
         if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
