@@ -1858,3 +1858,19 @@ def test_the_last_paragraph_under_a_box_of_teasers_the_model_believes_is_kept() 
     lines = story_with(box, at=len(STORY) - 1) + ["Subscribe to our daily newsletter", "Sign up", "Tags:"]
     scores = np.array([0.1] + [0.95] * (len(STORY) - 1) + [0.03, 0.7, 0.87, 0.91, 0.91, 0.81, 0.03, 0.0, 0.0])
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_an_embedded_post_printed_with_its_handle_inside_the_story_is_dropped() -> None:
+    post = ["Naija Courier", "@NaijaCourier",
+            "JUST IN: Petrol now N1,045 per litre at major stations in Lagos. Have prices dropped in your area?",
+            "1.4K reactions · 612 comments"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.73, 0.75, 0.83, 0.6, 0.95, 0.95])
+    assert scored(story_with(post), scores).paragraphs == STORY
+
+
+def test_a_poll_closing_the_story_is_dropped() -> None:
+    poll = ["Quick Poll", "How much snow are you expecting this weekend?", "Less than 6 inches", "6 to 12 inches",
+            "More than a foot", "Vote"]
+    lines = story_with([], at=len(STORY)) + poll + ["Tags:", "Weather"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.93, 0.94, 0.95, 0.96, 0.93, 0.4, 0.02, 0.05])
+    assert scored(lines, scores).paragraphs == STORY

@@ -74,6 +74,7 @@ SUBHEAD_SHORTER = 1  # words a subheading under a list of headlines is shorter t
 SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CLIP_LINES = 3  # lines of a player's block between its label and its running time, at most
+POLL_MAX = 8  # lines of a poll, label to button, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
 CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
@@ -106,6 +107,8 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
+_HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}$")  # a social account alone on its line (keys are lower case)
+_POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
@@ -493,6 +496,25 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in _lines_with(lowdoc, klen, ("(@",)):
         if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
             listed[j - 1] = True
+    # an embedded post printed as its author's name, the handle alone on a line, the post, and its
+    # time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
+    for j in _lines_with(lowdoc, klen, ("@",)):
+        if klen[j] <= 31 and _HANDLE_RE.match(keys[j]):
+            listed[j] = True
+            if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
+                listed[j - 1] = True
+            if j + 1 < n and not _HANDLE_RE.match(keys[j + 1]) and klen[j + 1] <= 300:
+                listed[j + 1] = True
+                if j + 2 < n and klen[j + 2] <= 60 and base[j + 2, 2] == 0:
+                    listed[j + 2] = True
+    # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
+    # expecting?" / "Less than 6 inches" / ... / "Vote")
+    for j in _lines_with(lowdoc, klen, ("poll",)):
+        if klen[j] <= 20 and _POLL_RE.match(keys[j]) and j + 1 < n and lines[j + 1].rstrip().endswith("?"):
+            k = j + 2
+            while k < n and k - j <= POLL_MAX and klen[k] <= 60 and base[k, 2] == 0:
+                k += 1
+            listed[j:k] = True
     # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
     # trial"): from the sponsor's name to the button, when a button closes it
     for j in _lines_with(lowdoc, klen, _SPONSOR_HINTS):
