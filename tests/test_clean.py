@@ -1639,8 +1639,11 @@ def test_headline_over_headshots_mastheads_short_standfirsts_and_breadcrumbs(hea
                                    ["Lucía Benavent", "Mar 14, 2025 - 07:45 CET", "Translated by Daniel Whitford"],
                                    ["Submitted by Dune Grass Bakery", "September 8, 2025"],
                                    ["Hosted by Mara Lindqvist", "Play episode", "Listen on Apple Podcasts"],
-                                   # a desk's byline with the wires, a correspondent filing from a town
+                                   # a desk's byline with the wires, a correspondent filing from a town,
+                                   # a byline glued to its section and role
                                    ["DAILY BOSPHORUS WITH AGENCIES", "Published 22.07.2025 14:35"],
+                                   ["Councillors backed the scheme after a three-hour meeting on Tuesday.",
+                                    "NewsHannah PryceLocal Democracy Reporter", "06:00, 22 Jan 2026", "Share"],
                                    ["From Kwabena Asante-Darko, Kumasi", "January 8, 2026", "0 Comment"],
                                    # the outlet's note on its standards, a link to the story in Spanish, a
                                    # text-size widget

@@ -540,7 +540,14 @@ def _is_byline(s: str) -> bool:
     if len(s) >= 80:
         return False
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
-                or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)) or _byline_row(s)
+                or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)) or _byline_row(s) \
+        or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None)
+
+
+# a byline whose section, name and role a scrape glued together: "NewsHannah PryceLocal Democracy Reporter"
+# (two glue points: one is a name's own, "McDonald")
+_GLUE_RE = re.compile(r"[a-z][A-Z]")
+_ROLE_END_RE = re.compile(rf"(?i)\b(?:{ROLE_NOUNS})$")
 
 
 def _byline_row(s: str) -> bool:
