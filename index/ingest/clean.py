@@ -106,9 +106,9 @@ _NOT_CAPTION_RE = re.compile(r"\b(?:[Ii]|[Ww][Ee]|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[M
 _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|Discover|Get|Try|Save|Sign up"
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
-# Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}$")  # a social account alone on its line (keys are lower case)
 _POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
+# Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
@@ -858,21 +858,18 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
     keys = _keys(paragraphs)
     out: list[str] = []
     listing = False
-    base: np.ndarray | None = None
-    skip_to = 0
     for i, (line, key) in enumerate(zip(paragraphs, keys, strict=True)):
         if i > len(keys) // 3 and "rights reserved" in key and _NOTICE_RE.match(key):
             break  # the page's copyright notice closes the article: teasers after it are the site's
-        if i < skip_to or (listing and line.startswith("- ")):
+        if listing and line.startswith("- "):
             continue
         listing = len(key) < 40 and _list_label(key)
         if listing and i > len(keys) // 3:
             # (or its teasers, headlines with their blurbs, to the end: "More Cooperatives News" / "Nebraska
             # co-op posts record patronage payout" / "Members will share $31 million ...")
-            base = base_features(paragraphs) if base is None else base
-            count, end = _teasers(paragraphs, base, i + 1, len(paragraphs) - 1)
+            count, end = _teasers(paragraphs, base_features(paragraphs), i + 1, len(paragraphs) - 1)
             if count >= TEASER_PAIRS and end >= len(paragraphs) - 1:
-                skip_to = len(paragraphs)
+                break
         if not (listing or (len(key) < 250 and _prompt(key, sure=True))):
             out.append(line)
     return out
@@ -928,11 +925,10 @@ def _end_at_comments(keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc
     """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"), or
     from a press release's notes after its text ("Notes to editors", "Media contacts"), once
     enough reporting is kept above it that it cannot be a count in the byline."""
-    heads = sorted(i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
-                   if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i]))
-    heads += [i for i in _lines_with(lowdoc, klen, ("to editors", "media contact"))
-              if klen[i] < 60 and _NOTES_HEAD_RE.match(keys[i])]
-    heads.sort()
+    heads = sorted([i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
+                    if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i])]
+                   + [i for i in _lines_with(lowdoc, klen, ("to editors", "media contact"))
+                      if klen[i] < 60 and _NOTES_HEAD_RE.match(keys[i])])
     for i in heads:
         kept = np.flatnonzero(keep[:i])
         if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:

@@ -830,10 +830,10 @@ def find_copyright_holder(footer: list[str]) -> str | None:
     return None
 
 
-def _dotted_date(s: str) -> dt.date | None:
-    """A date written day.month.year ("13.09.2026, 10:22"), as most of Europe prints it; not
-    when the month could come first ("09.10.2024"), as parse_date leaves "09/10/2024". Or
-    year/month/day ("Published 2024/03/11 14:05"), which only reads one way."""
+def _numeric_date(s: str) -> dt.date | None:
+    """A date in figures that DATE_RE does not read: day.month.year ("13.09.2026, 10:22"), as most
+    of Europe prints it, but not when the month could come first ("09.10.2024"), as parse_date
+    leaves "09/10/2024"; or year/month/day ("Published 2024/03/11 14:05"), which reads one way."""
     m = _DOTTED_DATE_RE.search(s)
     ymd = _YMD_SLASH_RE.search(s) if m is None else None
     try:
@@ -893,7 +893,7 @@ def _header_date(s: str) -> dt.date | None:
     s = _GLUED_TIME_RE.sub(r"\1 ", s)
     m = DATE_RE.search(s)
     if m is None and len(s) < 60:
-        return _dotted_date(s)
+        return _numeric_date(s)
     if m and not CAPTION_RE.search(s) and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s)
                                            or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
         return parse_date(m.group(0))
