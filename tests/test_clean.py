@@ -1877,3 +1877,30 @@ def test_a_poll_closing_the_story_is_dropped() -> None:
     lines = story_with([], at=len(STORY)) + poll + ["Tags:", "Weather"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.93, 0.94, 0.95, 0.96, 0.93, 0.4, 0.02, 0.05])
     assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("gallery", [
+    ["Photos: Lawmakers debate the budget", "1 of 8", "Senators leave the chamber after the final vote on Tuesday.",
+     "2 of 8", "Aides carry boxes of amendments into the Capitol on Monday evening.", "(Ray Okafor / The Ledger)",
+     "View Gallery"],
+    ["In Pictures", "Senators leave the chamber after the final vote on Tuesday.",
+     "Aides carry boxes of amendments into the Capitol on Monday evening.", "Photos: Ray Okafor"],
+])
+def test_a_gallery_of_captions_closing_the_story_is_dropped(gallery: list[str]) -> None:
+    lines = story_with([], at=len(STORY)) + gallery + ["Tags:", "Congress"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.85 if g.endswith(".") else 0.6 for g in gallery] + [0.2, 0.3])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_gallery_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
+    gallery = ["PHOTOS: Budget night", "Senators leave the chamber after the final vote on Tuesday.",
+               "Aides carry boxes of amendments into the Capitol on Monday evening.", "(Ray Okafor / The Ledger)"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.7, 0.9, 0.9, 0.5, 0.95, 0.95])
+    assert scored(story_with(gallery), scores).paragraphs == STORY
+
+
+def test_reporting_under_a_gallery_link_is_kept() -> None:
+    # a link to the gallery over the story's own sentences: no caption counted or credited, so no gallery
+    lines = story_with(["Gallery: Scenes from the Capitol"])
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.5, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY

@@ -75,6 +75,7 @@ SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CLIP_LINES = 3  # lines of a player's block between its label and its running time, at most
 POLL_MAX = 8  # lines of a poll, label to button, at most
+GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
 CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
@@ -107,6 +108,16 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 _HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}$")  # a social account alone on its line (keys are lower case)
+# a gallery's label, its counters and what closes it: "Photos: County board debates ...", "In
+# Pictures", "Matatu strike in pictures"; "3 of 8"; "Photos: Jane Doe", "(Jane Doe / Outlet)", "View Gallery"
+_GALLERY_HINTS = ("photo", "picture", "galler", "image", "slideshow")
+_GALLERY_LABEL_RE = re.compile(r"^(?:(?:in\s+)?(?:photos?|pictures|images)|(?:photo\s+)?gallery|slideshow)"
+                               r"(?:\s*[:|–—-]\s*[^.!?]{0,80})?$|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
+_GALLERY_COUNT_RE = re.compile(r"^(?:photo\s+|image\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
+_GALLERY_CLOSE_RE = re.compile(r"^\(?(?:photos?|images?|pictures?)\s*(?:by\b|:)\s*[^.!?]{2,50}\)?$"
+                               r"|^\([^()]{3,60}/[^()]{2,60}\)$"
+                               r"|^(?:next|previous|prev)\s+(?:photo|image|slide|picture)\W*$"
+                               r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
 _POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
@@ -401,6 +412,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])) \
                 and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
             bad[i - 1 : i + 1] = True
+    # a gallery: its label, its captions (each a sentence describing a picture, perhaps between
+    # counters) and its credit or its controls ("Photos: Flood in pictures" / "1 of 8" / "Crews
+    # clear a road ..." / ... / "Photos: Jane Doe"): none of it is the story, wherever it stands
+    for j in _lines_with(lowdoc, klen, _GALLERY_HINTS):
+        bad[j : _gallery_end(lines, keys, j)] = True
     # rows of shop buttons: never reporting, and the run of reporting reaches across them
     # (looked for where the model might keep a line, and lazily where the run is extended)
     button = np.zeros(n, dtype=bool)
@@ -822,6 +838,28 @@ def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
             and all(t < len(lines) and _reads_on(lines[t]) for t in (k, k + 1)):
         return sub
     return k
+
+
+def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
+    """The line after a gallery labelled at j (its captions closed by a credit or controls, or
+    counted "1 of 8"): j when line j opens none."""
+    if len(keys[j]) > 70 or not _GALLERY_LABEL_RE.match(keys[j]):
+        return j
+    k, captions, counted = j + 1, 0, False
+    while k < len(lines) and k - j <= GALLERY_MAX:
+        if _GALLERY_COUNT_RE.match(keys[k]):
+            counted = True
+        elif _caption_shaped(lines[k]) and not _REPORTED_RE.search(lines[k]):
+            captions += 1
+        else:
+            break
+        k += 1
+    if captions < 2:
+        return j
+    if k < len(lines) and len(keys[k]) <= CREDIT_CHARS and (
+            _credit_only(lines[k]) or _GALLERY_CLOSE_RE.match(keys[k]) or _GALLERY_COUNT_RE.match(keys[k])):
+        return k + 1
+    return k if counted else j
 
 
 def _past_credited_captions(lines: list[str], k: int) -> int:
