@@ -1904,3 +1904,20 @@ def test_reporting_under_a_gallery_link_is_kept() -> None:
     lines = story_with(["Gallery: Scenes from the Capitol"])
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.5, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("box", [
+    # teasers under kickers in capitals
+    ["Most Read in Politics", "HIDDEN GEM", "Little-known island with cheap beers named best for families",
+     "It takes just one ferry from the mainland and has been dubbed the Maldives of Europe.", "BAG BATTLE",
+     "Budget carrier slashes hand luggage size in shake-up that will hit millions",
+     "Passengers could face fees of up to £70 at the gate if their bags are too big."],
+    # long headlines in title case, closing on a quote
+    ["RELATED:", "Senator Opens Up About Leaving Social Media for a Year: ‘I Had to Find Myself Again’",
+     "The senator said stepping away from her phone helped her rediscover her love of the job.",
+     "Budget Office Announces Fall Review — and Staff Think They Spotted a Clue About Cuts",
+     "Eagle-eyed aides noticed a gap in the office's schedule in early October."],
+])
+def test_a_box_of_teasers_inside_the_story_is_dropped(box: list[str]) -> None:
+    scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.4 if len(b) < 30 else 0.95 for b in box] + [0.95, 0.95])
+    assert scored(story_with(box), scores).paragraphs == STORY

@@ -75,6 +75,9 @@ SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CLIP_LINES = 3  # lines of a player's block between its label and its running time, at most
 POLL_MAX = 8  # lines of a poll, label to button, at most
+TITLE_CASE = 0.7  # share of a title-case headline's words that open on a capital, at least
+LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
+KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
@@ -731,7 +734,7 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled:
     count = 0
     blurbs = True  # a list's first teaser says whether its teasers have blurbs
     while k + 1 <= last:
-        j = k + int(_bare_number(lines[k]))
+        j = k + int(_bare_number(lines[k]) or (k < last and _kicker(lines[k], base[k])))
         if j > last or not _headline_shaped(lines[j], base[j], labelled=labelled):
             break
         head = j
@@ -765,8 +768,16 @@ def _headline_shaped(line: str, row: np.ndarray, *, labelled: bool = False) -> b
     words = np.expm1(row[1])
     # (under a list's label, numbered items and questions are headlines too: "1. Fed officials signal
     # ...", "Will the €63 monthly pass survive?")
-    return bool((row[2] == 0 or (labelled and line.endswith("?"))) and 3 <= words <= 16 and row[9] == 0
+    # (and headlines in title case, however long, ending on a quote: "Star Opens Up About Her Year: 'I Had to
+    # Find Myself Again'")
+    return bool((row[2] == 0 or (labelled and (line.endswith("?") or row[4] >= TITLE_CASE)))
+                and 3 <= words <= (LONG_HEADLINE_WORDS if labelled else 16) and row[9] == 0
                 and row[10] == 0 and (labelled or (row[21] == 0 and not _NUMBERED_RE.match(line))))
+
+
+def _kicker(line: str, row: np.ndarray) -> bool:
+    """A teaser's kicker over its headline, in capitals: "HIDDEN GEM", "BAG BATTLE"."""
+    return bool(row[2] == 0 and np.expm1(row[1]) <= KICKER_WORDS and line.isupper())
 
 
 def _blurb(row: np.ndarray) -> bool:
