@@ -1921,3 +1921,21 @@ def test_reporting_under_a_gallery_link_is_kept() -> None:
 def test_a_box_of_teasers_inside_the_story_is_dropped(box: list[str]) -> None:
     scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.4 if len(b) < 30 else 0.95 for b in box] + [0.95, 0.95])
     assert scored(story_with(box), scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("credit", ["PHOTO BY JOEY SANTELICES", "[Photo: AfriPortal/James Wekesa]",
+                                    "Image Credit: Supplied"])
+def test_the_lead_pictures_caption_over_its_credit_is_neither_reporting_nor_the_headline(credit: str) -> None:
+    caption = "Senators leave the chamber after the final vote on Tuesday. The budget passed by a wide margin."
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", "February 12, 2026", "Share",
+             caption, credit, *STORY]
+    scores = np.array([0.03, 0.02, 0.01, 0.0, 0.7, 0.3] + [0.95] * len(STORY))
+    cleaned = scored(lines, scores)
+    assert cleaned.paragraphs == STORY
+    assert cleaned.title == lines[0]
+
+
+def test_a_lead_paragraph_over_an_uncaptioned_pictures_credit_is_kept() -> None:
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], "Getty Images", *STORY[1:]]
+    scores = np.array([0.03, 0.02, 0.95, 0.3] + [0.95] * (len(STORY) - 1))
+    assert scored(lines, scores).paragraphs == STORY

@@ -39,6 +39,7 @@ from index.ingest.text_meta import (
     SIGN_OFF_RE,
     date_line,
     find_date,
+    find_dateline,
     find_outlet,
     find_title,
     headline_like,
@@ -78,6 +79,7 @@ POLL_MAX = 8  # lines of a poll, label to button, at most
 TITLE_CASE = 0.7  # share of a title-case headline's words that open on a capital, at least
 LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
 KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
+LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
@@ -435,6 +437,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
+    # the lead picture's caption over its credit opens the run ("Riders wait at a stage along Moi
+    # Avenue. The county says ..." / "[Photo: AfriPortal/James Wekesa]"): the story starts under it
+    # (a lead paragraph, over an uncaptioned picture, opens on its dateline)
+    if bs + 2 <= be and bad[bs + 1] and klen[bs] <= LEAD_CAPTION_CHARS and _credit_only(lines[bs + 1]) \
+            and find_dateline(lines[bs]) is None:
+        bad[bs] = True
+        bs += 2
     # a block of teasers (headline + one-sentence blurb, source, age) is a list of other
     # stories, however much each blurb reads like reporting: the run does not start or end in one
     # (nor in the labels and lists of headlines between such blocks: "Trending on ...")

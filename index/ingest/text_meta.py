@@ -302,7 +302,8 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # neither its headlines nor their ages are the story's header
     feed = _feed_lines(lines, cands)
     cands = [j for j in cands if j not in feed]
-    by = [b for b in range(lo, first_body) if _is_byline(lines[b])]
+    # (a photo's credit is no byline: "PHOTO BY JOEY SANTELICES")
+    by = [b for b in range(lo, first_body) if _is_byline(lines[b]) and not CAPTION_RE.search(lines[b])]
     if by and by[-1] > lo and _loose_headline(lines[by[-1] - 1]) and not any(
             by[-1] - 4 <= j < by[-1] and len(lines[j].split()) >= 4 for j in cands):
         # right above the byline with no headline-shaped line near: a headline that is a
