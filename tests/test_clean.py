@@ -355,7 +355,14 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Read our full Lenovo Yoga 9i 2-in-1 review", "Check out our full Garmin Forerunner 165 review",
            "Price comparison from over 24,000 stores worldwide", "Best Prices Today:",
            "Get a Quote (212) 203-0280", "Get Quotes", "Get an instant quote now.",
-           "Compare new car deals with leasing.com"]
+           "Compare new car deals with leasing.com",
+           # a paywall's meter and buttons, a player's, a wire's licensing link, tag labels, an aggregator's boxes
+           "Subscriber exclusive", "You've reached your limit of free articles", "Maybe later", "No thanks",
+           "This article is available to subscribers. You've used 2 of 3 free articles this month.",
+           "For subscribers: How one town recruited 11 doctors in two years", "Full screen", "Fullscreen",
+           "Purchase Licensing Rights", "Suggested Topics:", "Our Standards: The Ledgerline Trust Principles.",
+           "This content is provided by Continental News Wire. View original article", "LocalPulse AI summary",
+           "Was this summary helpful?", "Don't miss out on the latest news. Follow NaijaPulse on Google News."]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -392,7 +399,10 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "He said the video got 2,000 likes in an hour.",
                                   "Threads is a social app owned by Meta.",
                                   "Embedded reporters said the unit withdrew.",
-                                  "Map readers were asked to check the routes again."])
+                                  "Map readers were asked to check the routes again.",
+                                  "This article is available to researchers on request, the agency said.",
+                                  "Maybe later this year, the minister said.",
+                                  "Our standards are higher than the law requires, the company said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -1939,3 +1949,9 @@ def test_a_lead_paragraph_over_an_uncaptioned_pictures_credit_is_kept() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", STORY[0], "Getty Images", *STORY[1:]]
     scores = np.array([0.03, 0.02, 0.95, 0.3] + [0.95] * (len(STORY) - 1))
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_caption_without_a_full_stop_over_a_bracketed_credit_is_dropped() -> None:
+    block = ["Senators leave the chamber after the final vote on Tuesday", "(Image: Capitol Police)"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.9, 0.5, 0.95, 0.95])
+    assert scored(story_with(block), scores).paragraphs == STORY

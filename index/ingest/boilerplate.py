@@ -135,7 +135,11 @@ _EXACT = re.compile(
         # a form's fields: "Email (required)", "Your email address*"
         (?:your\s+)?(?:e-?mail|name|first\s+name|zip\s+code)(?:\s+address)?\s*(?:\*|\((?:required|optional)\))|
         share\s+your\s+(?:story|stories|thoughts|tips?|news\s+tips?)|
-        back\s+to\s+top|top\s+of\s+page|click\s+here|tags?|topics?|filed\s+under|companies|follow|
+        back\s+to\s+top|top\s+of\s+page|click\s+here|(?:suggested\s+|trending\s+|popular\s+)?(?:tags?|topics?)|
+        filed\s+under|companies|follow|
+        # a paywall's and a player's buttons, a wire's licensing link, an aggregator's summary box
+        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|(?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
+        (?:[\w.'’-]+\s+){0,2}ai(?:[\s-]generated)?\s+summary|was\s+this\s+(?:summary|article|story|page)\s+helpful\??|
         must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|
         don[’']?t\s+miss|continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?|
         (?:previous|next)(?:\s+(?:article|post|story))?|
@@ -180,6 +184,13 @@ _PREFIX = re.compile(
         this\s+(?:story|article|post)\s+(?:has\s+been|was|will\s+be)\s+updated\b|
         (?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|a)\b|subscribe\s+(?:to|now\s+to)\s+(?:continue|keep)\s+reading\b|
         you\s+have\s+(?:\d+|one|two|three)\s+free\s+(?:articles?|stories|reads?)\b|
+        you(?:[’']ve|\s+have)\s+reached\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:limit|maximum)\b|
+        this\s+(?:article|story|content|page)\s+is\s+(?:only\s+)?(?:available|reserved|exclusive)\s+(?:to|for)\s+
+            (?:our\s+)?(?:paid\s+|paying\s+)?(?:subscribers|members)\b|
+        for\s+subscribers\s*:|subscribers?[\s-]only\s*:|
+        # a portal's note on a partner's story, the outlet's standards link, a prompt to follow it
+        this\s+(?:content|article|story)\s+(?:is|was)\s+(?:provided|supplied|syndicated|distributed)\s+by\b|
+        our\s+standards\s*:|don[’']?t\s+miss\s+out\s+on\s+(?:the\s+)?latest\b|
         you(?:[’']ve|\s+have)\s+(?:read|used|viewed)\s+(?:\d+|one|two|three|all)\s+(?:of\s+(?:your\s+)?\d+\s+)?(?:free\s+)?(?:articles?|stories)\b|
         get\s+(?:full|unlimited)\s+(?:digital\s+)?access\b|
         (?:get|receive)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter|

@@ -123,6 +123,7 @@ _GALLERY_CLOSE_RE = re.compile(r"^\(?(?:photos?|images?|pictures?)\s*(?:by\b|:)\
                                r"|^\([^()]{3,60}/[^()]{2,60}\)$"
                                r"|^(?:next|previous|prev)\s+(?:photo|image|slide|picture)\W*$"
                                r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
+_BRACKET_CREDIT_RE = re.compile(r"^\((?:image|photo|picture|pic|credit)s?\s*:[^()]{2,60}\)$")
 _POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
@@ -413,9 +414,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a picture's caption over the credit naming its photographer and agency ("A man searches ...
     # on Tuesday morning." / "Houston Carrow / KBN News"): a sentence describing the picture (a
     # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
+    # (or a caption with no full stop over a credit in brackets: "Corrigan was jailed at Newcastle Crown
+    # Court on Tuesday" / "(Image: Northumbria Police)")
     for i in sorted(cap | _lines_with(lowdoc, klen, (", the ",))):
         if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])) \
                 and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
+            bad[i - 1 : i + 1] = True
+        elif 0 < i and klen[i] <= CREDIT_CHARS and _BRACKET_CREDIT_RE.match(keys[i]) and base[i - 1, 2] == 0 \
+                and np.expm1(base[i - 1, 1]) >= CAPTION_MIN:
             bad[i - 1 : i + 1] = True
     # a gallery: its label, its captions (each a sentence describing a picture, perhaps between
     # counters) and its credit or its controls ("Photos: Flood in pictures" / "1 of 8" / "Crews
