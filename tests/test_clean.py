@@ -1662,7 +1662,11 @@ def test_headline_over_headshots_mastheads_short_standfirsts_and_breadcrumbs(hea
                                     "Published: 10:15am, 3 Jun 2025", "Updated: 6:02pm, 3 Jun 2025",
                                     "Why you can trust Harbour Standard", "WhatsApp"],
                                    ["Redacción El Mirador", "18/06/2025 - 13:20", "Lee esta nota en español"],
-                                   ["Editor: Zhang Lu", "2025-12-26 15:42:10", "Font size: A A A", "Print"]])
+                                   ["Editor: Zhang Lu", "2025-12-26 15:42:10", "Font size: A A A", "Print"],
+                                   # the desk a byline names; a match report's box of scorers and cards
+                                   ["Marcus Delorme", "Ottawa", "The Canadian Health Desk", "Published March 4, 2026"],
+                                   ["Okafor 23, 71, Brennan 88", "Red card: Harlow (Wexley) 39", "at Rivermead Park",
+                                    "Sun 22 Feb 2026 16:55 GMT"]])
 def test_headline_is_not_a_credit_line_or_a_player_button_under_it(under: list[str]) -> None:
     c = clean_text(page("Home", "News", HEAD, *under, *STORY, sep="\n"))
     assert c.title == HEAD

@@ -171,6 +171,11 @@ _NOT_HEADLINE_RE = re.compile(
     # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
     r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
     r"|^why you can trust\b"  # the outlet's note on its standards, under the header: "Why you can trust X"
+    # the desk a byline names: "The Canadian Health Desk", "TOI Business Desk", "Metro Bureau"
+    r"|(?-i:^(?:The\s)?(?:[A-Z][\w&'’-]*\s){0,3}(?:Desk|Bureau|Newsroom)$)"
+    # a match report's box: "Red card: Harlow (Wexley) 39", "Goals: Okafor 23, 71", "Okafor 23, 71, Brennan 88"
+    r"|(?-i:^[A-Z][a-z]+(?:\s[a-z]+)?:\s[^:]{2,60}\s\d{1,3}'?$)"
+    r"|(?-i:^[A-Z][\w'’-]+\s\d{1,3}'?(?:,\s(?:[A-Z][\w'’-]+\s)?\d{1,3}'?)+$)"
 )
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
