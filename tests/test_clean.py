@@ -1959,3 +1959,11 @@ def test_a_caption_without_a_full_stop_over_a_bracketed_credit_is_dropped() -> N
     block = ["Senators leave the chamber after the final vote on Tuesday", "(Image: Capitol Police)"]
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.9, 0.5, 0.95, 0.95])
     assert scored(story_with(block), scores).paragraphs == STORY
+
+
+def test_a_writers_bio_naming_them_by_first_name_under_their_name_is_dropped() -> None:
+    bio = ["Priya Raman", "Priya reports on Congress and the federal budget from Washington. She joined the paper in "
+           "2021 after covering state politics in Ohio."]
+    lines = story_with([], at=len(STORY)) + bio + ["Read Next", "Politics"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.8, 0.9, 0.2, 0.05])
+    assert scored(lines, scores).paragraphs == STORY

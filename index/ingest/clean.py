@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from index.ingest.boilerplate import EMBED_SIGNATURE_RE, is_boilerplate, is_button_row, is_stamp
+from index.ingest.boilerplate import EMBED_SIGNATURE_RE, ROLE_NOUNS, is_boilerplate, is_button_row, is_stamp
 from index.ingest.lines import (
     BOILER_LINE_RE,
     DATE_RE,
@@ -80,6 +80,7 @@ TITLE_CASE = 0.7  # share of a title-case headline's words that open on a capita
 LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
 KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
 LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
+BIO_CHARS = 400  # characters of a writer's bio, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
@@ -124,6 +125,9 @@ _GALLERY_CLOSE_RE = re.compile(r"^\(?(?:photos?|images?|pictures?)\s*(?:by\b|:)\
                                r"|^(?:next|previous|prev)\s+(?:photo|image|slide|picture)\W*$"
                                r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
 _BRACKET_CREDIT_RE = re.compile(r"^\((?:image|photo|picture|pic|credit)s?\s*:[^()]{2,60}\)$")
+# a bio's opening: "Priya reports on U.S. retail ...", "Daniel covers retail and consumer goods ..."
+_BIO_OPENING_RE = re.compile(r"^[\w'’-]+\s+(?:covers|reports\s+on|writes\s+(?:about|on)|has\s+(?:covered|reported\s+on)"
+                             rf"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}))\b")
 _POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
@@ -666,12 +670,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # All rights reserved. This material may not be published, broadcast...") is long, but chrome
     for i in np.flatnonzero((klen > BOILER_CHARS) & keep).tolist():
         furniture[i] = _NOTICE_RE.match(keys[i]) is not None or is_boilerplate(lines[i])
-    # and a writer's bio takes the name printed over it ("ELENA MARCHETTI" / "Marchetti covers ...")
+    # and a writer's bio takes the name printed over it ("ELENA MARCHETTI" / "Marchetti covers ..."), and
+    # under the name, a bio naming the writer by first name only is one ("Priya Raman" / "Priya reports on ...")
     for i in np.flatnonzero(keep[:-1] & (klen[:-1] <= BOILER_CHARS)).tolist():
         name = keys[i].split()
-        if len(name) <= NAME_WORDS and name_like(lines[i]) and keys[i + 1].split()[0] in name \
-                and is_boilerplate(lines[i + 1]):
-            furniture[i] = True
+        if len(name) <= NAME_WORDS and name_like(lines[i]) and keys[i + 1].split()[0] in name:
+            if is_boilerplate(lines[i + 1]):
+                furniture[i] = True
+            elif klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]):
+                furniture[i : i + 2] = True
     keep &= ~furniture
     _fill_gaps(probs, keep, bad | furniture | listed)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
