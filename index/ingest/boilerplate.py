@@ -138,7 +138,7 @@ _EXACT = re.compile(
         back\s+to\s+top|top\s+of\s+page|click\s+here|(?:suggested\s+|trending\s+|popular\s+)?(?:tags?|topics?)|
         filed\s+under|companies|follow|
         # a paywall's and a player's buttons, a wire's licensing link, an aggregator's summary box
-        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|(?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
+        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|gift\s+(?:this\s+)?(?:article|story)(?:\s+(?:for\s+)?free)?|(?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
         (?:[\w.'’-]+\s+){0,2}ai(?:[\s-]generated)?\s+summary|was\s+this\s+(?:summary|article|story|page)\s+helpful\??|
         must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|
         don[’']?t\s+miss|continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?|
@@ -187,7 +187,7 @@ _PREFIX = re.compile(
         you(?:[’']ve|\s+have)\s+reached\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:limit|maximum)\b|
         this\s+(?:article|story|content|page)\s+is\s+(?:only\s+)?(?:available|reserved|exclusive)\s+(?:to|for)\s+
             (?:our\s+)?(?:paid\s+|paying\s+)?(?:subscribers|members)\b|
-        for\s+subscribers\s*:|subscribers?[\s-]only\s*:|
+        for\s+subscribers\s*:|subscribers?[\s-]only\s*:|(?:premium\s+|paid\s+)?subscribers\s+can\s+(?:download|read|listen|access)\b|
         # a portal's note on a partner's story, the outlet's standards link, a prompt to follow it
         this\s+(?:content|article|story)\s+(?:is|was)\s+(?:provided|supplied|syndicated|distributed)\s+by\b|
         our\s+standards\s*:|don[’']?t\s+miss\s+out\s+on\s+(?:the\s+)?latest\b|

@@ -39,6 +39,7 @@ HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its leng
 NAME_WORDS = 5  # words of a writer's name on its own line, at most
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
 CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
+CAPTION_SPAN = 6  # lines under the headline a caption over its credit stands, at most
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _SUFFIX_RE = re.compile(r"^(?P<head>.+?)\s*(?:\s[-|–—]\s*|\s*\|\s*)(?P<site>[^-|–—]{2,40})$")
@@ -173,6 +174,8 @@ _NOT_HEADLINE_RE = re.compile(
     r"|^why you can trust\b"  # the outlet's note on its standards, under the header: "Why you can trust X"
     # the desk a byline names: "The Canadian Health Desk", "TOI Business Desk", "Metro Bureau"
     r"|(?-i:^(?:The\s)?(?:[A-Z][\w&'’-]*\s){0,3}(?:Desk|Bureau|Newsroom)$)"
+    # a live page's entry under its time: "10:30am · All flights at Shannon cancelled until evening"
+    r"|^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[·•|]\s"
     # a match report's box: "Red card: Harlow (Wexley) 39", "Goals: Okafor 23, 71", "Okafor 23, 71, Brennan 88"
     r"|(?-i:^[A-Z][a-z]+(?:\s[a-z]+)?:\s[^:]{2,60}\s\d{1,3}'?$)"
     r"|(?-i:^[A-Z][\w'’-]+\s\d{1,3}'?(?:,\s(?:[A-Z][\w'’-]+\s)?\d{1,3}'?)+$)"
@@ -190,7 +193,7 @@ _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 _MODIFIED_RE = re.compile(r"(?i)^(?:updated|last updated|modified|last modified)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
-_ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,2}}(?:{ROLE_NOUNS})$")
+_ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})$")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
@@ -298,9 +301,16 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # (nor a caption, a credit, a clip's title under its player's label or over its running time)
     cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and MEDIA_LABEL_RE.match(lines[j - 1]))
                                       or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
-    # a writer's name over their role ("Political Correspondent"), under the headline
+    # a writer's name over their role ("Political Correspondent"), under the headline, and that role
     cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
-                                      and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))]
+                                      and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))
+             and not (j and name_like(lines[j - 1]) and _ROLE_LINE_RE.match(lines[j]))]
+    # a caption over its credit under the headline and its standfirst (the headline may have the lead
+    # picture's credit under it too)
+    credited = [j for j in cands if j + 1 < len(lines) and _credit(lines[j + 1])]
+    cands = [j for j in cands if not (j in credited and any(
+        j - CAPTION_SPAN <= k < j and k not in credited and len(lines[k].split()) >= 4
+        and all(len(lines[t].split()) >= CAPTION_WORDS or _credit(lines[t]) for t in range(k + 1, j)) for k in cands))]
     notice = {key(n) for n in _copyright_names(lines[-FOOTER_SPAN:])}
     cands = [j for j in cands if not (_names_over_date(lines, j, cands, notice) or _masthead_again(lines, j))]
     # a feed of other stories over the header ("Latest" / a headline / "3h" / a headline / "5h"):
@@ -420,6 +430,12 @@ def name_like(s: str) -> bool:
     return len(words) <= NAME_WORDS and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
+def _credit(s: str) -> bool:
+    """A picture's credit on its own line: "Credit: Handout", "(Image: Rhodri Pugh / Valleys Echo)"."""
+    return len(s) <= 100 and bool(CREDIT_LINE_RE.match(s) or _CREDIT_START_RE.match(s.lstrip("([ "))
+                                  or (CAPTION_RE.search(s) and len(s.split()) <= 8))
+
+
 def _caption_or_credit(lines: list[str], j: int) -> bool:
     """Under a sentence (a standfirst, a caption) or the header's byline and share bar: a
     caption with its credit on the next line ("Image: Ruben Vos/ANP"), or a credit or a
@@ -437,8 +453,7 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
         len(above.split()) >= CAPTION_WORDS and CAPTION_RE.search(above) is not None)
     if not (sentence or _under_header(above) or _byline_or_date(above)):
         return False
-    if len(nxt) <= 100 and (CREDIT_LINE_RE.match(nxt) or _CREDIT_START_RE.match(nxt)
-                            or (CAPTION_RE.search(nxt) and len(nxt.split()) <= 8)):
+    if _credit(nxt):
         return True
     return sentence and ("/" in lines[j] or "|" in lines[j] or bool(_NAME_IN_RE.match(lines[j])))
 
