@@ -362,7 +362,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "For subscribers: How one town recruited 11 doctors in two years", "Full screen", "Fullscreen",
            "Purchase Licensing Rights", "Suggested Topics:", "Our Standards: The Ledgerline Trust Principles.",
            "This content is provided by Continental News Wire. View original article", "LocalPulse AI summary",
-           "Was this summary helpful?", "Don't miss out on the latest news. Follow NaijaPulse on Google News."]
+           "Was this summary helpful?", "Don't miss out on the latest news. Follow NaijaPulse on Google News.",
+           "Gift this article free", "Premium subscribers can download this article as a PDF"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -1967,3 +1968,40 @@ def test_a_writers_bio_naming_them_by_first_name_under_their_name_is_dropped() -
     lines = story_with([], at=len(STORY)) + bio + ["Read Next", "Politics"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.8, 0.9, 0.2, 0.05])
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_lead_over_boxes_of_related_articles_and_a_prompt_is_kept() -> None:
+    boxes = ["Get the biggest stories from Congress delivered straight to your WhatsApp by joining our community here",
+             "Read More", "Related Articles", "Drivers face months of delays as major roadworks begin", "Read More",
+             "Related Articles", "Senate clerk warns of 'very difficult year' as staff numbers stall"]
+    lines = story_with(boxes, at=2)
+    scores = np.array([0.1, 0.76, 0.68, 0.12, 0.03, 0.01, 0.09, 0.02, 0.03, 0.4, 0.89, 0.86, 0.78])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("header", [
+    # captions over their credits under the standfirst
+    ["SHAMEFUL ATTACK", "THUG WHO HEADBUTTED PARAMEDIC IS JAILED",
+     "Drunken Lee Brabazon, 38, left the medic with a broken nose after she rushed to help his mother",
+     "Lee Brabazon was caged for 20 months at Sheffield Crown Court", "Credit: South Yorkshire Police",
+     "Paramedic Joanne Fellowes was left with a broken nose", "Credit: Handout", "Kieran Boyd",
+     "Published: 14:26, 29 Aug 2025", "Facebook", "X", "Email"],
+    # a role of four words under the writer's name
+    ["City Hall", "Council approves 6.2% property tax hike after marathon budget debate",
+     "Increase works out to about $160 more a year for the average home, with most of the money going to policing",
+     "Council debated the 2026 budget for more than nine hours on Tuesday.",
+     "Photo: Marcus Lindgren / Thompson Valley Record", "Erin Blackwood", "Local Journalism Initiative Reporter",
+     "Dec. 10, 2025 5:30 a.m.", "Updated Dec. 10, 2025 9:12 a.m.", "Share on Facebook", "Share on X", "Print"],
+    # a live page's key events, each under its time
+    ["LIVE", "Storm Orla live: 210,000 homes without power as red warning ends in west",
+     "Schools remain closed in five counties tomorrow, while flights and ferries are expected to resume",
+     "Fallen trees block a road near Clifden, Co Galway, on Thursday morning. Photo: Niall Conroy",
+     "Aoife Brennan, Dara McGrath and Sinéad Walsh", "Live updates", "Last updated 9:12pm, 4 December 2025",
+     "Started 6:30am", "Share", "Facebook", "X", "Key events",
+     "8:45pm · ESB crews stood down for the night in Galway and Mayo",
+     "6:10pm · Red warning ends for Clare, Galway and Mayo", "3:20pm · Man injured by falling tree in Tralee",
+     "10:30am · All flights at Shannon cancelled until evening", "Show all key events", "Pinned post", "9:12pm"],
+])
+def test_the_headline_is_not_a_caption_a_role_or_a_live_pages_entry_under_it(header: list[str]) -> None:
+    scores = np.array([0.05] * len(header) + [0.95] * len(STORY))
+    assert scored([*header, *STORY], scores).title == header[1]

@@ -162,7 +162,9 @@ _PROMPT_RE = re.compile(
     r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see)"
     r"|follow [\w ]{1,40} on (?:facebook|instagram|x|twitter|tiktok)\b[^.]{0,40}\.\s+send (?:us )?your"
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
-    r"|whatsapp channel|click here to follow|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
+    r"|whatsapp channel|click here to follow|delivered (?:straight |directly |right )?to your (?:inbox|whatsapp|phone)"
+    r"|join(?:ing)? our (?:whatsapp |telegram )?community"
+    r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
     r"|\bfor (?:a )?reprint of this (?:article|story)|\btry (?:it )?free for \d+ days"
     r"|^get [\w&'’ .-]{2,40} in print$"  # the print edition's offer: "Get High Plains Grain & Grower in print"
@@ -339,7 +341,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
-                 "reprint", "try it free", "try free", "in print")
+                 "reprint", "try it free", "try free", "in print", "delivered", "our whatsapp", "our telegram",
+                 "our community")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -647,9 +650,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         else:
             # a sign-up box between the lead and the rest of the story: the lead is above it
             # (prompts and buttons only: a byline or a date line sits under a headline)
-            k = j
-            while k >= 0 and j - k < SIGNUP_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])) \
-                    and DATE_RE.search(lines[k]) is None:
+            # (or boxes of related articles, each a label over a headline: "Related Articles" / "Drivers face ...")
+            k, boxed = j, False
+            while k >= 0 and j - k < (INLINE_MAX if boxed else SIGNUP_MAX) and DATE_RE.search(lines[k]) is None:
+                if not (bad[k] or is_button(k) or is_boilerplate(lines[k])):
+                    if not (k and base[k, 2] == 0 and _list_label(keys[k - 1])):
+                        break
+                    boxed = True
                 k -= 1
             slots = all(klen[t] < 40 and _SLOT_RE.match(keys[t]) for t in range(k + 1, j + 1))
             need = GAP_TH if slots else th  # ad slots sit between paragraphs; a sign-up box ends a lead
