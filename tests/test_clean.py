@@ -2005,3 +2005,11 @@ def test_the_lead_over_boxes_of_related_articles_and_a_prompt_is_kept() -> None:
 def test_the_headline_is_not_a_caption_a_role_or_a_live_pages_entry_under_it(header: list[str]) -> None:
     scores = np.array([0.05] * len(header) + [0.95] * len(STORY))
     assert scored([*header, *STORY], scores).title == header[1]
+
+
+def test_a_list_of_title_case_headlines_inside_the_story_is_dropped_even_when_one_ends_on_a_full_stop() -> None:
+    box = ["More on Congress", "Lawmakers Posted Record Overtime. Complaints Rose, Too.",
+           "How the Budget Rules Changed What Agencies Are Owed When a Shutdown Looms",
+           "The Small Towns Fighting to Keep Their Last Federal Office"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.63, 0.9, 0.91, 0.9, 0.95, 0.95])
+    assert scored(story_with(box), scores).paragraphs == STORY

@@ -799,9 +799,13 @@ def _headline_shaped(line: str, row: np.ndarray, *, labelled: bool = False) -> b
     # ...", "Will the €63 monthly pass survive?")
     # (and headlines in title case, however long, ending on a quote: "Star Opens Up About Her Year: 'I Had to
     # Find Myself Again'")
-    return bool((row[2] == 0 or (labelled and (line.endswith("?") or row[4] >= TITLE_CASE)))
+    return bool((row[2] == 0 or (labelled and (line.endswith("?") or _title_case_headline(row))))
                 and 3 <= words <= (LONG_HEADLINE_WORDS if labelled else 16) and row[9] == 0
                 and row[10] == 0 and (labelled or (row[21] == 0 and not _NUMBERED_RE.match(line))))
+
+
+def _title_case_headline(row: np.ndarray) -> bool:
+    return bool(row[4] >= TITLE_CASE and 3 <= np.expm1(row[1]) <= LONG_HEADLINE_WORDS)
 
 
 def _kicker(line: str, row: np.ndarray) -> bool:
@@ -854,7 +858,8 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int, *, ads: boo
     50 Are Saying Goodbye to Expensive Cable. Here's Why.")."""
     k = j + 1
     while k <= last and k - j <= INLINE_MAX:
-        if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k])
+        # (a headline in title case may close on a full stop: "Airlines Posted Record Traffic. Complaints Rose, Too.")
+        if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k]) or _title_case_headline(base[k])
                 or (ads and len(lines[k].split()) <= AD_HEADLINE_WORDS)
                 or (k > j + 1 and k < last and _blurb(base[k]) and all(
                     _headline_shaped(lines[t], base[t]) and not _credit_only(lines[t]) for t in (k - 1, k + 1)))):
