@@ -408,7 +408,9 @@ def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str)
     assert not is_boilerplate(line)
 
 
-CREDITS_AND_WIDGETS = ["Photo courtesy of Noble Desktop", "Courtesy of brand", "Image from Mary's April 2024 review.",
+CREDITS_AND_WIDGETS = ["A version of this article appears in print on Sept. 18, 2025, Section B, Page 1 of the New "
+                       "York edition with the headline: Airline Refund Rules Face New Test.",
+                       "Photo courtesy of Noble Desktop", "Courtesy of brand", "Image from Mary's April 2024 review.",
                        "A post shared by Patagonia (@patagonia)", "Reply to Sara", "Flag as inappropriate",
                        "December 19, 2025, 12:25 am", "Sponsor Message",
                        "Disclaimer: This article is for information only and is not advice.",
@@ -1422,7 +1424,9 @@ def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
 
 @pytest.mark.parametrize("bio", ["Marchetti covers the Midwest for Harbour Wire. She is based in Indianapolis.",
                                  "Corliss is a Harbour Wire reporter based in Chicago, covering transportation.",
-                                 "Trung is a content writer at Orient Software who blogs about software."])
+                                 "Trung is a content writer at Orient Software who blogs about software.",
+                                 "Marchetti covers federal courts for The Harbour Courier from Washington. She "
+                                 "previously reported on the Supreme Court for eight years."])
 def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, "DANA " + bio.split()[0].upper(), bio,
              "Most Read"]

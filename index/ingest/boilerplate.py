@@ -262,7 +262,8 @@ ROLE_NOUNS = "correspondent|editor|reporter|writer|columnist|contributor|journal
 ROLE_GRADES = "senior|chief|deputy|staff|contributing|associate|executive|visiting|managing|research"
 # (a bio may name the writer by surname alone when it goes on about the job: "Corliss is a Standard
 # Wire reporter based in Chicago.", "Marchetti covers the Midwest for Standard Wire. She is based in
-# Indianapolis."; not "Flatliner is a handy code editor that ...")
+# Indianapolis.", "... for The Courier from Washington. She previously reported on ..."; not "Flatliner is a
+# handy code editor that ...")
 _BIO = re.compile(
     r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her|he|she|they|it|we|i|you)\s)"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
@@ -271,8 +272,11 @@ _BIO = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
     rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\s+(?:based|covering|for|at|who|with)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
-    r"(?:\.\s+(?:She|He|They)\s+(?:is|are)\s+based\s+in\s+[^.]{2,60})?\.?$))")
+    r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+(?:She|He|They)\s+[^.]{3,200})*\.?$))")
 _BIO_MAX_WORDS = 60
+# the print edition's note, with the headline it ran under: "A version of this article appears in print on Sept.
+# 18, 2025, Section B, Page 1 of the New York edition with the headline: ..."
+_PRINT_NOTE = re.compile(r"(?i)^a\s+version\s+of\s+this\s+(?:article|story|review)\s+appear(?:s|ed)\s+in\s+print\b")
 # A chapter of a podcast or a video: "02:14 The morning June almost closed the store"
 _CHAPTER = re.compile(r"^\(?\d{1,2}:[0-5]\d(?::[0-5]\d)?\)?\s*[-–—|]?\s*[A-Z\"“]")
 _CHAPTER_MAX_WORDS = 12
@@ -307,4 +311,4 @@ def is_boilerplate(line: str) -> bool:
         return True
     if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):
         return True
-    return words <= _BIO_MAX_WORDS and _BIO.match(text) is not None
+    return words <= _BIO_MAX_WORDS and (_BIO.match(text) is not None or _PRINT_NOTE.match(text) is not None)
