@@ -80,6 +80,7 @@ TITLE_CASE = 0.7  # share of a title-case headline's words that open on a capita
 LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
 KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
 LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
+ITEM_WORDS = 3  # words of a headline in a list, at least
 BIO_CHARS = 400  # characters of a writer's bio, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
@@ -875,7 +876,8 @@ def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
     of the list (two at least, or one paid link's) and with two paragraphs under it; not a
     link closing the list ("Watch more videos")."""
     sub = k - 1
-    items = [len(lines[t].split()) for t in range(j + 1, sub)]
+    # (the list's headlines: not a player's label, a running time or a source between them)
+    items = [w for t in range(j + 1, sub) if (w := len(lines[t].split())) >= ITEM_WORDS]
     words = len(lines[sub].split())
     if len(items) >= (1 if ads else 2) and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items) \
             and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or _WIDGET_LINK_RE.match(lines[sub].lower())
