@@ -2019,10 +2019,12 @@ def test_a_list_of_title_case_headlines_inside_the_story_is_dropped_even_when_on
     assert scored(story_with(box), scores).paragraphs == STORY
 
 
-def test_the_storys_subheading_under_a_list_and_a_player_is_kept() -> None:
+@pytest.mark.parametrize("widget", [["Video", "Senators celebrate outside the chamber after the vote", "0:58"],
+                                    ["Photos: Rain sets in across the capital", "1 / 8",
+                                     "Senators leave the chamber. Picture by Ray Okafor"]])
+def test_the_storys_subheading_under_a_list_and_a_player_is_kept(widget: list[str]) -> None:
     box = ["Also read", "Congress extends budget rules until 2029 despite objections",
-           "Why passing a budget has become almost impossible", "Video",
-           "Senators celebrate outside the chamber after the vote", "0:58"]
+           "Why passing a budget has become almost impossible", *widget]
     lines = story_with([*box, "Treasury plans to object"], at=2)
     scores = np.array([0.1, 0.95, 0.95, 0.74, 0.91, 0.92, 0.22, 0.82, 0.45, 0.88, 0.95, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == [*STORY[:2], "Treasury plans to object", *STORY[2:]]

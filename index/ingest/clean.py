@@ -93,6 +93,7 @@ _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b"
                         r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?)\s+from\b)")  # "— With files from ..."
 _WORDY = re.compile(r"[^\W_]")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word, not a figure ("1 / 8")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
 # A sponsor's name over its slot in a newsletter
 _SPONSOR_HINTS = ("presented by", "together with", "sponsored", "brought to you")
@@ -877,7 +878,7 @@ def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
     link closing the list ("Watch more videos")."""
     sub = k - 1
     # (the list's headlines: not a player's label, a running time or a source between them)
-    items = [w for t in range(j + 1, sub) if (w := len(lines[t].split())) >= ITEM_WORDS]
+    items = [w for t in range(j + 1, sub) if (w := len(_LETTERS_RE.findall(lines[t]))) >= ITEM_WORDS]
     words = len(lines[sub].split())
     if len(items) >= (1 if ads else 2) and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items) \
             and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or _WIDGET_LINK_RE.match(lines[sub].lower())
