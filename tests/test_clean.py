@@ -1293,6 +1293,9 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
     (["Container Trade Review", "Log in", "News"], "By Ann Lee",
      "© 2026 Container Trade Review is published by Quayside Information Group Ltd, registered in England.",
      "Container Trade Review"),
+    # a paper named like a person but for its newspaper word ("Echo", "Mercury")
+    (["Valleys Echo", "News", "Sport"], "By Ann Lee", "© 2026 Valleys Echo. Part of Cambrian News Media Ltd.",
+     "Valleys Echo"),
 ])
 def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, notice: str,
                                                  outlet: str | None) -> None:

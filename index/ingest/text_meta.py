@@ -51,7 +51,7 @@ _OUTLET_WORDS = re.compile(
     r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
     r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer"
     r"|advocate|argus|banner|bugle|clarion|courant|gleaner|ledger|messenger|recorder|spectator"
-    r"|statesman|telegram|tidings"
+    r"|statesman|telegram|tidings|echo|mercury|despatch|intelligencer|scotsman"
     # the same words in the languages of papers with English pages: "El Mirador Noticias", "Diário do Sul"
     r"|noticias|notícias|diario|diário|periódico|jornal|nouvelles|quotidien|gazzetta|corriere|zeitung|nachrichten"
     r"|tageblatt|dagblad|gazeta|dziennik)\b"
