@@ -2031,3 +2031,10 @@ def test_the_storys_subheading_under_a_list_and_a_player_is_kept(widget: list[st
     lines = story_with([*box, "Treasury plans to object"], at=2)
     scores = np.array([0.1, 0.95, 0.95, 0.74, 0.91, 0.92, 0.22, 0.82, 0.45, 0.88, 0.95, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == [*STORY[:2], "Treasury plans to object", *STORY[2:]]
+
+
+def test_an_ad_under_its_slot_with_a_title_over_its_copy_is_dropped() -> None:
+    ad = ["Advertisement", "Webinar: Managing budgets in a shutdown year",
+          "Join our panel of agency chiefs and budget officers on 2 July at 14:00 CET.", "Register free"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.02, 0.69, 0.65, 0.51, 0.95, 0.95])
+    assert scored(story_with(ad), scores).paragraphs == STORY

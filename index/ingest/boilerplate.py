@@ -25,7 +25,7 @@ _BUTTON = r"""
     (?:check|see|view|compare|get)\s+(?:the\s+)?(?:latest\s+|best\s+|current\s+)?(?:new\s+|used\s+)?(?:[\w-]+\s+)?
         (?:price|prices|deal|deals|offer|offers|availability)(?:\s+(?:on|at|from|with)\s+_STORE)?|
     (?:view|shop|see)\s+(?:it\s+)?(?:on|at)\s+_STORE|
-    (?:shop|order|book|apply|donate|enrol+|register)\s+(?:now|today|here|online)|
+    (?:shop|order|book|apply|donate|enrol+|register)\s+(?:now|today|here|online)|register\s+(?:for\s+)?free|
     [$£€]\s?[\d.,]+\s+(?:at|on|from)\s+_STORE|
     (?:read|check\s+out)\s+(?:the\s+|our\s+)?(?:full\s+|in-depth\s+)?(?:[\w.&'()+-]+\s+){0,6}?review|
     jump\s+to\s+(?:review|recipe|details|product)|

@@ -113,7 +113,8 @@ _NOT_CAPTION_RE = re.compile(r"\b(?:[Ii]|[Ww][Ee]|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[M
 # An ad's copy: a call to act opening one of its sentences ("Book now with ...", "Call 570-555-0148."),
 # its sponsor named, or a business's name before a dash and its offer
 _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|Discover|Get|Try|Save|Sign up"
-                         r"|Apply|Download|Meet|Find|Explore|Start|Learn)\b|(?i:\bsponsored (?:by|content)\b)"
+                         r"|Apply|Download|Meet|Find|Explore|Start|Learn|Join|Register)\b"
+                         r"|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 _HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}$")  # a social account alone on its line (keys are lower case)
 # a gallery's label, its counters and what closes it: "Photos: County board debates ...", "In
@@ -417,9 +418,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         while t < n and klen[t] < 50 and ("advert" in keys[t] or _SLOT_RE.match(keys[t])):
             t += 1
         slot = klen[j] < 50 and ("advertisement" in keys[j] or "anzeige" in keys[j] or _SLOT_RE.match(keys[j]))
+        # (perhaps under its title: "Webinar: Managing inland supply chains" / "Join our panel ... on 2 July.")
+        t += int(t + 1 < n and base[t, 2] == 0 and klen[t] <= BOILER_CHARS)
         if slot and t < n and klen[t] < 250 and _AD_COPY_RE.search(lines[t]) \
                 and not _REPORTED_RE.search(lines[t]):
             bad[t] = True
+            bad[t - 1] |= base[t - 1, 2] == 0
     # a picture's caption over the credit naming its photographer and agency ("A man searches ...
     # on Tuesday morning." / "Houston Carrow / KBN News"): a sentence describing the picture (a
     # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
