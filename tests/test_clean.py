@@ -2038,3 +2038,15 @@ def test_an_ad_under_its_slot_with_a_title_over_its_copy_is_dropped() -> None:
           "Join our panel of agency chiefs and budget officers on 2 July at 14:00 CET.", "Register free"]
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.02, 0.69, 0.65, 0.51, 0.95, 0.95])
     assert scored(story_with(ad), scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("box", [
+    ["The Morning Docket", "Get the day's most important legal news, explained by our reporters. Delivered weekday "
+     "mornings.", "Email address", "Sign Up"],
+    ["Get Marquee Wire's Box Office Report", "Weekend numbers and studio analysis, delivered every Sunday.",
+     "Email Address", "Subscribe"],
+])
+def test_a_newsletters_name_and_pitch_over_its_form_are_dropped(box: list[str]) -> None:
+    lines = story_with([], at=len(STORY)) + box + ["You may opt out at any time."]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.6, 0.6, 0.04, 0.02, 0.1])
+    assert scored(lines, scores).paragraphs == STORY

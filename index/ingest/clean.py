@@ -81,6 +81,7 @@ LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
 KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
 LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
 ITEM_WORDS = 3  # words of a headline in a list, at least
+TITLE_CHARS = 60  # characters of a newsletter's or a box's name, at most
 BIO_CHARS = 400  # characters of a writer's bio, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
@@ -131,6 +132,8 @@ _BRACKET_CREDIT_RE = re.compile(r"^\((?:image|photo|picture|pic|credit)s?\s*:[^(
 # a bio's opening: "Priya reports on U.S. retail ...", "Daniel covers retail and consumer goods ..."
 _BIO_OPENING_RE = re.compile(r"^[\w'’-]+\s+(?:covers|reports\s+on|writes\s+(?:about|on)|has\s+(?:covered|reported\s+on)"
                              rf"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}))\b")
+_SIGNUP_FIELD_RE = re.compile(r"^(?:your |enter (?:your )?)?e-?mail(?: address)?\W*(?:\((?:required|optional)\))?\W*$")
+_PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?mail")  # a newsletter's pitch
 _POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
@@ -166,7 +169,8 @@ _PROMPT_RE = re.compile(
     r"|follow [\w ]{1,40} on (?:facebook|instagram|x|twitter|tiktok)\b[^.]{0,40}\.\s+send (?:us )?your"
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
     r"|whatsapp channel|click here to follow|delivered (?:straight |directly |right )?to your (?:inbox|whatsapp|phone)"
-    r"|join(?:ing)? our (?:whatsapp |telegram )?community"
+    r"|join(?:ing)? our (?:whatsapp |telegram )?community|\bdelivered (?:every|each|weekday|daily|weekly)\b"
+    r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|report|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
     r"|\bfor (?:a )?reprint of this (?:article|story)|\btry (?:it )?free for \d+ days"
@@ -345,7 +349,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
                  "reprint", "try it free", "try free", "in print", "delivered", "our whatsapp", "our telegram",
-                 "our community")
+                 "our community", "get ")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -411,6 +415,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         bad[i] |= len(keys[i]) < 400 and CAPTION_RE.search(text) is not None
     for i in prm:
         bad[i] |= len(keys[i]) < 250 and _prompt(keys[i], sure=klen[i] >= PROMPT_LONG and probs[i] >= PROMPT_SURE)
+    # a newsletter's name over its pitch and the form ("The Morning Docket" / "Get the day's legal news ...
+    # Delivered weekday mornings." / "Email address" / "Sign Up")
+    for i in sorted(prm):
+        if 0 < i < n - 1 and bad[i] and _PITCH_RE.search(keys[i]) and klen[i - 1] <= TITLE_CHARS \
+                and base[i - 1, 2] == 0 and not bad[i - 1] \
+                and (is_button_row(lines[i + 1]) or _SIGNUP_FIELD_RE.match(keys[i + 1])):
+            bad[i - 1] = True
     # an ad's copy under its slot ("Advertisement" / "Meet the 2026 Lexa Hybrid. ... Visit your local
     # dealer for offers."): it calls the reader to act, or names its sponsor
     for j in _lines_with(lowdoc, klen, ("advert", "sponsor", "anzeige")):
