@@ -363,7 +363,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Purchase Licensing Rights", "Suggested Topics:", "Our Standards: The Ledgerline Trust Principles.",
            "This content is provided by Continental News Wire. View original article", "LocalPulse AI summary",
            "Was this summary helpful?", "Don't miss out on the latest news. Follow NaijaPulse on Google News.",
-           "Gift this article free", "Premium subscribers can download this article as a PDF"]
+           "Gift this article free", "Premium subscribers can download this article as a PDF",
+           # an embedded post's counts in a row, the outlet's own links
+           "1.4K reactions · 612 comments · 208 shares", "3.8K · 512 comments · 1.1K shares", "Advertise with us",
+           "Advertise with Kahu Media", "Korean version"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -2049,4 +2052,15 @@ def test_an_ad_under_its_slot_with_a_title_over_its_copy_is_dropped() -> None:
 def test_a_newsletters_name_and_pitch_over_its_form_are_dropped(box: list[str]) -> None:
     lines = story_with([], at=len(STORY)) + box + ["You may opt out at any time."]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.6, 0.6, 0.04, 0.02, 0.1])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("prompt", [
+    "Join our Telegram channel for the latest news and updates.",
+    "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you. "
+    "This may include adverts from us and 3rd parties based on our understanding. You can unsubscribe at any time.",
+])
+def test_prompts_under_the_story_are_dropped(prompt: str) -> None:
+    lines = story_with([], at=len(STORY)) + [prompt, "Tags:", "Congress"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.9, 0.02, 0.05])
     assert scored(lines, scores).paragraphs == STORY

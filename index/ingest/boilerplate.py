@@ -64,7 +64,15 @@ _EXACT = re.compile(
         (?:video\s+)?ad\s+feedback|replay|more\s+videos|just\s+watched|must\s+watch|(?:latest|related)\s+videos?|
         (?:image|photo|slide\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|link\s+copied|
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
-        view\s+(?:this\s+post|more)\s+on\s+\w+|[\d,.]+[km]?\s+(?:likes|retweets|reposts|views)|add\s+a\s+comment(?:\.{3}|…)?|
+        view\s+(?:this\s+post|more)\s+on\s+\w+|add\s+a\s+comment(?:\.{3}|…)?|
+        # and its counts, alone or in a row: "2,114,507 likes", "1.4K reactions · 612 comments · 208 shares"
+        [\d,.]+[km]?(?:\s+(?:likes|retweets|reposts|views|reactions|comments|shares))?
+            (?:\s*[·•|]\s*[\d,.]+[km]?(?:\s+(?:likes|retweets|reposts|views|reactions|comments|shares))?)+|
+        [\d,.]+[km]?\s+(?:likes|retweets|reposts|views)|
+        # the outlet's own links: "Advertise with us", "Korean version"
+        advertise\s+with\s+(?:us|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3})|
+        (?:korean|chinese|japanese|spanish|french|german|arabic|hindi|urdu|bengali|english|mobile|desktop|full|amp)
+            \s+(?:version|edition)|
         """ + _SIGNATURE + r"""|paid\s+(?:partner\s+)?content|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|

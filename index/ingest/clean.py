@@ -149,7 +149,7 @@ _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 _PROMPT_RE = re.compile(
     # (a subscription's price before the bare word: "Subscribe for $39 a year.")
     r"(?i)\b(?:subscribe (?:now |today )?(?:for|from|at|starting at) (?:just |only )?[$£€]\s?\d+"
-    r"|cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox"
+    r"|cookies?|password|newsletters?|sign (?:in|up)|log ?in|subscribe|subscribing|your inbox|unsubscribe at any ?time"
     r"|support(?:ing)? (?:our |independent |quality |local )?(?:[\w-]+ ){0,2}journalism"
     r"|email address|privacy policy|terms of (?:use|service)|app key|^before you go|unlock|free trial"
     r"|(?:read|try|join|register|download|start|watch|listen|subscribe|access|sign up|get (?:it|started|access))\b"
@@ -168,7 +168,8 @@ _PROMPT_RE = re.compile(
     r"|linkedin|whatsapp|threads|bluesky|youtube)|if you (?:like|enjoyed|liked) what you (?:read|see)"
     r"|follow [\w ]{1,40} on (?:facebook|instagram|x|twitter|tiktok)\b[^.]{0,40}\.\s+send (?:us )?your"
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
-    r"|whatsapp channel|click here to follow|delivered (?:straight |directly |right )?to your (?:inbox|whatsapp|phone)"
+    r"|(?:whatsapp|telegram) channel|click here to follow"
+    r"|delivered (?:straight |directly |right )?to your (?:inbox|whatsapp|phone)"
     r"|join(?:ing)? our (?:whatsapp |telegram )?community|\bdelivered (?:every|each|weekday|daily|weekly)\b"
     r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|report|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
@@ -349,7 +350,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
                  "reprint", "try it free", "try free", "in print", "delivered", "our whatsapp", "our telegram",
-                 "our community", "get ")
+                 "our community", "get ", "telegram")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
