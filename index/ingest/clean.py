@@ -134,6 +134,7 @@ _BIO_OPENING_RE = re.compile(r"^[\w'’-]+\s+(?:covers|reports\s+on|writes\s+(?:
                              rf"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}))\b")
 _SIGNUP_FIELD_RE = re.compile(r"^(?:your |enter (?:your )?)?e-?mail(?: address)?\W*(?:\((?:required|optional)\))?\W*$")
 _PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?mail")  # a newsletter's pitch
+_GALLERY_CREDIT_RE = re.compile(r"^[^.!?:/]{2,30}/[^.!?/]{2,40}$|^(?:\S+\s){1,2}(?i:photos?)\s+\S[^.!?]{1,40}$")
 _POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
@@ -451,8 +452,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a gallery: its label, its captions (each a sentence describing a picture, perhaps between
     # counters) and its credit or its controls ("Photos: Flood in pictures" / "1 of 8" / "Crews
     # clear a road ..." / ... / "Photos: Jane Doe"): none of it is the story, wherever it stands
+    gallery = np.zeros(n, dtype=bool)
     for j in _lines_with(lowdoc, klen, _GALLERY_HINTS):
-        bad[j : _gallery_end(lines, keys, j)] = True
+        gallery[j : _gallery_end(lines, keys, j)] = True
+    bad |= gallery
     # rows of shop buttons: never reporting, and the run of reporting reaches across them
     # (looked for where the model might keep a line, and lazily where the run is extended)
     button = np.zeros(n, dtype=bool)
@@ -510,8 +513,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
         if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])) \
-                or _credit_only(lines[j]):
-            continue  # an ad slot, a share bar, a photo's credit, each item's "Continue reading": inside the reporting
+                or _credit_only(lines[j]) or gallery[j]:
+            continue  # an ad slot, a share bar, a photo's credit, each item's "Continue reading", a gallery:
+            # inside the reporting
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
@@ -905,25 +909,37 @@ def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
 
 
 def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
-    """The line after a gallery labelled at j (its captions closed by a credit or controls, or
-    counted "1 of 8"): j when line j opens none."""
+    """The line after a gallery labelled at j (its captions, perhaps each with its credit, closed by a
+    credit or controls, or counted "1 of 8"): j when line j opens none. A title may stand between the
+    label and the first counter ("Photo Gallery" / "First day of school in the capital" / "1/7")."""
+    n = len(lines)
     if len(keys[j]) > 70 or not _GALLERY_LABEL_RE.match(keys[j]):
         return j
-    k, captions, counted = j + 1, 0, False
-    while k < len(lines) and k - j <= GALLERY_MAX:
+    k = j + 1
+    if k + 1 < n and len(keys[k]) <= 70 and not _caption_shaped(lines[k]) and _GALLERY_COUNT_RE.match(keys[k + 1]):
+        k += 1
+    captions, counted = 0, False
+    while k < n and k - j <= GALLERY_MAX:
         if _GALLERY_COUNT_RE.match(keys[k]):
             counted = True
         elif _caption_shaped(lines[k]) and not _REPORTED_RE.search(lines[k]):
             captions += 1
-        else:
-            break
+        elif not (captions and _gallery_credit(lines[k], keys[k]) and k + 1 < n
+                  and (_GALLERY_COUNT_RE.match(keys[k + 1]) or _caption_shaped(lines[k + 1]))):
+            break  # (a caption's credit between two captions is the gallery's)
         k += 1
-    if captions < 2:
+    if captions < (1 if counted else 2):
         return j
-    if k < len(lines) and len(keys[k]) <= CREDIT_CHARS and (
-            _credit_only(lines[k]) or _GALLERY_CLOSE_RE.match(keys[k]) or _GALLERY_COUNT_RE.match(keys[k])):
+    if k < n and (_gallery_credit(lines[k], keys[k]) or _GALLERY_COUNT_RE.match(keys[k])):
         return k + 1
     return k if counted else j
+
+
+def _gallery_credit(line: str, key: str) -> bool:
+    """A gallery's credit or control: "Photos: Jane Doe", "VTE Photo Minh Quyết", "GhanaBeat/Kwabena Asante-Mensah",
+    "View Gallery"."""
+    return len(key) <= CREDIT_CHARS and bool(_credit_only(line) or _GALLERY_CLOSE_RE.match(key)
+                                             or _GALLERY_CREDIT_RE.match(line))
 
 
 def _past_credited_captions(lines: list[str], k: int) -> int:
