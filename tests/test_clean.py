@@ -366,7 +366,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Gift this article free", "Premium subscribers can download this article as a PDF",
            # an embedded post's counts in a row, the outlet's own links
            "1.4K reactions · 612 comments · 208 shares", "3.8K · 512 comments · 1.1K shares", "Advertise with us",
-           "Advertise with Kahu Media", "Korean version"]
+           "Advertise with Kahu Media", "Korean version",
+           # a stock's quote beside the story, a player's next clip
+           "-4.79 (-11.00%)", "Volume 6.2M", "Up next: Joburg's ageing water network explained",
+           "Next video: How the new minimum wage affects civil servants"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -1432,7 +1435,9 @@ def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
                                  "Corliss is a Harbour Wire reporter based in Chicago, covering transportation.",
                                  "Trung is a content writer at Orient Software who blogs about software.",
                                  "Marchetti covers federal courts for The Harbour Courier from Washington. She "
-                                 "previously reported on the Supreme Court for eight years."])
+                                 "previously reported on the Supreme Court for eight years.",
+                                 "Marchetti covers retail and food companies for the Commerce Journal. Before joining "
+                                 "the paper in 2019, she covered agriculture."])
 def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, "DANA " + bio.split()[0].upper(), bio,
              "Most Read"]
@@ -2067,8 +2072,30 @@ def test_a_newsletters_name_and_pitch_over_its_form_are_dropped(box: list[str]) 
     "Join our Telegram channel for the latest news and updates.",
     "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you. "
     "This may include adverts from us and 3rd parties based on our understanding. You can unsubscribe at any time.",
+    "Join our Harbour Post WhatsApp community for the latest news and updates sent straight to your phone.",
+    "Get breaking news and the day's top stories straight to your phone.",
 ])
 def test_prompts_under_the_story_are_dropped(prompt: str) -> None:
     lines = story_with([], at=len(STORY)) + [prompt, "Tags:", "Congress"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.9, 0.02, 0.05])
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_have_your_say_poll_inside_the_story_ends_at_its_buttons() -> None:
+    poll = ["Have your say", "Should the budget office be run directly by the Treasury?", "Yes", "No", "Don't know",
+            "Vote", "View results"]
+    lines = story_with([*poll, "Treasury response"], at=3)
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.86, 0.8, 0.24, 0.57, 0.66, 0.46, 0.72, 0.77, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], "Treasury response", *STORY[3:]]
+
+
+@pytest.mark.parametrize("block", [
+    # an embedded post whose handle carries its server's name
+    ["Oren Kasprzak", "@orenk.bsky.social", "Spent two weeks trying to get a company to lock down a bucket of data.",
+     "Oct 14, 2025"],
+    # captions over the outlet's and the photographer's names
+    ["Traders display goods along a walkway at the market on Tuesday.", "GhanaBeat/Kwabena Asante-Mensah"],
+])
+def test_embedded_posts_and_credited_captions_inside_the_story_are_dropped(block: list[str]) -> None:
+    scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.9] * len(block) + [0.95, 0.95])
+    assert scored(story_with(block), scores).paragraphs == STORY

@@ -63,6 +63,8 @@ _EXACT = re.compile(
         # a video player's and a gallery's own words: "Video Ad Feedback", "More Videos ...", "3 of 14"
         (?:video\s+)?ad\s+feedback|replay|more\s+videos|just\s+watched|must\s+watch|(?:latest|related)\s+videos?|
         (?:image|photo|slide\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|link\s+copied|
+        # a stock's quote (not its bare price, which a table's cell may be): "-4.79 (-11.00%)", "Volume 6.2M"
+        [+\-−–]?[\d,]+(?:\.\d+)?\s*\([+\-−–]?\d+(?:\.\d+)?%\)|volume\s+[\d.,]+\s*[kmb]?|
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
         view\s+(?:this\s+post|more)\s+on\s+\w+|add\s+a\s+comment(?:\.{3}|…)?|
         # and its counts, alone or in a row: "2,114,507 likes", "1.4K reactions · 612 comments · 208 shares"
@@ -233,7 +235,7 @@ _PREFIX = re.compile(
         (?:story\s+)?by\s+[^.!?]{3,80}?(?:\s[|•·]\s|@)|
         # a date stamp heading a line: "PUBLISHED: February 28, 2024 at 9:15 p.m. | UPDATED: ..."
         \(?(?:originally\s+)?(?:published|updated|posted)\s*:?\s*(?:on\s+)?(?:""" + _DATE + r""")\b|
-        (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|
+        (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|(?:up\s+next|next\s+video|watch\s+next)\s*:|
         unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
         (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
         (?:embed\s*)?<iframe\b|
@@ -280,7 +282,7 @@ _BIO = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
     rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\s+(?:based|covering|for|at|who|with)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
-    r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+(?:She|He|They)\s+[^.]{3,200})*\.?$))")
+    r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+[A-Z][^.]{3,200})*\.?$))")
 _BIO_MAX_WORDS = 60
 # the print edition's note, with the headline it ran under: "A version of this article appears in print on Sept.
 # 18, 2025, Section B, Page 1 of the New York edition with the headline: ..."

@@ -82,6 +82,7 @@ KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at
 LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
 ITEM_WORDS = 3  # words of a headline in a list, at least
 TITLE_CHARS = 60  # characters of a newsletter's or a box's name, at most
+HANDLE_CHARS = 45  # characters of a social account's handle, at most
 BIO_CHARS = 400  # characters of a writer's bio, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
@@ -117,7 +118,8 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn|Join|Register)\b"
                          r"|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
-_HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}$")  # a social account alone on its line (keys are lower case)
+# a social account alone on its line (keys are lower case): "@naijacourier", "@orenk.bsky.social"
+_HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}(?:\.[a-z0-9_-]{2,20}){0,2}$")
 # a gallery's label, its counters and what closes it: "Photos: County board debates ...", "In
 # Pictures", "Matatu strike in pictures"; "3 of 8"; "Photos: Jane Doe", "(Jane Doe / Outlet)", "View Gallery"
 _GALLERY_HINTS = ("photo", "picture", "galler", "image", "slideshow")
@@ -135,7 +137,10 @@ _BIO_OPENING_RE = re.compile(r"^[\w'’-]+\s+(?:covers|reports\s+on|writes\s+(?:
 _SIGNUP_FIELD_RE = re.compile(r"^(?:your |enter (?:your )?)?e-?mail(?: address)?\W*(?:\((?:required|optional)\))?\W*$")
 _PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?mail")  # a newsletter's pitch
 _GALLERY_CREDIT_RE = re.compile(r"^[^.!?:/]{2,30}/[^.!?/]{2,40}$|^(?:\S+\s){1,2}(?i:photos?)\s+\S[^.!?]{1,40}$")
-_POLL_RE = re.compile(r"^(?:quick |reader |today'?s |our |daily |weekly )?poll\W*$")
+# the outlet and the photographer, no space around the slash: "GhanaBeat/Kwabena Asante-Mensah"
+_OUTLET_CREDIT_RE = re.compile(r"^[A-Za-z][\w&.'’]{1,29}/[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}$")
+_POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
+_POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
@@ -171,6 +176,7 @@ _PROMPT_RE = re.compile(
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
     r"|(?:whatsapp|telegram) channel|click here to follow"
     r"|delivered (?:straight |directly |right )?to your (?:inbox|whatsapp|phone)"
+    r"|join(?:ing)? our [\w'’ ]{0,40}(?:whatsapp|telegram) (?:community|channel|group)|straight to your (?:phone|inbox)"
     r"|join(?:ing)? our (?:whatsapp |telegram )?community|\bdelivered (?:every|each|weekday|daily|weekly)\b"
     r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|report|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
@@ -351,7 +357,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
                  "reprint", "try it free", "try free", "in print", "delivered", "our whatsapp", "our telegram",
-                 "our community", "get ", "telegram")
+                 "our community", "get ", "telegram", "straight to your")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -562,7 +568,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # an embedded post printed as its author's name, the handle alone on a line, the post, and its
     # time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
     for j in _lines_with(lowdoc, klen, ("@",)):
-        if klen[j] <= 31 and _HANDLE_RE.match(keys[j]):
+        if klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j]):
             listed[j] = True
             if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
                 listed[j - 1] = True
@@ -572,11 +578,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                     listed[j + 2] = True
     # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
     # expecting?" / "Less than 6 inches" / ... / "Vote")
-    for j in _lines_with(lowdoc, klen, ("poll",)):
+    for j in _lines_with(lowdoc, klen, ("poll", "your say")):
         if klen[j] <= 20 and _POLL_RE.match(keys[j]) and j + 1 < n and lines[j + 1].rstrip().endswith("?"):
             k = j + 2
             while k < n and k - j <= POLL_MAX and klen[k] <= 60 and base[k, 2] == 0:
                 k += 1
+                if _POLL_BUTTON_RE.match(keys[k - 1]):  # the button closes it (and "View results" beside it)
+                    k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
+                    break
             listed[j:k] = True
     # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
     # trial"): from the sponsor's name to the button, when a button closes it
@@ -954,7 +963,8 @@ def _credit_only(line: str) -> bool:
     """A photo's credit on its own line: "Photo / Kiri Haddon", "Getty Images", "Image: AFP",
     "Andrew Vance/Maritime Press", "Cole Jansen, The Continental Sports"."""
     return len(line.split()) <= CREDIT_WORDS and bool(
-        CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line) or _NAME_CREDIT_RE.match(line))
+        CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line) or _NAME_CREDIT_RE.match(line)
+        or _OUTLET_CREDIT_RE.match(line))
 
 
 def _caption_shaped(line: str) -> bool:
