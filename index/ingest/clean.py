@@ -175,9 +175,9 @@ _PROMPT_RE = re.compile(
     r"|follow [\w ]{1,40} on (?:facebook|instagram|x|twitter|tiktok)\b[^.]{0,40}\.\s+send (?:us )?your"
     r"|reader-(?:funded|supported)|becom(?:e|ing) a paid (?:member|subscriber)"
     r"|(?:whatsapp|telegram) channel|click here to follow"
-    r"|delivered (?:straight |directly |right )?to your (?:inbox|whatsapp|phone)"
-    r"|join(?:ing)? our [\w'’ ]{0,40}(?:whatsapp|telegram) (?:community|channel|group)|straight to your (?:phone|inbox)"
-    r"|join(?:ing)? our (?:whatsapp |telegram )?community|\bdelivered (?:every|each|weekday|daily|weekly)\b"
+    r"|(?:delivered (?:straight |directly |right )?|straight )to your (?:inbox|whatsapp|phone)"
+    r"|join(?:ing)? our (?:[\w'’ ]{0,40}(?:whatsapp|telegram) (?:community|channel|group)|community)"
+    r"|\bdelivered (?:every|each|weekday|daily|weekly)\b"
     r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|report|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
@@ -356,8 +356,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "whatsapp channel", "click here to follow", "comes from", "news like this", "to your phone", "contact",
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
-                 "reprint", "try it free", "try free", "in print", "delivered", "our whatsapp", "our telegram",
-                 "our community", "get ", "telegram", "straight to your")
+                 "reprint", "try it free", "try free", "in print", "delivered", "whatsapp", "telegram",
+                 "our community", "get ", "straight to your")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -438,11 +438,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             t += 1
         slot = klen[j] < 50 and ("advertisement" in keys[j] or "anzeige" in keys[j] or _SLOT_RE.match(keys[j]))
         # (perhaps under its title: "Webinar: Managing inland supply chains" / "Join our panel ... on 2 July.")
-        t += int(t + 1 < n and base[t, 2] == 0 and klen[t] <= BOILER_CHARS)
-        if slot and t < n and klen[t] < 250 and _AD_COPY_RE.search(lines[t]) \
-                and not _REPORTED_RE.search(lines[t]):
-            bad[t] = True
-            bad[t - 1] |= base[t - 1, 2] == 0
+        titled = t + 1 < n and base[t, 2] == 0 and klen[t] <= BOILER_CHARS
+        copy = t + int(titled)
+        if slot and copy < n and klen[copy] < 250 and _AD_COPY_RE.search(lines[copy]) \
+                and not _REPORTED_RE.search(lines[copy]):
+            bad[t : copy + 1] = True
     # a picture's caption over the credit naming its photographer and agency ("A man searches ...
     # on Tuesday morning." / "Houston Carrow / KBN News"): a sentence describing the picture (a
     # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
@@ -836,6 +836,7 @@ def _headline_shaped(line: str, row: np.ndarray, *, labelled: bool = False) -> b
 
 
 def _title_case_headline(row: np.ndarray) -> bool:
+    """A headline in title case, which may close on a full stop or a quote like a sentence."""
     return bool(row[4] >= TITLE_CASE and 3 <= np.expm1(row[1]) <= LONG_HEADLINE_WORDS)
 
 
