@@ -53,6 +53,9 @@ _STAMP_RE = re.compile(r"^" + _STAMP + r"\W*$", re.IGNORECASE | re.VERBOSE)
 _SIGNATURE = r"[—–-]\s*[^()\n]{2,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}"
 EMBED_SIGNATURE_RE = re.compile(r"^" + _SIGNATURE + r"\W*$")
 
+# An embedded post's count and what it counts: "1.4K", "reactions"
+_COUNT = r"[\d,.]+[km]?"
+_COUNTED = r"(?:likes|retweets|reposts|views|reactions|comments|shares)"
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
@@ -68,14 +71,12 @@ _EXACT = re.compile(
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
         view\s+(?:this\s+post|more)\s+on\s+\w+|add\s+a\s+comment(?:\.{3}|…)?|
         # and its counts, alone or in a row: "2,114,507 likes", "1.4K reactions · 612 comments · 208 shares"
-        [\d,.]+[km]?(?:\s+(?:likes|retweets|reposts|views|reactions|comments|shares))?
-            (?:\s*[·•|]\s*[\d,.]+[km]?(?:\s+(?:likes|retweets|reposts|views|reactions|comments|shares))?)+|
-        [\d,.]+[km]?\s+(?:likes|retweets|reposts|views)|
+        _COUNT\s+_COUNTED|_COUNT(?:\s+_COUNTED)?(?:\s*[·•|]\s*_COUNT(?:\s+_COUNTED)?)+|
         # the outlet's own links: "Advertise with us", "Korean version"
         advertise\s+with\s+(?:us|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3})|
         (?:korean|chinese|japanese|spanish|french|german|arabic|hindi|urdu|bengali|english|mobile|desktop|full|amp)
             \s+(?:version|edition)|
-        """ + _SIGNATURE + r"""|paid\s+(?:partner\s+)?content|
+        """.replace("_COUNTED", _COUNTED).replace("_COUNT", _COUNT) + _SIGNATURE + r"""|paid\s+(?:partner\s+)?content|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
         (?:advertisement\s*[-–—:|·]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|
@@ -148,7 +149,8 @@ _EXACT = re.compile(
         back\s+to\s+top|top\s+of\s+page|click\s+here|(?:suggested\s+|trending\s+|popular\s+)?(?:tags?|topics?)|
         filed\s+under|companies|follow|
         # a paywall's and a player's buttons, a wire's licensing link, an aggregator's summary box
-        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|gift\s+(?:this\s+)?(?:article|story)(?:\s+(?:for\s+)?free)?|(?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
+        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|gift\s+(?:this\s+)?(?:article|story)(?:\s+(?:for\s+)?free)?|
+        (?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
         (?:[\w.'’-]+\s+){0,2}ai(?:[\s-]generated)?\s+summary|was\s+this\s+(?:summary|article|story|page)\s+helpful\??|
         must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|
         don[’']?t\s+miss|continue\s+reading(?:\s+the\s+(?:main\s+)?(?:story|article))?|
