@@ -26,7 +26,8 @@ FILE = "manifest.json"
 
 
 def code_digest() -> str:
-    """A digest of the code that decides what is indexed: cleaning, the schema, the stored features.
+    """A digest of the code that decides what is indexed: cleaning, the schema, the stored features
+    (and the sentence split the signatures are made over).
 
     Part of FORMAT, so after an upgrade that changes how articles are cleaned the next
     reindex rebuilds everything instead of mixing old and new cleaning in one index.
@@ -34,7 +35,7 @@ def code_digest() -> str:
     here = Path(__file__).parent
     h = hashlib.blake2b(digest_size=6)
     files = [*sorted((here / "ingest").glob("*.py")), *sorted((here / "ingest").glob("*.json")),
-             here / "schema.py", here / "documents.py", here / "signatures.py"]
+             here / "schema.py", here / "documents.py", here / "signatures.py", here / "snippets.py"]
     for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())

@@ -17,8 +17,14 @@ from whoosh.support.charset import accent_map
 
 from index.schema import WORD_PATTERN, stem_of
 
-# a sentence boundary, led by its punctuation (a literal class the regex engine scans for fast)
-_SENTENCE_CUT = re.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+# the abbreviations a full stop ends inside a sentence: "SEOUL, Sept. 2 --", "Mr. Kim", "St. Louis"
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                  "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt",
+                  "Rev", "Hon", "St", "Mt", "Ft", "No", "Nos", "Vol", "Ave", "Jr", "Sr")
+# a sentence boundary, led by its punctuation (a literal class the regex engine scans for fast),
+# not the full stop of an abbreviation
+_SENTENCE_CUT = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
+                           + r"[.!?…](?P<close>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
 # the non-ASCII letters folding turns into ASCII ones (curly quotes and dashes are left be:
 # they are most of a news text's non-ASCII characters and never start a word)
 _FOLDABLE_CHARS = frozenset(chr(c) for c, v in accent_map.items()

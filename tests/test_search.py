@@ -231,6 +231,17 @@ def test_snippet_finds_words_whose_stem_is_not_their_prefix(query, word):
     assert f"<mark>{word}</mark>" in snippet(body, {analysed(query)})
 
 
+def test_a_snippet_does_not_cut_a_sentence_at_an_abbreviations_full_stop():
+    """A dateline's month and a title ("SEOUL, Sept. 2 --", "Mr. Kim") end on a full stop inside the
+    sentence: the snippet starts at the sentence's start, not after the abbreviation."""
+    from index.snippets import analysed, snippet
+
+    body = ("Officials met on Monday.\n\nSEOUL, Sept. 2 -- Unions at the subway operator said they would strike "
+            "on Thursday, Mr. Kim said.")
+    got = snippet(body, {analysed("strike")})
+    assert got.startswith("SEOUL, Sept. 2 -- Unions") and "Mr. Kim said" in got
+
+
 @pytest.mark.parametrize("body, query, marked", [
     ("Officials met on Monday.\n\n\u201cThe Caf\u00e9 stays open,\u201d the mayor\u2019s aide said.", "cafe",
      "Caf\u00e9"),
