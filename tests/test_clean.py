@@ -369,7 +369,9 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Advertise with Kahu Media", "Korean version",
            # a stock's quote beside the story, a player's next clip
            "-4.79 (-11.00%)", "Volume 6.2M", "Up next: Joburg's ageing water network explained",
-           "Next video: How the new minimum wage affects civil servants"]
+           "Next video: How the new minimum wage affects civil servants",
+           # a player's toggle, a comment thread's link, a betting site's buttons
+           "Autoplay is on", "Read 46 replies", "Bet Now", "Claim Offer"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -1682,7 +1684,9 @@ def test_headline_over_headshots_mastheads_short_standfirsts_and_breadcrumbs(hea
                                    # the desk a byline names; a match report's box of scorers and cards
                                    ["Marcus Delorme", "Ottawa", "The Canadian Health Desk", "Published March 4, 2026"],
                                    ["Okafor 23, 71, Brennan 88", "Red card: Harlow (Wexley) 39", "at Rivermead Park",
-                                    "Sun 22 Feb 2026 16:55 GMT"]])
+                                    "Sun 22 Feb 2026 16:55 GMT"],
+                                   # a link to the story in the language it was written in
+                                   ["By Ann Lee", "Sept. 3, 2025", "Read the original article in French"]])
 def test_headline_is_not_a_credit_line_or_a_player_button_under_it(under: list[str]) -> None:
     c = clean_text(page("Home", "News", HEAD, *under, *STORY, sep="\n"))
     assert c.title == HEAD
@@ -2074,6 +2078,9 @@ def test_a_newsletters_name_and_pitch_over_its_form_are_dropped(box: list[str]) 
     "This may include adverts from us and 3rd parties based on our understanding. You can unsubscribe at any time.",
     "Join our Harbour Post WhatsApp community for the latest news and updates sent straight to your phone.",
     "Get breaking news and the day's top stories straight to your phone.",
+    "21+. Gambling problem? Call 1-800-GAMBLER. Terms apply.",
+    "SharpLine may receive compensation from sportsbook partners. Our picks and analysis are independent.",
+    "Local Democracy Reporting is local body journalism co-funded by public broadcasting partners.",
 ])
 def test_prompts_under_the_story_are_dropped(prompt: str) -> None:
     lines = story_with([], at=len(STORY)) + [prompt, "Tags:", "Congress"]
@@ -2099,3 +2106,9 @@ def test_a_have_your_say_poll_inside_the_story_ends_at_its_buttons() -> None:
 def test_embedded_posts_and_credited_captions_inside_the_story_are_dropped(block: list[str]) -> None:
     scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.9] * len(block) + [0.95, 0.95])
     assert scored(story_with(block), scores).paragraphs == STORY
+
+
+def test_the_writers_name_over_their_role_under_the_story_is_dropped() -> None:
+    lines = story_with([], at=len(STORY)) + ["Cathal McIlwaine-Ross", "Transport Correspondent", "Tags:", "Congress"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.61, 0.53, 0.02, 0.05])
+    assert scored(lines, scores).paragraphs == STORY

@@ -149,7 +149,8 @@ _EXACT = re.compile(
         back\s+to\s+top|top\s+of\s+page|click\s+here|(?:suggested\s+|trending\s+|popular\s+)?(?:tags?|topics?)|
         filed\s+under|companies|follow|
         # a paywall's and a player's buttons, a wire's licensing link, an aggregator's summary box
-        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|gift\s+(?:this\s+)?(?:article|story)(?:\s+(?:for\s+)?free)?|
+        maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|autoplay(?:\s+is)?(?:\s+(?:on|off))?|bet\s+now|claim\s+(?:offer|bonus|now)|
+        (?:read|view|see|show)\s+(?:all\s+)?\d+\s+(?:replies|comments|responses)|gift\s+(?:this\s+)?(?:article|story)(?:\s+(?:for\s+)?free)?|
         (?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
         (?:[\w.'’-]+\s+){0,2}ai(?:[\s-]generated)?\s+summary|was\s+this\s+(?:summary|article|story|page)\s+helpful\??|
         must\s+reads?|editor[’']?s\s+picks?|top\s+(?:stories|headlines)|latest\s+(?:news|stories|headlines)|

@@ -36,6 +36,7 @@ from index.ingest.text_meta import (
     MEDIA_LABEL_RE,
     NAME_WORDS,
     ROLE_BYLINE_RE,
+    ROLE_LINE_RE,
     SIGN_OFF_RE,
     date_line,
     find_date,
@@ -163,7 +164,7 @@ _PROMPT_RE = re.compile(
     # the outlet's appeal and its funders' note: "Northside Corner is a nonprofit newsroom. We rely on members",
     # "Local Democracy Reporting is Public Interest Journalism funded through NZ On Air"
     r"|(?:journalism|reporting|newsroom|coverage|this (?:story|article|report|project|series))\b[^.]{0,40}? "
-    r"(?:is |was |are )?(?:made possible|supported|funded|underwritten|paid for) (?:by|through|in part by)"
+    r"(?:is |was |are )?(?:made possible|supported|(?:co-)?funded|underwritten|paid for) (?:by|through|in part by)"
     r"|(?:supported|funded) by (?:readers|our readers|members|listeners|viewers|donors)|readers like you"
     r"|every contribution|time to join us|^(?:write to|contact) .{1,60} at \S+@|(?:free to|may) republish"
     r"|republish this (?:story|article)|(?:(?:does|do)n[’']t have|there[’']s no) (?:a )?paywall"
@@ -178,6 +179,8 @@ _PROMPT_RE = re.compile(
     r"|(?:delivered (?:straight |directly |right )?|straight )to your (?:inbox|whatsapp|phone)"
     r"|join(?:ing)? our (?:[\w'’ ]{0,40}(?:whatsapp|telegram) (?:community|channel|group)|community)"
     r"|\bdelivered (?:every|each|weekday|daily|weekly)\b"
+    # a betting site's small print: "21+. Gambling problem? Call 1-800-GAMBLER.", "may receive compensation from"
+    r"|gambling problem|\bmay receive (?:compensation|a commission) from\b"
     r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|report|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
@@ -357,7 +360,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
                  "reprint", "try it free", "try free", "in print", "delivered", "whatsapp", "telegram",
-                 "our community", "get ", "straight to your")
+                 "our community", "get ", "straight to your", "gambling", "compensation", "commission")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -717,6 +720,10 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 furniture[i] = True
             elif klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]):
                 furniture[i : i + 2] = True
+        # (or the name over the role: "Cathal McIlwaine-Ross" / "Transport Correspondent")
+        elif len(name) <= NAME_WORDS and name_like(lines[i]) and klen[i + 1] <= TITLE_CHARS \
+                and ROLE_LINE_RE.match(lines[i + 1]):
+            furniture[i : i + 2] = True
     keep &= ~furniture
     _fill_gaps(probs, keep, bad | furniture | listed)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines

@@ -172,6 +172,7 @@ _NOT_HEADLINE_RE = re.compile(
     # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
     r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
     r"|^why you can trust\b"  # the outlet's note on its standards, under the header: "Why you can trust X"
+    r"|^read (?:the|this) (?:original )?(?:article|story) in \w+$"  # a link to the story in another language
     # the desk a byline names: "The Canadian Health Desk", "TOI Business Desk", "Metro Bureau"
     r"|(?-i:^(?:The\s)?(?:[A-Z][\w&'’-]*\s){0,3}(?:Desk|Bureau|Newsroom)$)"
     # a live page's entry under its time: "10:30am · All flights at Shannon cancelled until evening"
@@ -193,7 +194,7 @@ _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 _MODIFIED_RE = re.compile(r"(?i)^(?:updated|last updated|modified|last modified)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
-_ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})$")
+ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}|bureau chief)$")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
@@ -302,9 +303,9 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and MEDIA_LABEL_RE.match(lines[j - 1]))
                                       or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
     # a writer's name over their role ("Political Correspondent"), under the headline, and that role
-    cands = [j for j in cands if not (j + 1 < len(lines) and _ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
+    cands = [j for j in cands if not (j + 1 < len(lines) and ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))
-             and not (j and name_like(lines[j - 1]) and _ROLE_LINE_RE.match(lines[j]))]
+             and not (j and name_like(lines[j - 1]) and ROLE_LINE_RE.match(lines[j]))]
     # a caption over its credit under the headline and its standfirst (the headline may have the lead
     # picture's credit under it too)
     credited = [j for j in cands if j + 1 < len(lines) and _credit(lines[j + 1])]
@@ -374,7 +375,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # (the byline may be the writer's name over their role: "Nadia Wee Li Ting" / "Transport Correspondent")
             short_dek = n_above > words >= SHORT_DEK_WORDS and _dek_like(lines[j], min_words=SHORT_DEK_WORDS) \
                 and j + 1 < len(lines) and (_is_byline(lines[j + 1]) or (
-                    name_like(lines[j + 1]) and j + 2 < len(lines) and _ROLE_LINE_RE.match(lines[j + 2]) is not None))
+                    name_like(lines[j + 1]) and j + 2 < len(lines) and ROLE_LINE_RE.match(lines[j + 2]) is not None))
             if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
                     and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
