@@ -2112,3 +2112,21 @@ def test_the_writers_name_over_their_role_under_the_story_is_dropped() -> None:
     lines = story_with([], at=len(STORY)) + ["Cathal McIlwaine-Ross", "Transport Correspondent", "Tags:", "Congress"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.61, 0.53, 0.02, 0.05])
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_list_label_inside_the_story_does_not_end_it_for_the_ad_slots_and_sign_up_box_under_it() -> None:
+    more = ["Hendarto said the delay would add about Rp 2.4 trillion to the cost of the project.",
+            "He said the company was in talks with the city and the ministry over who would pay.",
+            "The governor said the city would protect the heritage sites but wanted a faster timetable.",
+            "“Residents have waited a long time. We want certainty on the new timetable,” she said.",
+            "An archaeologist on the survey team said the finds could offer new insights into the old port.",
+            "“This is one of the most significant urban excavations in decades,” she said.",
+            "Ridership on the existing line averaged 112,000 passengers per day in the first quarter.",
+            "A transport analyst said the delay would keep pressure on the roads of the north of the city."]
+    lines = [*STORY[:4], "Read also:", "City to raise bus fares for first time in 20 years",
+             "Commuters welcome new feeder routes in the east", "Cost overrun", *more[:2], "Advertisement",
+             *more[2:6], "Get the Daily Brief", "Our top stories delivered to your inbox every morning.",
+             "Your email address", "Sign up", *more[6:], "Topics :", "Transport"]
+    scores = np.array([0.99] * 4 + [0.81, 0.81, 0.75, 0.96, 0.98, 0.96, 0.03, 0.98, 0.99, 0.99, 0.98, 0.69, 0.43,
+                                    0.1, 0.01, 0.89, 0.66, 0.06, 0.09])
+    assert scored(lines, scores).paragraphs == [*STORY[:4], "Cost overrun", *more]

@@ -531,7 +531,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         count, end = _teasers(lines, base, j + 1, be) if label[j] else (0, j)
         if count >= TEASER_PAIRS and end <= be and _reads_on(lines[end]) and probs[end] >= th and not bad[end]:
             continue  # a box of other stories with the story going on under it: an inline list
-        if listed[j] or (teaser[rest].mean() >= TEASER_CUT and probs[rest].mean() < TEASER_PROB) \
+        # (what follows the label is judged without the ad slots and sign-up boxes among it)
+        under = np.flatnonzero(~bad[rest]) + j + 1
+        if listed[j] or (len(under) and teaser[under].mean() >= TEASER_CUT and probs[under].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
             be = j - 1
             break
