@@ -2130,3 +2130,11 @@ def test_a_list_label_inside_the_story_does_not_end_it_for_the_ad_slots_and_sign
     scores = np.array([0.99] * 4 + [0.81, 0.81, 0.75, 0.96, 0.98, 0.96, 0.03, 0.98, 0.99, 0.99, 0.98, 0.69, 0.43,
                                     0.1, 0.01, 0.89, 0.66, 0.06, 0.09])
     assert scored(lines, scores).paragraphs == [*STORY[:4], "Cost overrun", *more]
+
+
+def test_a_list_of_headlines_inside_the_story_may_hold_one_ending_on_an_abbreviation() -> None:
+    box = ["Related Stories", "Transit board weighs closing three stations after 9 p.m.",
+           "Opinion: Agencies need a plan, not another bailout",
+           "How much does your commute really cost? Use our calculator"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.02, 0.5, 0.36, 0.44, 0.95, 0.95])
+    assert scored(story_with(box), scores).paragraphs == STORY

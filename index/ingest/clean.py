@@ -140,6 +140,7 @@ _PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?ma
 _GALLERY_CREDIT_RE = re.compile(r"^[^.!?:/]{2,30}/[^.!?/]{2,40}$|^(?:\S+\s){1,2}(?i:photos?)\s+\S[^.!?]{1,40}$")
 # the outlet and the photographer, no space around the slash: "GhanaBeat/Kwabena Asante-Mensah"
 _OUTLET_CREDIT_RE = re.compile(r"^[A-Za-z][\w&.'’]{1,29}/[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}$")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
 _POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
@@ -844,6 +845,12 @@ def _headline_shaped(line: str, row: np.ndarray, *, labelled: bool = False) -> b
                 and row[10] == 0 and (labelled or (row[21] == 0 and not _NUMBERED_RE.match(line))))
 
 
+def _abbreviated_headline(line: str, row: np.ndarray) -> bool:
+    """A headline whose last word is an abbreviation, one sentence at most: "Board weighs closing three
+    stations after 9 p.m.", "Jobs report lifts U.S." (its full stop is no sentence's end)."""
+    return bool(row[23] <= 1 and 3 <= np.expm1(row[1]) <= 16 and _ABBREVIATION_END_RE.search(line))
+
+
 def _title_case_headline(row: np.ndarray) -> bool:
     """A headline in title case, which may close on a full stop or a quote like a sentence."""
     return bool(row[4] >= TITLE_CASE and 3 <= np.expm1(row[1]) <= LONG_HEADLINE_WORDS)
@@ -901,6 +908,7 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int, *, ads: boo
     while k <= last and k - j <= INLINE_MAX:
         # (a headline in title case may close on a full stop: "Airlines Posted Record Traffic. Complaints Rose, Too.")
         if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k]) or _title_case_headline(base[k])
+                or _abbreviated_headline(lines[k], base[k])
                 or (ads and len(lines[k].split()) <= AD_HEADLINE_WORDS)
                 or (k > j + 1 and k < last and _blurb(base[k]) and all(
                     _headline_shaped(lines[t], base[t]) and not _credit_only(lines[t]) for t in (k - 1, k + 1)))):
