@@ -371,7 +371,12 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "-4.79 (-11.00%)", "Volume 6.2M", "Up next: Joburg's ageing water network explained",
            "Next video: How the new minimum wage affects civil servants",
            # a player's toggle, a comment thread's link, a betting site's buttons
-           "Autoplay is on", "Read 46 replies", "Bet Now", "Claim Offer"]
+           "Autoplay is on", "Read 46 replies", "Bet Now", "Claim Offer",
+           # a bilingual page's labels, its notes on translation, an illustrative picture's caption
+           "Fideo / Video", "Hysbyseb / Advertisement",
+           "This article is a translation of a story originally published in Welsh on the Newyddion service.",
+           "Some quotes in this article have been translated from Welsh.",
+           "Illustrative: The emergency room at Negev Regional Medical Center, June 2026."]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -411,7 +416,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Map readers were asked to check the routes again.",
                                   "This article is available to researchers on request, the agency said.",
                                   "Maybe later this year, the minister said.",
-                                  "Our standards are higher than the law requires, the company said."])
+                                  "Our standards are higher than the law requires, the company said.",
+                                  "Labour / Conservative"])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -1686,7 +1692,10 @@ def test_headline_over_headshots_mastheads_short_standfirsts_and_breadcrumbs(hea
                                    ["Okafor 23, 71, Brennan 88", "Red card: Harlow (Wexley) 39", "at Rivermead Park",
                                     "Sun 22 Feb 2026 16:55 GMT"],
                                    # a link to the story in the language it was written in
-                                   ["By Ann Lee", "Sept. 3, 2025", "Read the original article in French"]])
+                                   ["By Ann Lee", "Sept. 3, 2025", "Read the original article in French"],
+                                   # a clip's credit, a desk's byline with the wires
+                                   ["Video report by transport correspondent Nadia Qureshi", "Sept. 3, 2025"],
+                                   ["Bosphorus Daily News with Wires", "Sept. 3, 2025"]])
 def test_headline_is_not_a_credit_line_or_a_player_button_under_it(under: list[str]) -> None:
     c = clean_text(page("Home", "News", HEAD, *under, *STORY, sep="\n"))
     assert c.title == HEAD

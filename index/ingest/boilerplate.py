@@ -225,6 +225,9 @@ _PREFIX = re.compile(
         # notes on the page's history and other editions, and a newsletter's sign-off
         (?:this\s+(?:article|story)\s+)?appear(?:s|ed)\s+in\s+the\s+.{0,40}\bprint\s+edition\b|
         this\s+(?:article|story|post)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated\b|
+        this\s+(?:article|story)\s+is\s+a\s+translation\b|
+        (?:some\s+)?quotes\s+(?:in\s+this\s+(?:article|story)\s+)?(?:have\s+been|were|are)\s+translated\b|
+        illustrative(?:\s+(?:photo|image|picture))?\s*:|
         thanks?\s+(?:you\s+)?for\s+reading\b|got\s+a\s+(?:story|tip)\b|
         the\s+audio\s+version\s+of\s+this\s+(?:article|story)\b|get\s+(?:[\w-]+\s+){0,3}alerts\s+on\s+your\b|
         (?:photographs?|photos?|words|text|images?|illustrations?)(?:\s+and\s+(?:text|words|photographs?|photos?))?\s+by\s+(?-i:[A-Z])|
@@ -295,6 +298,7 @@ _CHAPTER = re.compile(r"^\(?\d{1,2}:[0-5]\d(?::[0-5]\d)?\)?\s*[-–—|]?\s*[A-Z
 _CHAPTER_MAX_WORDS = 12
 
 _PREFIX_MAX_WORDS = 25
+_BILINGUAL_MAX_WORDS = 6
 _BUTTON_CHARS = 120
 _LIST_MARK = re.compile(r"^(?:[-*•·▪]|\d{1,2}[.)])\s+")
 
@@ -320,6 +324,9 @@ def is_boilerplate(line: str) -> bool:
     if len(text) <= _WIDGET_MAX and _WIDGET.search(text):
         return True
     words = len(text.split())
+    # a bilingual page's label, its own language before the English: "Fideo / Video", "Hysbyseb / Advertisement"
+    if words <= _BILINGUAL_MAX_WORDS and text.count(" / ") == 1 and _EXACT.match(text.split(" / ")[1]):
+        return True
     if words <= _PREFIX_MAX_WORDS and (_PREFIX.match(text) or _ANYWHERE.search(text) or _TICKER.match(text)):
         return True
     if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):

@@ -232,8 +232,10 @@ MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playi
 DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
 _CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
+                          r"|(?:video\s+)?report"
                           r"|fact[- ]check(?:ed)?|translated|submitted|contributed|hosted|produced|compiled|interview)"
-                          r"\s+by\s+(?-i:[A-Z])")
+                          # (perhaps the writer's job before the name: "by transport correspondent Nadia Qureshi")
+                          rf"\s+by\s+(?:(?:[a-z]+\s+){{0,2}}(?:{ROLE_NOUNS})\s+)?(?-i:[A-Z])")
 _PHOTO_BY_RE = re.compile(r"(?i)^(?:photos?|photograph|pictures?|images?)\s+by\b")
 # A share bar's buttons and counts under the headline
 _SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookmark|copy link|facebook|twitter|x"
@@ -551,7 +553,7 @@ def _loose_headline(s: str) -> bool:
 
 # a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
 # where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra")
-_DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+agencies$"
+_DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+(?:agencies|wires)$"
                              r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$")
 
 
