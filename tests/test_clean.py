@@ -2117,9 +2117,16 @@ def test_embedded_posts_and_credited_captions_inside_the_story_are_dropped(block
     assert scored(story_with(block), scores).paragraphs == STORY
 
 
-def test_the_writers_name_over_their_role_under_the_story_is_dropped() -> None:
-    lines = story_with([], at=len(STORY)) + ["Cathal McIlwaine-Ross", "Transport Correspondent", "Tags:", "Congress"]
-    scores = np.array([0.1] + [0.95] * len(STORY) + [0.61, 0.53, 0.02, 0.05])
+@pytest.mark.parametrize("box", [
+    [("Cathal McIlwaine-Ross", 0.61), ("Transport Correspondent", 0.53), ("Tags:", 0.02)],
+    # under an ad slot, over the writer's bio
+    [("Advertisement", 0.01), ("Marisol Ventanilla", 0.39), ("Capitol Bureau Chief", 0.59),
+     ("Marisol Ventanilla covers the Legislature for The Sacramento Courier. She joined the paper in 2019.", 0.67),
+     ("Follow on X", 0.06)],
+])
+def test_the_writers_name_over_their_role_under_the_story_is_dropped(box: list[tuple[str, float]]) -> None:
+    lines = story_with([], at=len(STORY)) + [line for line, _ in box] + ["Congress"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [score for _, score in box] + [0.05])
     assert scored(lines, scores).paragraphs == STORY
 
 

@@ -716,7 +716,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         furniture[i] = _NOTICE_RE.match(keys[i]) is not None or is_boilerplate(lines[i])
     # and a writer's bio takes the name printed over it ("ELENA MARCHETTI" / "Marchetti covers ..."), and
     # under the name, a bio naming the writer by first name only is one ("Priya Raman" / "Priya reports on ...")
-    for i in np.flatnonzero(keep[:-1] & (klen[:-1] <= BOILER_CHARS)).tolist():
+    # (looked for where either line is kept, or a gap may take the name in)
+    for i in np.flatnonzero((keep[:-1] | keep[1:] | (probs[:-1] >= FILL_TH)) & (klen[:-1] <= BOILER_CHARS)).tolist():
         name = keys[i].split()
         if len(name) <= NAME_WORDS and name_like(lines[i]) and keys[i + 1].split()[0] in name:
             if is_boilerplate(lines[i + 1]):
