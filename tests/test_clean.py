@@ -2154,3 +2154,11 @@ def test_a_list_of_headlines_inside_the_story_may_hold_one_ending_on_an_abbrevia
            "How much does your commute really cost? Use our calculator"]
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.02, 0.5, 0.36, 0.44, 0.95, 0.95])
     assert scored(story_with(box), scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("teaser", ["Congress lost 2,000 staffers in five years. Here's where they went.",
+                                    "Washington's shutdown preparedness: How many agencies are still at risk?"])
+def test_a_teaser_worded_as_its_own_sentences_is_part_of_its_list(teaser: str) -> None:
+    box = ["Related", teaser, "Opinion: Budget deals need a plan, not another stopgap"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.16, 0.56, 0.53, 0.95, 0.95])
+    assert scored(story_with(box), scores).paragraphs == STORY

@@ -140,6 +140,10 @@ _PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?ma
 _GALLERY_CREDIT_RE = re.compile(r"^[^.!?:/]{2,30}/[^.!?/]{2,40}$|^(?:\S+\s){1,2}(?i:photos?)\s+\S[^.!?]{1,40}$")
 # the outlet and the photographer, no space around the slash: "GhanaBeat/Kwabena Asante-Mensah"
 _OUTLET_CREDIT_RE = re.compile(r"^[A-Za-z][\w&.'’]{1,29}/[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}$")
+# a teaser's headline worded as its own sentences: "Texas lost 2,000 teachers in five years. Here's where they
+# went.", "Istanbul's quake preparedness: How many buildings are still at risk?"
+_TEASER_SHAPE_RE = re.compile(r"^[^.!?]{10,120}[.?]\s+Here[’']s (?:why|what|how|where|who|when)\b[^.!?]{0,40}[.!]?$"
+                              r"|^[^.!?:]{3,50}:\s[A-Z][^.!?:]{5,100}\?$")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
 _POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
@@ -909,7 +913,7 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int, *, ads: boo
     while k <= last and k - j <= INLINE_MAX:
         # (a headline in title case may close on a full stop: "Airlines Posted Record Traffic. Complaints Rose, Too.")
         if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k]) or _title_case_headline(base[k])
-                or _abbreviated_headline(lines[k], base[k])
+                or _abbreviated_headline(lines[k], base[k]) or _TEASER_SHAPE_RE.search(lines[k])
                 or (ads and len(lines[k].split()) <= AD_HEADLINE_WORDS)
                 or (k > j + 1 and k < last and _blurb(base[k]) and all(
                     _headline_shaped(lines[t], base[t]) and not _credit_only(lines[t]) for t in (k - 1, k + 1)))):
