@@ -186,7 +186,7 @@ _PROMPT_RE = re.compile(
     r"|\bdelivered (?:every|each|weekday|daily|weekly)\b"
     # a betting site's small print: "21+. Gambling problem? Call 1-800-GAMBLER.", "may receive compensation from"
     r"|gambling problem|\bmay receive (?:compensation|a commission) from\b"
-    r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|report|newsletter|digest|roundup|bulletin)$"
+    r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
     r"|\bfor (?:a )?reprint of this (?:article|story)|\btry (?:it )?free for \d+ days"
@@ -365,7 +365,8 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "to your device", "got a", "got any", "have a", "have any", "have photo", "have video", "have more",
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
                  "reprint", "try it free", "try free", "in print", "delivered", "whatsapp", "telegram",
-                 "our community", "get ", "straight to your", "gambling", "compensation", "commission")
+                 "our community", "brief", "digest", "roundup", "bulletin", "straight to your", "gambling",
+                 "compensation", "commission")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -809,7 +810,7 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled:
     count = 0
     blurbs = True  # a list's first teaser says whether its teasers have blurbs
     while k + 1 <= last:
-        j = k + int(_bare_number(lines[k]) or (k < last and _kicker(lines[k], base[k])))
+        j = k + int(_bare_number(lines[k]) or (k < last and lines[k].isupper() and _kicker(lines[k], base[k])))
         if j > last or not _headline_shaped(lines[j], base[j], labelled=labelled):
             break
         head = j
@@ -863,7 +864,7 @@ def _title_case_headline(row: np.ndarray) -> bool:
 
 def _kicker(line: str, row: np.ndarray) -> bool:
     """A teaser's kicker over its headline, in capitals: "HIDDEN GEM", "BAG BATTLE"."""
-    return bool(row[2] == 0 and np.expm1(row[1]) <= KICKER_WORDS and line.isupper())
+    return bool(line.isupper() and row[2] == 0 and np.expm1(row[1]) <= KICKER_WORDS)  # (the cheap test first)
 
 
 def _blurb(row: np.ndarray) -> bool:
