@@ -2162,3 +2162,15 @@ def test_a_teaser_worded_as_its_own_sentences_is_part_of_its_list(teaser: str) -
     box = ["Related", teaser, "Opinion: Budget deals need a plan, not another stopgap"]
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.16, 0.56, 0.53, 0.95, 0.95])
     assert scored(story_with(box), scores).paragraphs == STORY
+
+
+def test_a_gallery_ends_at_its_control_and_the_story_under_it_stays() -> None:
+    # (the story's sentences under it describe things as captions do: only the control says the gallery is over)
+    gallery = ["Photo Gallery", "Budget night in the capital", "1 / 6",
+               "Senators leave the chamber after the final vote on Tuesday.", "2 / 6",
+               "Aides carry boxes of amendments into the Capitol on Monday evening.", "View gallery"]
+    after = ["Last summer, inspectors recorded 312 breaches of the spending rules across the agencies.",
+             "The rules do not apply to work that must go on for technical reasons, such as repairs."]
+    lines = story_with([*gallery, *after], at=3)
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.58, 0.67, 0.76, 0.91, 0.77, 0.72, 0.63, 0.98, 0.97, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], *after, *STORY[3:]]

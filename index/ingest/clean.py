@@ -128,9 +128,9 @@ _GALLERY_LABEL_RE = re.compile(r"^(?:(?:in\s+)?(?:photos?|pictures|images)|(?:ph
                                r"(?:\s*[:|–—-]\s*[^.!?]{0,80})?$|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
 _GALLERY_COUNT_RE = re.compile(r"^(?:photo\s+|image\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
 _GALLERY_CLOSE_RE = re.compile(r"^\(?(?:photos?|images?|pictures?)\s*(?:by\b|:)\s*[^.!?]{2,50}\)?$"
-                               r"|^\([^()]{3,60}/[^()]{2,60}\)$"
-                               r"|^(?:next|previous|prev)\s+(?:photo|image|slide|picture)\W*$"
-                               r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
+                               r"|^\([^()]{3,60}/[^()]{2,60}\)$")
+_GALLERY_CONTROL_RE = re.compile(r"^(?:next|previous|prev)\s+(?:photo|image|slide|picture)\W*$"
+                                 r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
 _BRACKET_CREDIT_RE = re.compile(r"^\((?:image|photo|picture|pic|credit)s?\s*:[^()]{2,60}\)$")
 # a bio's opening: "Priya reports on U.S. retail ...", "Daniel covers retail and consumer goods ..."
 _BIO_OPENING_RE = re.compile(r"^[\w'’-]+\s+(?:covers|reports\s+on|writes\s+(?:about|on)|has\s+(?:covered|reported\s+on)"
@@ -963,14 +963,14 @@ def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
         k += 1
     if captions < (1 if counted else 2):
         return j
-    if k < n and (_gallery_credit(lines[k], keys[k]) or _GALLERY_COUNT_RE.match(keys[k])):
-        return k + 1
+    if k < n and (_gallery_credit(lines[k], keys[k]) or _GALLERY_COUNT_RE.match(keys[k])
+                  or _GALLERY_CONTROL_RE.match(keys[k])):
+        return k + 1  # (a control, "View gallery", closes it: what follows is the story again)
     return k if counted else j
 
 
 def _gallery_credit(line: str, key: str) -> bool:
-    """A gallery's credit or control: "Photos: Jane Doe", "VTE Photo Minh Quyết", "GhanaBeat/Kwabena Asante-Mensah",
-    "View Gallery"."""
+    """A gallery's credit: "Photos: Jane Doe", "VTE Photo Minh Quyết", "GhanaBeat/Kwabena Asante-Mensah"."""
     return len(key) <= CREDIT_CHARS and bool(_credit_only(line) or _GALLERY_CLOSE_RE.match(key)
                                              or _GALLERY_CREDIT_RE.match(line))
 
