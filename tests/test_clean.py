@@ -305,7 +305,11 @@ def test_updated_header_line_gives_date() -> None:
      # a city's name in full before a spaced hyphen; not a compound glued to its hyphen
      ("BRASÍLIA - Deforestation alerts in the Amazon fell 41% in February.", "BRASÍLIA"),
      ("JOHANNESBURG - A former municipal manager was found guilty of fraud.", "JOHANNESBURG"),
-     ("MAINBOARD-LISTED Harbourline Logistics posted an 18 per cent fall in profit.", None)],
+     ("MAINBOARD-LISTED Harbourline Logistics posted an 18 per cent fall in profit.", None),
+     # a city in title case with the filing day, perhaps the outlet; not a weekday
+     ("Accra, June 30 — The cocoa authority has secured a $1.1 billion loan.", "Accra"),
+     ("Gazipur, Sep 8 (Shapla TV) – Hundreds of garment workers blocked the highway.", "Gazipur"),
+     ("Tuesday, March 3 – Police said the road would reopen.", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -376,7 +380,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Fideo / Video", "Hysbyseb / Advertisement",
            "This article is a translation of a story originally published in Welsh on the Newyddion service.",
            "Some quotes in this article have been translated from Welsh.",
-           "Illustrative: The emergency room at Negev Regional Medical Center, June 2026."]
+           "Illustrative: The emergency room at Negev Regional Medical Center, June 2026.",
+           # a donation box's buttons, a group's embedded post
+           "Give $5 monthly", "Give once", "Support independent reporting", "Public group",
+           "Feb 3 · 1.2K reactions · 340 comments"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -1445,7 +1452,8 @@ def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
                                  "Marchetti covers federal courts for The Harbour Courier from Washington. She "
                                  "previously reported on the Supreme Court for eight years.",
                                  "Marchetti covers retail and food companies for the Commerce Journal. Before joining "
-                                 "the paper in 2019, she covered agriculture."])
+                                 "the paper in 2019, she covered agriculture.",
+                                 "Marchetti is Harbourline's primary sector editor, covering agriculture and exports."])
 def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, "DANA " + bio.split()[0].upper(), bio,
              "Most Read"]
@@ -1998,9 +2006,13 @@ def test_a_caption_without_a_full_stop_over_a_bracketed_credit_is_dropped() -> N
     assert scored(story_with(block), scores).paragraphs == STORY
 
 
-def test_a_writers_bio_naming_them_by_first_name_under_their_name_is_dropped() -> None:
-    bio = ["Priya Raman", "Priya reports on Congress and the federal budget from Washington. She joined the paper in "
-           "2021 after covering state politics in Ohio."]
+@pytest.mark.parametrize("bio", [
+    ["Priya Raman", "Priya reports on Congress and the federal budget from Washington. She joined the paper in "
+     "2021 after covering state politics in Ohio."],
+    # the full name, and no outlet after the beat
+    ["Hannah Obiora", "Hannah Obiora covers Delaware's corporate courts from Wilmington. She covered banks."],
+])
+def test_a_writers_bio_naming_them_by_first_name_under_their_name_is_dropped(bio: list[str]) -> None:
     lines = story_with([], at=len(STORY)) + bio + ["Read Next", "Politics"]
     scores = np.array([0.1] + [0.95] * len(STORY) + [0.8, 0.9, 0.2, 0.05])
     assert scored(lines, scores).paragraphs == STORY
@@ -2090,6 +2102,8 @@ def test_a_newsletters_name_and_pitch_over_its_form_are_dropped(box: list[str]) 
     "21+. Gambling problem? Call 1-800-GAMBLER. Terms apply.",
     "SharpLine may receive compensation from sportsbook partners. Our picks and analysis are independent.",
     "Local Democracy Reporting is local body journalism co-funded by public broadcasting partners.",
+    "Get in touch with our news team by emailing us at webnews@morningline.co.uk.",
+    "Email news@strathearnherald.co.uk with your stories.",
 ])
 def test_prompts_under_the_story_are_dropped(prompt: str) -> None:
     lines = story_with([], at=len(STORY)) + [prompt, "Tags:", "Congress"]

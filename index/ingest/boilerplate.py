@@ -26,6 +26,7 @@ _BUTTON = r"""
         (?:price|prices|deal|deals|offer|offers|availability)(?:\s+(?:on|at|from|with)\s+_STORE)?|
     (?:view|shop|see)\s+(?:it\s+)?(?:on|at)\s+_STORE|
     (?:shop|order|book|apply|donate|enrol+|register)\s+(?:now|today|here|online)|register\s+(?:for\s+)?free|
+    give\s+(?:[$£€]\s?\d+\s+)?(?:monthly|once|now|today|annually|yearly)|
     [$£€]\s?[\d.,]+\s+(?:at|on|from)\s+_STORE|
     (?:read|check\s+out)\s+(?:the\s+|our\s+)?(?:full\s+|in-depth\s+)?(?:[\w.&'()+-]+\s+){0,6}?review|
     jump\s+to\s+(?:review|recipe|details|product)|
@@ -71,7 +72,8 @@ _EXACT = re.compile(
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
         view\s+(?:this\s+post|more)\s+on\s+\w+|add\s+a\s+comment(?:\.{3}|…)?|
         # and its counts, alone or in a row: "2,114,507 likes", "1.4K reactions · 612 comments · 208 shares"
-        _COUNT\s+_COUNTED|_COUNT(?:\s+_COUNTED)?(?:\s*[·•|]\s*_COUNT(?:\s+_COUNTED)?)+|
+        (?:[a-z]{3}\s\d{1,2}\s*·\s*)?(?:_COUNT\s+_COUNTED|_COUNT(?:\s+_COUNTED)?(?:\s*[·•|]\s*_COUNT(?:\s+_COUNTED)?)+)|
+        public\s+group|support\s+independent\s+(?:reporting|journalism)|
         # the outlet's own links: "Advertise with us", "Korean version"
         advertise\s+with\s+(?:us|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3})|
         (?:korean|chinese|japanese|spanish|french|german|arabic|hindi|urdu|bengali|english|mobile|desktop|full|amp)
@@ -286,7 +288,7 @@ _BIO = re.compile(
     rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b"
     r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b)"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
-    rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\s+(?:based|covering|for|at|who|with)\b"
+    rf"(?:is\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}),?\s+(?:based|covering|for|at|who|with)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
     r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+[A-Z][^.]{3,200})*\.?$))")
 _BIO_MAX_WORDS = 60

@@ -133,7 +133,8 @@ _GALLERY_CONTROL_RE = re.compile(r"^(?:next|previous|prev)\s+(?:photo|image|slid
                                  r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
 _BRACKET_CREDIT_RE = re.compile(r"^\((?:image|photo|picture|pic|credit)s?\s*:[^()]{2,60}\)$")
 # a bio's opening: "Priya reports on U.S. retail ...", "Daniel covers retail and consumer goods ..."
-_BIO_OPENING_RE = re.compile(r"^[\w'’-]+\s+(?:covers|reports\s+on|writes\s+(?:about|on)|has\s+(?:covered|reported\s+on)"
+_BIO_OPENING_RE = re.compile(r"^[\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s+"
+                             r"(?:covers|reports\s+on|writes\s+(?:about|on)|has\s+(?:covered|reported\s+on)"
                              rf"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}))\b")
 _SIGNUP_FIELD_RE = re.compile(r"^(?:your |enter (?:your )?)?e-?mail(?: address)?\W*(?:\((?:required|optional)\))?\W*$")
 _PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?mail")  # a newsletter's pitch
@@ -186,6 +187,8 @@ _PROMPT_RE = re.compile(
     r"|\bdelivered (?:every|each|weekday|daily|weekly)\b"
     # a betting site's small print: "21+. Gambling problem? Call 1-800-GAMBLER.", "may receive compensation from"
     r"|gambling problem|\bmay receive (?:compensation|a commission) from\b"
+    # a call for the readers' stories: "Get in touch with our news team ...", "Email news@x with your stories."
+    r"|get in touch with (?:our|the) (?:news ?)?(?:team|newsroom|desk)|^e-?mail \S+@\S+ with your (?:stories|news|tips)"
     r"|^get (?:the |our |[\w'’]+'s )?[\w'’ ]{0,40}(?:brief|briefing|newsletter|digest|roundup|bulletin)$"
     r"|support for [^.]{1,60} comes from|get more [\w ]{1,30} news like this"
     r"|(?:news|breaking|weather) alerts?\b[^.]{0,60}\b(?:straight|directly|right) to your (?:phone|device|inbox)"
@@ -366,7 +369,7 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "have info", "have question", "have you got", "do you have", "have some", "got some", "necessarily",
                  "reprint", "try it free", "try free", "in print", "delivered", "whatsapp", "telegram",
                  "our community", "brief", "digest", "roundup", "bulletin", "straight to your", "gambling",
-                 "compensation", "commission")
+                 "compensation", "commission", "get in touch", "with your")
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:

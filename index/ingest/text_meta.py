@@ -108,7 +108,11 @@ _DATELINE_RE = re.compile(
 _TITLE_DATELINE_RE = re.compile(
     r"^(?P<place>(?:The\s)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
     r"(?:(?P<region>,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+){0,2})|\s*\((?:AFP|AP|Reuters|dpa|AAP|PTI|IANS|ANI|Xinhua"
-    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies)\))\s*[–—]\s*[A-Z\"“‘]")
+    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies)\)"
+    # (or the filing day, perhaps with the outlet: "Accra, June 30 —", "Gazipur, Sep 8 (Shapla TV) –")
+    r"|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:\s*\([^)]{1,40}\))?)"
+    r"\s*[–—]\s*[A-Z\"“‘]")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # capitals before a colon that label a paragraph rather than place it
 _NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "TL;DR", "TLDR", "SUMMARY", "FACT",
               "FACTS", "WHY", "WHAT", "HOW", "WHO", "WHEN", "WHERE", "BACKGROUND", "CONTEXT", "CLAIM", "VERDICT",
@@ -959,7 +963,9 @@ def find_dateline(first: str) -> str | None:
     m = _DATELINE_RE.match(first)
     if not m:
         t = _TITLE_DATELINE_RE.match(first)
-        return (t.group("place") + (t.group("region") or "")).strip() if t else None
+        if t is None or t.group("place").split()[0].lower() in _WEEKDAYS:  # "Tuesday, March 3 – ..." is no place
+            return None
+        return (t.group("place") + (t.group("region") or "")).strip()
     place = m.group("place").strip()
     if place.endswith("-") and m.group("dash") == "-":  # "OSAKA--Hoshizora Electric ..." (a double hyphen)
         place = place.rstrip("-")
