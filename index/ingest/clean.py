@@ -813,7 +813,7 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled:
     count = 0
     blurbs = True  # a list's first teaser says whether its teasers have blurbs
     while k + 1 <= last:
-        j = k + int(_bare_number(lines[k]) or (k < last and lines[k].isupper() and _kicker(lines[k], base[k])))
+        j = k + int(_bare_number(lines[k]) or (k < last and _kicker(lines[k], base[k])))
         if j > last or not _headline_shaped(lines[j], base[j], labelled=labelled):
             break
         head = j
