@@ -128,38 +128,31 @@ def find_date(
     if visible:
         return visible[0][0]
     # a page without a <h1> (an old table layout): a date labelled as the publication's
-    labelled = [day for day in _labelled_days(tree, dayfirst) if ok(day)]
+    on_page = _printed_days(tree, dayfirst)
+    labelled = [day for day, published in on_page if published and ok(day)]
     if labelled:
         return labelled[0]
     # htmldate knows many more CMS patterns, but it also reads dates out of scripts,
     # image names and modification stamps: take its answer only when that day is
     # printed on the page and is not merely a modification or CMS page date
     guess = ok(_htmldate(tree, url, latest))
-    if guess and guess not in _weak_dates(jsonld, metas, dayfirst) and guess in _printed_days(tree, dayfirst):
+    if guess and guess not in _weak_dates(jsonld, metas, dayfirst) and any(day == guess for day, _ in on_page):
         return guess
     return None
 
 
-def _visible_text(tree: lxml_html.HtmlElement) -> str:
-    return " ".join(
+def _printed_days(tree: lxml_html.HtmlElement, dayfirst: bool) -> list[tuple[dt.date, bool]]:
+    """Every day written in the page's visible text, in order, and whether "Published:" or "Posted
+    on" labels it ("Published: Thursday, 5 March 2026"): the text is rendered and scanned once."""
+    text = " ".join(
         chunk
         for el in tree.iter()
         if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS
         for chunk in (el.text, el.tail)
         if chunk and chunk.strip()
     )
-
-
-def _printed_days(tree: lxml_html.HtmlElement, dayfirst: bool) -> set[dt.date]:
-    """Every day written in the page's visible text."""
-    return {day for day in (_from_match(m, dayfirst) for m in _SHOWN.finditer(_visible_text(tree))) if day}
-
-
-def _labelled_days(tree: lxml_html.HtmlElement, dayfirst: bool) -> list[dt.date]:
-    """Days printed after "Published:" or "Posted on" ("Published: Thursday, 5 March 2026"), in order."""
-    text = _visible_text(tree)
-    return [day for m in _SHOWN.finditer(text)
-            if _PUBLISHED_LABEL.search(text[max(0, m.start() - 40):m.start()]) and (day := _from_match(m, dayfirst))]
+    return [(day, _PUBLISHED_LABEL.search(text[max(0, m.start() - 40):m.start()]) is not None)
+            for m in _SHOWN.finditer(text) if (day := _from_match(m, dayfirst))]
 
 
 def _htmldate(tree: lxml_html.HtmlElement, url: str | None, latest: dt.date) -> dt.date | None:
