@@ -127,11 +127,12 @@ _GALLERY_HINTS = ("photo", "picture", "galler", "image", "slideshow")
 _GALLERY_LABEL_RE = re.compile(r"^(?:(?:in\s+)?(?:photos?|pictures|images)|(?:photo\s+)?gallery|slideshow)"
                                r"(?:\s*[:|–—-]\s*[^.!?]{0,80})?$|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
 _GALLERY_COUNT_RE = re.compile(r"^(?:photo\s+|image\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
-_GALLERY_CLOSE_RE = re.compile(r"^\(?(?:photos?|images?|pictures?)\s*(?:by\b|:)\s*[^.!?]{2,50}\)?$"
-                               r"|^\([^()]{3,60}/[^()]{2,60}\)$")
+# a picture's credit under its label, perhaps in brackets: "Photos: Jane Doe", "(Image: Northumbria Police)",
+# "(Jane Doe / Outlet)"
+_LABELLED_CREDIT_RE = re.compile(r"^\(?(?:photo|image|picture|pic|credit)s?\s*(?:by\b|:)\s*[^.!?()]{2,60}\)?$"
+                                 r"|^\([^()]{3,60}/[^()]{2,60}\)$")
 _GALLERY_CONTROL_RE = re.compile(r"^(?:next|previous|prev)\s+(?:photo|image|slide|picture)\W*$"
                                  r"|^(?:view|see|open|browse)\s+(?:the\s+)?(?:full\s+)?(?:gallery|slideshow|all\s+photos)\W*$")
-_BRACKET_CREDIT_RE = re.compile(r"^\((?:image|photo|picture|pic|credit)s?\s*:[^()]{2,60}\)$")
 # a bio's opening: "Priya reports on U.S. retail ...", "Daniel covers retail and consumer goods ..."
 _BIO_OPENING_RE = re.compile(r"^[\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s+"
                              r"(?:covers|reports\s+on|writes\s+(?:about|on)|has\s+(?:covered|reported\s+on)"
@@ -464,8 +465,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])) \
                 and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
             bad[i - 1 : i + 1] = True
-        elif 0 < i and klen[i] <= CREDIT_CHARS and _BRACKET_CREDIT_RE.match(keys[i]) and base[i - 1, 2] == 0 \
-                and np.expm1(base[i - 1, 1]) >= CAPTION_MIN:
+        elif 0 < i and klen[i] <= CREDIT_CHARS and keys[i].startswith("(") and _LABELLED_CREDIT_RE.match(keys[i]) \
+                and base[i - 1, 2] == 0 and np.expm1(base[i - 1, 1]) >= CAPTION_MIN:
             bad[i - 1 : i + 1] = True
     # a gallery: its label, its captions (each a sentence describing a picture, perhaps between
     # counters) and its credit or its controls ("Photos: Flood in pictures" / "1 of 8" / "Crews
@@ -974,7 +975,7 @@ def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
 
 def _gallery_credit(line: str, key: str) -> bool:
     """A gallery's credit: "Photos: Jane Doe", "VTE Photo Minh Quyết", "GhanaBeat/Kwabena Asante-Mensah"."""
-    return len(key) <= CREDIT_CHARS and bool(_credit_only(line) or _GALLERY_CLOSE_RE.match(key)
+    return len(key) <= CREDIT_CHARS and bool(_credit_only(line) or _LABELLED_CREDIT_RE.match(key)
                                              or _GALLERY_CREDIT_RE.match(line))
 
 
