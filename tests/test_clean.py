@@ -1302,6 +1302,8 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
     (["KVTR 7", "Watch Live", "Weather"], "by Jenna Holloway, KVTR 7 News", "© 2025 Prairie Broadcasting Group",
      "KVTR 7 News"),
     (["Home"], "By Tom Ashcroft, Crime Correspondent", "© 2025 Daily Clarion Media", "Daily Clarion Media"),
+    # a station's call sign and channel over its owner's notice; the market after the channel is no part of it
+    (["KTXV News 4 Tucson", "Menu", "Weather"], "By Ann Lee", "© 2026 Sonoran Broadcasting Group", "KTXV News 4"),
     # a byline and a notice that name the same paper outweigh a menu item worded like a masthead
     (["Home Page", "Ohio News", "Sports"], "By Derek Holloway | dh@mvc.example | The Maumee Valley Courier",
      "Copyright © 2025 The Maumee Valley Courier", "The Maumee Valley Courier"),
@@ -1558,6 +1560,11 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
      "Moncton Tidings"),
     ("VerityCheck", ["A reverse image search led VerityCheck to the original upload.",
                      "Contact: helena.marsh@veritycheck.org", "VerityCheck is reader-supported."], "VerityCheck"),
+    # the footer's line about the site, a bio giving the writer's job there, an "About" link
+    ("StarBuzz", ["StarBuzz Shopping", "StarBuzz is part of the Pinnacle Entertainment Media publishing family.",
+                  "© 2026 Pinnacle Entertainment Media."], "StarBuzz"),
+    ("Aotearoa Now", ["Liam Fairbairn is Aotearoa Now's transport reporter, based in Wellington.",
+                      "About Aotearoa Now", "© Copyright 2026 Kahu Media Ltd"], "Aotearoa Now"),
 ])
 def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, mentions: list[str],
                                                                  outlet: str | None) -> None:
@@ -1575,6 +1582,8 @@ def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, menti
     ["We value your privacy", "The Harbour Gazette and its partners use cookies to personalise advertising.",
      "You can accept all, reject all, or subscribe to browse without personalised advertising.",
      "Accept and continue", "Reject", "Subscribe ad-free", "Settings"],
+    ["We Care About Your Privacy", "We and our 842 partners store and access personal data on your device.",
+     "I Accept", "Reject All", "Show Purposes"],
 ])
 def test_outlet_under_a_cookie_banner_printed_first(banner: list[str]) -> None:
     name = "La Crónica del Bajo Río" if banner[0].startswith("Este") else "The Harbour Gazette"
@@ -1599,9 +1608,10 @@ def test_outlet_under_a_cookie_banner_printed_first(banner: list[str]) -> None:
      "The Murray Advocate"),
     # "MSA Network LLC": no legal form glued inside a name ("M SA")
     (["Best Subscriptions", "Menu"], "© MSA Network LLC 2012-2025", "MSA Network"),
-    # a menu item is not the masthead, even with an outlet word ("Chicago News" under "Local News")
+    # a menu item is not the masthead, even with an outlet word ("Chicago News" under "Local News"); the
+    # station's call sign and channel are, over its owner's notice
     (["Skip to content", "WQRT 9 Riverton", "Toggle Menu", "News", "Local News", "Riverton News", "Suburbs",
-      "Weather"], "© 1998 - 2026 Nexmore Media Inc. | All Rights Reserved.", "Nexmore Media"),
+      "Weather"], "© 1998 - 2026 Nexmore Media Inc. | All Rights Reserved.", "WQRT 9"),
 ])
 def test_outlet_from_the_paper_over_its_owners_notice_a_logo_and_not_a_menu(top: list[str], footer: str,
                                                                             outlet: str) -> None:

@@ -25,9 +25,10 @@ LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
 # lower-case words inside a name: "La Crónica del Bajo Río", "Chamber of Commerce"
+_CONSENT_SAID_RE = re.compile(r"(?i)cookie|\byour privacy\b|\bpersonal data\b")
 _CONSENT_BUTTON_RE = re.compile(
     r"(?i)^(?:accept|reject|decline|allow|deny|agree|i agree|ok|got it|manage|customi[sz]e|more information"
-    r"|learn more|settings|preferences|options)(?: all)?"
+    r"|learn more|settings|preferences|options|i accept|show purposes|show vendors)(?: all)?"
     r"(?: cookies| options| preferences| settings| and continue)?\W*$")
 _FRAGMENT_STARTS = frozenset("and or but nor of by with".split())  # lower case, opening no headline
 _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der y".split())
@@ -82,6 +83,11 @@ BYLINE_SPAN = 8  # lines under the headline searched for a byline naming the out
 _BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?(?:\s*[,|•]\s*[^,|•\s]+@[^,|•\s]+)?"
                                r"\s*[,|•]\s*(?P<outlet>[^,|•]{2,40})$")  # (an e-mail address between)
 _ROLE_WORDS = re.compile(rf"(?i)\b(?:{ROLE_NOUNS}|{ROLE_GRADES}|intern|analyst|fellow)\b")
+# A North American station's masthead: its call sign and channel ("WLKT 12 Chicago", "KTXV News 4
+# Tucson", "WLEP 90.3 FM"); the city after the channel's number is the market, not the name
+_CALL_SIGN_RE = re.compile(
+    r"^(?P<name>[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?:\s+(?:News|TV|FM|AM|Radio|\d{1,3}(?:\.\d)?))+)"
+    r"(?P<market>(?:\s+[A-Z][a-z]+){0,2})$")
 _WEAK_OUTLET_WORDS = frozenset("today world week weekly report record review online voice pulse leader star sun "
                                 "nation digest network channel register".split())
 # Outlet words that, alone on a line, are a menu item rather than a masthead
@@ -648,6 +654,9 @@ def find_masthead(header: list[str]) -> str | None:
         if not all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "&"}
                    for w in words):
             continue
+        station = _CALL_SIGN_RE.match(s)
+        if station is not None:
+            return station.group("name") if station.group("name")[-1].isdigit() else s
         if _OUTLET_WORDS.search(s):
             return s
     return None
@@ -695,7 +704,8 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
         return shared
     outlet = find_masthead(header)
     if outlet is not None and not weak_masthead(outlet):
-        return outlet
+        # the byline may give the masthead's name in full ("KVTR 7" over "by Jenna Holloway, KVTR 7 News")
+        return byline if byline is not None and key(byline).startswith(key(outlet) + " ") else outlet
     return byline or find_copyright_holder(footer)
 
 
@@ -747,12 +757,16 @@ def _named_again(lines: list[str]) -> str | None:
     if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first):
         return None
     inside, prose = _mentions(lines, first)
+    # the footer's line about the site counts as a sentence naming it ("Aotearoa Now is New
+    # Zealand's independent home for news", "StarBuzz is part of the ... family")
+    prose = prose or any(s.startswith(first + " is ") and s.endswith(".") for s in inside)
     if looks_like_person(first) and words[0] != "The":
         name = re.escape(first)
         publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
                      rf"|(?:{ROLE_NOUNS}) (?:for|at|with)(?: the)?|(?:stories|news|headlines) from))\s+{name}\b"
-                     rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b")
-        if re.search(publisher, "\n".join(inside)) is None:
+                     rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b"
+                 rf"|\b{name}'s (?:\w+ )?(?i:{ROLE_NOUNS})\b|^About {name}$")
+        if re.search(publisher, "\n".join(inside), re.M) is None:
             return None
     if len(words) == 1 and (re.search(rf"(?:^|\s){re.escape(first.lower())}\b", "\n".join(lines)) is not None
                             or common_word(first)):
@@ -795,9 +809,10 @@ def _mentions(lines: list[str], name: str) -> tuple[list[str], bool]:
 
 def _after_consent(lines: list[str]) -> int:
     """Where the page starts under a cookie banner printed first: after the banner's last
-    button ("Aceptar / Accept", "Settings"), when a line over it names cookies."""
+    button ("Aceptar / Accept", "Settings"), when a line over it names cookies or the reader's
+    privacy ("We Care About Your Privacy")."""
     top = lines[:CONSENT_SPAN]
-    said = next((j for j, s in enumerate(top) if "cookie" in s.lower()), None)
+    said = next((j for j, s in enumerate(top) if _CONSENT_SAID_RE.search(s)), None)
     if said is None or said >= MASTHEAD_SPAN:
         return 0
     buttons = [j for j in range(said + 1, len(top)) if len(top[j].split()) <= 6
