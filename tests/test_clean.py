@@ -309,10 +309,30 @@ def test_updated_header_line_gives_date() -> None:
      # a city in title case with the filing day, perhaps the outlet; not a weekday
      ("Accra, June 30 — The cocoa authority has secured a $1.1 billion loan.", "Accra"),
      ("Gazipur, Sep 8 (Shapla TV) – Hundreds of garment workers blocked the highway.", "Gazipur"),
-     ("Tuesday, March 3 – Police said the road would reopen.", None)],
+     ("Tuesday, March 3 – Police said the road would reopen.", None),
+     # a city's name ending on a full stop (not "U.S." or a label); a press release's day with its year and wire
+     ("KAMPALA. City authorities have given boda boda riders 30 days to register.", "KAMPALA"),
+     ("U.S. Senate leaders agreed on Monday to a stopgap bill.", None), ("NOTE. The figures are provisional.", None),
+     ("NEW YORK, Nov. 5, 2026 /PRNewswire/ -- Acme Corp. today announced results.", "NEW YORK"),
+     # a city in title case with an outlet's initials
+     ("Denver (NLN) — An early-season blizzard stranded thousands of travellers.", "Denver")],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
+
+
+@pytest.mark.parametrize(("lead", "more", "want"), [
+    # a city in title case before a colon, as Gulf and Indian dailies print it
+    ("Dubai: The Roads and Transport Authority will open 18km of new bus lanes.", [], "Dubai"),
+    ("Abu Dhabi: Speed limits near 220 schools in Abu Dhabi will be cut to 40km/h.", [], "Abu Dhabi"),
+    # a label the page uses as a word too, one of a run of labelled paragraphs, a transcript's speaker
+    ("Consulting: Do you thrive working with others on teams?", ["Our consulting team is hiring."], None),
+    ("Objective: We tested an eight-week meditation app on nurses.", ["Methods: A randomised trial of 200 nurses."],
+     None),
+    ("Jane Doe: The answer is that nobody checked the figures.", [], None),
+])
+def test_datelines_before_a_colon(lead: str, more: list[str], want: str | None) -> None:
+    assert lead_dateline([lead, *more, STORY[1]]) == want
 
 
 def test_quote_short_and_last_paragraphs_kept() -> None:

@@ -104,9 +104,9 @@ _CAPS = "A-ZÀ-ÖØ-Þ\u1e00-\u1eff"  # capitals, with accents ("BOGOTÁ", "HÀ 
 _DATELINE_RE = re.compile(
     rf"^(?P<place>[{_CAPS}][{_CAPS}.'’-]+(?:\s+[{_CAPS}][{_CAPS}.'’-]+){{0,3}}"  # SEOUL / NEW YORK / HÀ NỘI
     r"(?P<region>,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"  # , South Korea / , Calif.
-    r"(?P<day>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 25 (the wires' filing day)
-    r"(?P<agency>\s*\([^)]{1,40}\))?"  # (AP) / (Reuters)
-    r"\s*(?P<dash>—|–|--|-|:)\s*\S"
+    r"(?P<day>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # , Nov 25 (the wires' filing day)
+    r"(?P<agency>\s*(?:\([^)]{1,40}\)|/[^/\s][^/]{0,38}/))?"  # (AP) / (Reuters) / a release's /PRNewswire/
+    r"\s*(?P<dash>—|–|--|-|:|\.(?=\s+[A-Z]))\s*\S"  # (or a full stop: "KAMPALA. City authorities ...")
 )
 # The same in title case, as some sites print it: "Dakar, Senegal – Tens of thousands...", "The
 # Hague (AFP) – The court..." (a region or a news agency, then a dash and a capital: a glossary's
@@ -114,10 +114,12 @@ _DATELINE_RE = re.compile(
 _TITLE_DATELINE_RE = re.compile(
     r"^(?P<place>(?:The\s)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
     r"(?:(?P<region>,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+){0,2})|\s*\((?:AFP|AP|Reuters|dpa|AAP|PTI|IANS|ANI|Xinhua"
-    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies)\)"
+    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies|(?P<initials>[A-Z]{2,5}))\)"  # or an outlet's: "Denver (NLN)"
     # (or the filing day, perhaps with the outlet: "Accra, June 30 —", "Gazipur, Sep 8 (Shapla TV) –")
     r"|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:\s*\([^)]{1,40}\))?)"
     r"\s*[–—]\s*[A-Z\"“‘]")
+# ... or before a colon, as Gulf and Indian dailies print it: "Abu Dhabi: The Department of ..."
+_TITLE_COLON_DATELINE_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+(?:The|A|An|[A-Z][a-z]+)\s")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # capitals before a colon that label a paragraph rather than place it
 _NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "TL;DR", "TLDR", "SUMMARY", "FACT",
@@ -125,6 +127,13 @@ _NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "
               "RELATED", "MORE", "SOURCE", "SOURCES", "DISCLAIMER", "DISCLOSURE", "TIP", "WARNING", "IMPORTANT"}
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
                "EDITORIAL", "NOTE", "EDITOR'S NOTE", "REVIEW", "VIDEO", "PHOTOS", "CORRECTION"}
+# words in title case before a colon that label a paragraph: a how-to's "Conclusion:", a Q&A's "Answer:"
+_LABELS = _NOT_COLON | _NOT_PLACES | {
+    "ANSWER", "QUESTION", "CONCLUSION", "OVERVIEW", "EXAMPLE", "PROS", "CONS", "STEP", "BOTTOM LINE", "TAKEAWAY",
+    "RESULT", "RESULTS", "PROBLEM", "SOLUTION", "MYTH", "REALITY", "RATING", "PRICE", "COST", "LOCATION", "ADDRESS",
+    "DATE", "TIME", "TICKETS", "DETAILS", "INFO", "PLUS", "BONUS", "HINT", "REMINDER", "SPOILER", "TRANSCRIPT",
+    "HOST", "GUEST", "EDITOR", "CAPTION", "CREDIT", "LISTEN", "LATEST", "TOPIC", "TOPICS", "ISSUE", "GOAL",
+    "INTRODUCTION", "DESCRIPTION", "DEFINITION", "SCOPE", "PURPOSE", "KEY POINTS", "HIGHLIGHTS", "TAGS", "UPSHOT"}
 # Photo captions end in (or carry) an agency credit; reporting almost never does.
 # an agency's or a photographer's initials after the last sentence: "... on Tuesday. — APP", "... for assent. — PNW"
 _SIGN_OFF = r"(?<=[.!?])\s+[—–]\s*[A-Z][A-Za-z]{1,20}$"
@@ -980,8 +989,12 @@ def find_dateline(first: str) -> str | None:
         t = _TITLE_DATELINE_RE.match(first)
         if t is None or t.group("place").split()[0].lower() in _WEEKDAYS:  # "Tuesday, March 3 – ..." is no place
             return None
+        if t.group("initials") and t.group("initials") == "".join(w[0] for w in t.group("place").split()):
+            return None  # a glossary's "Search Engine Optimization (SEO) — ...", not an outlet's initials
         return (t.group("place") + (t.group("region") or "")).strip()
     place = m.group("place").strip()
+    if m.group("dash") == "." and not (place.isalpha() and len(place) >= 4 and place not in _LABELS):
+        return None  # only a city's name ends on a full stop ("KAMPALA."; not "U.S." or "NOTE.")
     if place.endswith("-") and m.group("dash") == "-":  # "OSAKA--Hoshizora Electric ..." (a double hyphen)
         place = place.rstrip("-")
     elif m.group("dash") == "-" and not (m.group("agency") or m.group("region") or m.group("day")) \
@@ -1000,6 +1013,23 @@ def find_dateline(first: str) -> str | None:
     return place
 
 
+def _colon_dateline(first: str, paragraphs: list[str]) -> str | None:
+    """'Abu Dhabi' from 'Abu Dhabi: The Department of ...': a name, not a label the page uses
+    as a word too ('Consulting: Do you ...' over '... our consulting work'), nor a person
+    answering in a transcript ('Jane Doe: The answer ...'; a place is named again), nor one of
+    a run of labelled paragraphs (an abstract's 'Objective:', 'Methods:', 'Results:')."""
+    t = _TITLE_COLON_DATELINE_RE.match(first)
+    if t is None or sum(_TITLE_COLON_DATELINE_RE.match(p) is not None for p in paragraphs) > 1:
+        return None
+    place = t.group("place")
+    if place.upper() in _LABELS or place.split()[0].lower() in _WEEKDAYS \
+            or re.search(rf"\b{re.escape(place.lower())}\b", "\n".join(paragraphs)) is not None:
+        return None
+    if looks_like_person(place) and place not in first[t.end("place"):]:
+        return None
+    return place
+
+
 def lead_dateline(paragraphs: list[str]) -> str | None:
     """The dateline of the lead: the first of the opening paragraphs of a few words that has
     one and is longer than those above it (a stray ticker, label or caption kept above the lead
@@ -1009,7 +1039,7 @@ def lead_dateline(paragraphs: list[str]) -> str | None:
     for p in paragraphs:
         words = len(p.split())
         if words >= 4:
-            place = find_dateline(p.strip())
+            place = find_dateline(p.strip()) or _colon_dateline(p.strip(), paragraphs)
             if place and words > above:
                 return place
             above = max(above, words)
