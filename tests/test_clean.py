@@ -2218,3 +2218,29 @@ def test_a_gallery_ends_at_its_control_and_the_story_under_it_stays() -> None:
     lines = story_with([*gallery, *after], at=3)
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.58, 0.67, 0.76, 0.91, 0.77, 0.72, 0.63, 0.98, 0.97, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == [*STORY[:3], *after, *STORY[3:]]
+
+
+GRID = [("Latest news", 0.04), ("12:30", 0.45), ("Machu Picchu: new ticket sales system to start in April", 0.66),
+        ("12:14", 0.49), ("Arequipa: 4.5 magnitude earthquake felt in Caylloma", 0.71),
+        ("No damage has been reported, according to the civil defence institute.", 0.8), ("Regions", 0.82),
+        ("Puno: alpaca breeders prepare for frost season", 0.87),
+        ("Producers in the high Andes will receive 40,000 veterinary kits, the ministry said.", 0.91),
+        ("Loreto: river transport resumes on the Marañón after low water", 0.79), ("Economy", 0.68),
+        ("Mining investment reaches US$ 5 billion in 2024", 0.73),
+        ("Copper and gold projects in Apurímac accounted for most of the investment, officials said.", 0.85)]
+
+
+def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_extend_the_story() -> None:
+    """Teasers the model believes as much as the story (sentence-shaped blurbs, headlines with a
+    place and a colon) under a list's label: no two of their sentences stand one under the
+    other, as a story's paragraphs do, so the run of reporting ends at the label."""
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *(s for s, _ in GRID)]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [p for _, p in GRID])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_story_going_on_under_a_grid_of_teasers_is_kept() -> None:
+    """Two paragraphs in a row under the box say the story goes on."""
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *(s for s, _ in GRID), *STORY[3:]]
+    scores = np.array([0.2] + [0.95] * 3 + [p for _, p in GRID] + [0.95] * (len(STORY) - 3))
+    assert scored(lines, scores).paragraphs[-2:] == STORY[3:]

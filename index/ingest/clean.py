@@ -58,6 +58,8 @@ TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the ru
 TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks to be trimmed off
 TEASER_BLOCK = 3  # teasers in a row that make a teaser block wherever it stands
 TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section label that end the run there
+PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph, not a teaser's blurb
+LABEL_TAIL = 4  # lines under a label inside the run, none two paragraphs in a row, that end the run there
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
@@ -158,6 +160,7 @@ _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|brow
 # name, then a figure, a list or a few words: not a headline's "Learn About Wine: An Easy Guide")
 _FIELD_RE = re.compile(r"^[A-Z][\w&/()'-]*(?:\s[\w&/()'-]+){0,2}:\s+(?:.*[\d,].*|\S+(?:\s\S+){0,3})$")
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # how a sentence of prose ends
+_TWO_SENTENCES_RE = re.compile(r"[a-z0-9)][.!?][\"”’']?\s+[\"“‘']?[A-Z]")  # one sentence ends, another begins
 _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
@@ -323,6 +326,35 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     dateline = lead_dateline(paragraphs)
     return Cleaned(paragraphs=paragraphs, title=title, outlet=outlet, date=date,
                    dateline=dateline, kept_lines=kept_lines)
+
+
+def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: float, above: int) -> bool:
+    """Sentences the model believes among `rows` (lines of the page in order, the dropped ones
+    left out), two or more, but never two in a row, and no closing credit: a grid of other
+    stories, each sentence a blurb under a headline of its own, under a story of more words
+    (`above`) than all its blurbs. A story going on has its paragraphs one under another (the
+    second may be a short one: "Congratulations to the happy couple!"), or paragraphs of
+    several sentences; a guide's list has no sentences, or most of the guide is under its
+    label; a footnote's number between two notes does not part them."""
+    full, short, said = [], [], 0
+    for r in rows.tolist():
+        line = lines[r]
+        if len(line) < 400 and _CREDIT_RE.search(line):
+            return False
+        if _bare_number(line):
+            continue
+        if probs[r] >= th and _TWO_SENTENCES_RE.search(line) and len(line.split()) >= PARAGRAPH_WORDS:
+            return False  # a paragraph of several sentences: a blurb is one
+        text = line.rstrip("'\"’”")
+        words = len(text.split())
+        # (a source who "did not comment" is no chrome; a clip's title, "... (01:25)", no sentence)
+        sentence = bool(probs[r] >= th) and words >= 3 and text.endswith((".", "!", "?", "…")) \
+            and (_REPORTED_RE.search(text) is not None or not _chrome_words(text)) and not BOILER_LINE_RE.match(text)
+        full.append(sentence and words >= 7)
+        short.append(sentence)
+        said += words if full[-1] else 0
+    pairs = zip(full, short, full[1:], short[1:], strict=False)
+    return sum(full) >= 2 and not any((a and d) or (b and c) for a, b, c, d in pairs) and above > said
 
 
 def _paragraph(s: str) -> bool:
@@ -522,6 +554,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # label ("More from us") followed by nothing but headlines to the run's end is a list
     # of other stories, none of which is reporting
     teaser = base[:, TEASER_COL] > 0
+    words = np.exp(base[:, 1]) - 1
     label = (base[:, 9] > 0) | (base[:, 10] > 0)
     heads_only = (base[:, 2] == 0) & (base[:, 1] >= np.log1p(3))
     listed = np.zeros(n, dtype=bool)
@@ -545,6 +578,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         under = np.flatnonzero(~bad[rest]) + j + 1
         if listed[j] or (len(under) and teaser[under].mean() >= TEASER_CUT and probs[under].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
+            be = j - 1
+            break
+        # (or nothing under the label carries a story on: reporting goes on in paragraphs, one under
+        # another; a grid of other stories gives each sentence a headline of its own, and none of
+        # it is kept, however sure the model is of a blurb)
+        if label[j] and len(under) >= LABEL_TAIL and _sentences_apart(
+                lines, under, probs, th, int(words[bs:j][sentence[bs:j] & (probs[bs:j] >= th)].sum())):
+            listed[j : be + 1] = True
             be = j - 1
             break
     _inline_lists(lines, keys, klen, base, bs, be, listed, keep)
@@ -618,7 +659,6 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     outside[bs : be + 1] = False
     keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~teasers)
     keep |= ~outside & (probs >= IN_TH)
-    words = np.exp(base[:, 1]) - 1
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     j = be + 1
