@@ -2230,12 +2230,24 @@ GRID = [("Latest news", 0.04), ("12:30", 0.45), ("Machu Picchu: new ticket sales
         ("Copper and gold projects in Apurímac accounted for most of the investment, officials said.", 0.85)]
 
 
-def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_extend_the_story() -> None:
+# a portal's feed: each teaser's source, headline, blurb and age
+FEED = [("Recommended Stories", 0.2), ("The Averly Courier", 0.51),
+        ("Red Cross opens evening shelter for residents with breathing problems", 0.59),
+        ("Volunteers at the community center said about 40 people had arrived by late evening.", 0.66),
+        ("5h ago", 0.18), ("Meridian Wire", 0.62), ("Refiner's shares slide in early trade after the fire", 0.57),
+        ("Shares in the refiner fell as much as 6% at the open as investors weighed the outage.", 0.69),
+        ("2h ago", 0.2), ("Weather.net", 0.66), ("Smoke advisory extended as light winds keep plume over city", 0.74),
+        ("Forecasters said a shift to westerly winds on Wednesday should help clear the air.", 0.87), ("1h ago", 0.24)]
+
+
+@pytest.mark.parametrize("grid", [GRID, FEED])
+def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_extend_the_story(
+        grid: list[tuple[str, float]]) -> None:
     """Teasers the model believes as much as the story (sentence-shaped blurbs, headlines with a
     place and a colon) under a list's label: no two of their sentences stand one under the
     other, as a story's paragraphs do, so the run of reporting ends at the label."""
-    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *(s for s, _ in GRID)]
-    scores = np.array([0.2] + [0.95] * len(STORY) + [p for _, p in GRID])
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *(s for s, _ in grid)]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [p for _, p in grid])
     assert scored(lines, scores).paragraphs == STORY
 
 

@@ -562,6 +562,20 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # not a label that could end the run)
     for i in np.flatnonzero(near[:-1]).tolist():
         listed[i + 1] = klen[i + 1] <= 60 and _ATTRIBUTION_RE.match(lines[i + 1]) is not None
+    # a list's label over a grid of other stories ends the run when nothing under it carries a
+    # story on: reporting goes on in paragraphs, one under another; a grid gives each sentence a
+    # headline of its own (perhaps its source and age: "The Averly Courier" / a headline / its
+    # blurb / "5h ago"), and none of it is kept, however sure the model is of a blurb
+    for j in np.flatnonzero(klen[bs + 1 : be] < 40).tolist():
+        j += bs + 1
+        if not (label[j] or _list_label(keys[j])):
+            continue
+        under = np.flatnonzero(~bad[j + 1 : be + 1]) + j + 1
+        if len(under) >= LABEL_TAIL and _sentences_apart(
+                lines, under, probs, th, int(words[bs:j][sentence[bs:j] & (probs[bs:j] >= th)].sum())):
+            listed[j : be + 1] = True
+            be = j - 1
+            break
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
         if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])) \
@@ -578,14 +592,6 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         under = np.flatnonzero(~bad[rest]) + j + 1
         if listed[j] or (len(under) and teaser[under].mean() >= TEASER_CUT and probs[under].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
-            be = j - 1
-            break
-        # (or nothing under the label carries a story on: reporting goes on in paragraphs, one under
-        # another; a grid of other stories gives each sentence a headline of its own, and none of
-        # it is kept, however sure the model is of a blurb)
-        if label[j] and len(under) >= LABEL_TAIL and _sentences_apart(
-                lines, under, probs, th, int(words[bs:j][sentence[bs:j] & (probs[bs:j] >= th)].sum())):
-            listed[j : be + 1] = True
             be = j - 1
             break
     _inline_lists(lines, keys, klen, base, bs, be, listed, keep)
