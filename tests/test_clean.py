@@ -1944,10 +1944,16 @@ def test_the_last_paragraph_under_a_box_of_teasers_the_model_believes_is_kept() 
     assert scored(lines, scores).paragraphs == STORY
 
 
-def test_an_embedded_post_printed_with_its_handle_inside_the_story_is_dropped() -> None:
-    post = ["Naija Courier", "@NaijaCourier",
-            "JUST IN: Petrol now N1,045 per litre at major stations in Lagos. Have prices dropped in your area?",
-            "1.4K reactions · 612 comments"]
+@pytest.mark.parametrize("post", [
+    ["Naija Courier", "@NaijaCourier",
+     "JUST IN: Petrol now N1,045 per litre at major stations in Lagos. Have prices dropped in your area?",
+     "1.4K reactions · 612 comments"],
+    # the author's name and handle on one line, perhaps with the post's age
+    ["Loading Twitter content", "NSW SES @NSWSES · 6h",
+     "EVACUATE NOW: Yarrandale - South and East. Leave before 10am Saturday. Roads out of town are expected to be cut.",
+     "Posted on X"],
+])
+def test_an_embedded_post_printed_with_its_handle_inside_the_story_is_dropped(post: list[str]) -> None:
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.73, 0.75, 0.83, 0.6, 0.95, 0.95])
     assert scored(story_with(post), scores).paragraphs == STORY
 

@@ -86,6 +86,7 @@ LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
 ITEM_WORDS = 3  # words of a headline in a list, at least
 TITLE_CHARS = 60  # characters of a newsletter's or a box's name, at most
 HANDLE_CHARS = 45  # characters of a social account's handle, at most
+NAMED_HANDLE_CHARS = 80  # ... with its owner's name before it
 BIO_CHARS = 400  # characters of a writer's bio, at most
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
@@ -123,6 +124,7 @@ _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
 # a social account alone on its line (keys are lower case): "@naijacourier", "@orenk.bsky.social"
 _HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}(?:\.[a-z0-9_-]{2,20}){0,2}$")
+_NAMED_HANDLE_RE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s){1,6}@\w{2,30}(?:\s*[·•|]\s*\w{1,12}(?: ago)?)?$")
 # a gallery's label, its counters and what closes it: "Photos: County board debates ...", "In
 # Pictures", "Matatu strike in pictures"; "3 of 8"; "Photos: Jane Doe", "(Jane Doe / Outlet)", "View Gallery"
 _GALLERY_HINTS = ("photo", "picture", "galler", "image", "slideshow")
@@ -629,8 +631,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j - 1] = True
     # an embedded post printed as its author's name, the handle alone on a line, the post, and its
     # time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
+    # (or the author's name and handle on one line, "Wade Pryor @SenWadePryor", "NSW SES @NSWSES · 6h",
+    # in the story or under it: a byline over the lead may carry its writer's handle)
     for j in _lines_with(lowdoc, klen, ("@",)):
-        if klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j]):
+        named = j > bs and klen[j] <= NAMED_HANDLE_CHARS and _NAMED_HANDLE_RE.match(lines[j]) is not None
+        if named or (klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j])):
             listed[j] = True
             if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
                 listed[j - 1] = True
