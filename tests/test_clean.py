@@ -2262,3 +2262,19 @@ def test_the_story_going_on_under_a_grid_of_teasers_is_kept() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *(s for s, _ in GRID), *STORY[3:]]
     scores = np.array([0.2] + [0.95] * 3 + [p for _, p in GRID] + [0.95] * (len(STORY) - 3))
     assert scored(lines, scores).paragraphs[-2:] == STORY[3:]
+
+
+def test_headlines_far_under_the_story_are_dropped_however_sure_the_model_is() -> None:
+    """A tabloid's feed of long headlines, each under its kicker, a screen under the story and its
+    comments: far from the reporting only sentences are kept (or one opening a list)."""
+    comments = [s for i in range(6) for s in (
+        f"Reader{i}, Leeds, {i + 2} hours ago", "What a lovely story, good luck to her and her family with it all.",
+        "Reply")] + ["The views expressed in the contents above are those of our users and not of the paper."]
+    feed = ["Femail Today", "Enjoying herself",
+            "Reality star, 29, shows off her sculpted abs as she soaks up the sun in Ibiza with her new beau",
+            "Sweet tribute",
+            "Royal fans go wild over Princess's 'subtle' nod to late grandmother with vintage brooch at garden party",
+            "Smitten", "Singer puts on a loved-up display with her footballer boyfriend as they cosy up courtside"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *comments, *feed]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.05] * len(comments) + [0.55, 0.9, 0.92, 0.9, 0.93, 0.9, 0.95])
+    assert scored(lines, scores).paragraphs == STORY

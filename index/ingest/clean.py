@@ -52,6 +52,7 @@ from index.ingest.text_meta import (
 from index.ingest.unwrap import logical_lines
 from index.model import Cleaned
 
+FAR_LINES = 10  # lines from the run of reporting beyond which only sentences are kept
 OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
@@ -668,7 +669,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
-    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~teasers)
+    # (far from the run, a line the model is sure of must be a sentence: a tabloid's feed of long
+    # headlines, each under its kicker, "Smitten" / "Singer puts on a loved-up display ...")
+    # (or one opening a list: "The full list of winners follows:")
+    far = np.ones(n, dtype=bool)
+    far[max(0, bs - FAR_LINES) : be + FAR_LINES + 1] = False
+    for i in np.flatnonzero(far & (probs >= OUTSIDE_TH) & (base[:, 2] == 0)).tolist():
+        far[i] = not (lines[i].endswith(":") and words[i] >= 5)
+    keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~teasers & ~(far & (base[:, 2] == 0)))
     keep |= ~outside & (probs >= IN_TH)
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
