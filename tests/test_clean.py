@@ -403,7 +403,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Illustrative: The emergency room at Negev Regional Medical Center, June 2026.",
            # a donation box's buttons, a group's embedded post
            "Give $5 monthly", "Give once", "Support independent reporting", "Public group",
-           "Feb 3 · 1.2K reactions · 340 comments"]
+           "Feb 3 · 1.2K reactions · 340 comments",
+           # a poll's small print
+           "This poll is not scientific and reflects only the views of NBN readers who chose to take part.",
+           "Results are not scientific and reflect only the views of readers who chose to participate."]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -2277,4 +2280,15 @@ def test_headlines_far_under_the_story_are_dropped_however_sure_the_model_is() -
             "Smitten", "Singer puts on a loved-up display with her footballer boyfriend as they cosy up courtside"]
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, *comments, *feed]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.05] * len(comments) + [0.55, 0.9, 0.92, 0.9, 0.93, 0.9, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_rules_for_comments_under_the_story_are_dropped() -> None:
+    rules = ["The rules of replying:",
+             "Be respectful. This is a space for friendly local discussions. No threats will be tolerated.",
+             "Be transparent. Use your real name, and back up your claims.",
+             "Keep it local and relevant. Make sure your replies stay on topic.",
+             "Review the Townline Community Guidelines."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *rules, "Reply", "Sign in to comment"]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.57, 0.89, 0.8, 0.84, 0.52, 0.05, 0.05])
     assert scored(lines, scores).paragraphs == STORY

@@ -246,6 +246,8 @@ _PREFIX = re.compile(
         (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|(?:up\s+next|next\s+video|watch\s+next)\s*:|
         unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
         (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
+        # a poll's small print: "This poll is not scientific and reflects only the views of ..."
+        (?:this\s+poll|(?:poll\s+)?results)\s+(?:is|are)\s+not\s+scientific\b|
         (?:embed\s*)?<iframe\b|
         (?:tags?|topics?|categories|filed\s+under)\s*:
     )""",

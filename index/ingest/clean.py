@@ -80,6 +80,7 @@ SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
 CLIP_LINES = 3  # lines of a player's block between its label and its running time, at most
 POLL_MAX = 8  # lines of a poll, label to button, at most
+RULES_MAX = 8  # lines of the rules for comments, label to link, at most
 TITLE_CASE = 0.7  # share of a title-case headline's words that open on a capital, at least
 LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
 KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
@@ -153,6 +154,8 @@ _TEASER_SHAPE_RE = re.compile(r"^[^.!?]{10,120}[.?]\s+Here[’']s (?:why|what|ho
                               r"|^[^.!?:]{3,50}:\s[A-Z][^.!?:]{5,100}\?$")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
+_RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
+                       r"|(?:comment|commenting|community|discussion) rules)\W*$")
 _POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
@@ -655,6 +658,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                     k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
                     break
             listed[j:k] = True
+    # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
+    # "Review the Townline Community Guidelines."): from the label to its link
+    for j in _lines_with(lowdoc, klen, ("rules",)):
+        if klen[j] <= 40 and _RULES_RE.match(keys[j]):
+            k = next((t for t in range(j + 1, min(j + RULES_MAX + 1, n)) if "guidelines" in keys[t]), j)
+            listed[j : k + 1] = True
     # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
     # trial"): from the sponsor's name to the button, when a button closes it
     for j in _lines_with(lowdoc, klen, _SPONSOR_HINTS):
