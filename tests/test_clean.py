@@ -2050,6 +2050,9 @@ def test_a_caption_without_a_full_stop_over_a_bracketed_credit_is_dropped() -> N
      "2021 after covering state politics in Ohio."],
     # the full name, and no outlet after the beat
     ["Hannah Obiora", "Hannah Obiora covers Delaware's corporate courts from Wilmington. She covered banks."],
+    # the outlet's own job, in the possessive; under its label
+    ["Milica Lazic", "Milica is Balkan Wire's Belgrade correspondent. She covers transport and politics."],
+    ["About the author", "Sarah Whitcombe has reported on the Algarve for the Lisbon Post since 2011."],
 ])
 def test_a_writers_bio_naming_them_by_first_name_under_their_name_is_dropped(bio: list[str]) -> None:
     lines = story_with([], at=len(STORY)) + bio + ["Read Next", "Politics"]
@@ -2176,6 +2179,9 @@ def test_embedded_posts_and_credited_captions_inside_the_story_are_dropped(block
     [("Advertisement", 0.01), ("Marisol Ventanilla", 0.39), ("Capitol Bureau Chief", 0.59),
      ("Marisol Ventanilla covers the Legislature for The Sacramento Courier. She joined the paper in 2019.", 0.67),
      ("Follow on X", 0.06)],
+    # over a bio naming the writer by first name
+    [("Iryna Havrylyuk", 0.49), ("Energy reporter", 0.72),
+     ("Iryna covers Ukraine's energy sector and reconstruction. She is based in Kyiv.", 0.67)],
 ])
 def test_the_writers_name_over_their_role_under_the_story_is_dropped(box: list[tuple[str, float]]) -> None:
     lines = story_with([], at=len(STORY)) + [line for line, _ in box] + ["Congress"]
