@@ -404,6 +404,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            # a donation box's buttons, a group's embedded post
            "Give $5 monthly", "Give once", "Support independent reporting", "Public group",
            "Feb 3 · 1.2K reactions · 340 comments",
+           # a live page's markers
+           "Key event", "Pinned post",
            # a poll's small print
            "This poll is not scientific and reflects only the views of NBN readers who chose to take part.",
            "Results are not scientific and reflect only the views of readers who chose to participate."]

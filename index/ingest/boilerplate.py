@@ -116,8 +116,9 @@ _EXACT = re.compile(
         skip\s+(?:back|forward|ahead)\s+\d+\s+seconds?|play\s+episode|rss\s+feed|
         # a wire's note to editors ("(ATTN: UPDATES with reaction in paras 9-10)")
         \(attn\s*:[^)]*\)|
-        # a liveblog entry's time and writer ("2:10 p.m.Joe Nakamura")
+        # a liveblog entry's time and writer ("2:10 p.m.Joe Nakamura"), its markers ("Key event", "Pinned post")
         \d{1,2}:[0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})|
+        key\s+events?|pinned(?:\s+post)?|
         share\s+(?:this\s+|the\s+)?(?:article|story|post|page)\s+(?:via|on|to)\s+[\w.]+|
         """ + _STAMP + r"""|
         # a player's and a sponsor's words: "Video player is loading.", "Up Next", "Presented by Ledgerly"
