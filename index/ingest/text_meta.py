@@ -234,6 +234,8 @@ _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
 # Shaped like a title-case headline ("Home Networks and Cyber Security"), so bylines only over the
 # header's date: "Elena Marchetti and Dwayne Corliss", "Julien Marchand, The Northern Press"
 _NAME_PAIR_RE = re.compile(rf"^{_NAME}(?:(?:,\s|\s+and\s+|\s+&\s+){_NAME})+$")
+_NAME_IN_PLACE_RE = re.compile(rf"^(?!(?:The|A|An|Our|My|This|Your)\s){_NAME}"
+                               r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,2}$")
 _NAME_OUTLET_RE = re.compile(rf"^{_NAME},\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,3}})$")
 # The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
 _HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$"
@@ -432,14 +434,15 @@ def _masthead_again(lines: list[str], j: int) -> bool:
 
 def _names_over_date(lines: list[str], j: int, cands: list[int], notice: set[str] = frozenset()) -> bool:
     """Writers' names without a "By" ("Elena Marchetti and Dwayne Corliss", "Julien Marchand,
-    The Northern Press") under a longer headline-shaped line and over the header's date; or the
-    outlet's name under the writer's ("Lydia Strassburg" / "Appleton Fox Cities Register", or
-    a name the copyright notice gives: "Le Veilleur de l'Estrie")."""
+    The Northern Press", "Maya Castellanos in Ashvale") under a longer headline-shaped line and
+    over the header's date; or the outlet's name under the writer's ("Lydia Strassburg" /
+    "Appleton Fox Cities Register", or a name the copyright notice gives: "Le Veilleur de l'Estrie")."""
     m = _NAME_OUTLET_RE.match(lines[j])
     outlet = _OUTLET_WORDS.search(lines[j]) is not None or key(lines[j]) in notice
     outlet_under_name = j > 0 and outlet and len(lines[j].split()) <= KICKER_WORDS \
         and len(lines[j - 1].split()) <= 3 and looks_like_person(lines[j - 1].strip())
-    if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet"))) or outlet_under_name):
+    if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet"))) or outlet_under_name
+            or _NAME_IN_PLACE_RE.match(lines[j])):
         return False
     words = len(lines[j].split())
     return any(j - 4 <= k < j and len(lines[k].split()) > words for k in cands) and any(
@@ -572,19 +575,25 @@ def _loose_headline(s: str) -> bool:
 
 # a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
 # where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra")
+_NAME_DOT_RE = re.compile(rf"^{_NAME}\s*[·•]\s*(?P<outlet>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){{0,4}})$")
+_LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspondent|reported by|written by)\s*:\s*"
+                                 r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,4}$")
 _DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+(?:agencies|wires)$"
                              r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$")
 
 
 def _is_byline(s: str) -> bool:
     """A byline: "By Ann Lee", "Jon Harker Europe correspondent", "Anirudh Menon , Shreya Kulkarni",
-    "Sophie Lindgren | Economics Reporter", or one in a row with the outlet ("Upper Lakes Public
-    Radio | By Hannah Voss")."""
+    "Sophie Lindgren | Economics Reporter", one in a row with the outlet ("Upper Lakes Public
+    Radio | By Hannah Voss", "Kim Fitzgerald · Cape Breton Beacon"), or under its label
+    ("Reporter: Ni Kadek Sri Wahyuni")."""
     if len(s) >= 80:
         return False
+    dotted = _NAME_DOT_RE.match(s)
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
-                or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)) or _byline_row(s) \
-        or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None)
+                or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)
+                or _LABELLED_BYLINE_RE.match(s) or (dotted and _OUTLET_WORDS.search(dotted.group("outlet")))) \
+        or _byline_row(s) or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None)
 
 
 # a byline whose section, name and role a scrape glued together: "NewsHannah PryceLocal Democracy Reporter"
@@ -739,7 +748,7 @@ def _byline_outlet(under: list[str]) -> str | None:
     "Émilie Gagnon · CNB News")."""
     for s in under:
         m = _BYLINE_OUTLET_RE.match(s)
-        if m is None and ("·" in s or "•" in s) and ROLE_BYLINE_RE.match(s):
+        if m is None and ("·" in s or "•" in s) and (ROLE_BYLINE_RE.match(s) or _NAME_DOT_RE.match(s)):
             m = re.search(r"[·•]\s*(?P<outlet>.+)$", s)
         if m and _OUTLET_WORDS.search(m.group("outlet")) and not _ROLE_WORDS.search(m.group("outlet")):
             return m.group("outlet").strip()
