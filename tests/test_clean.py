@@ -2265,7 +2265,16 @@ FEED = [("Recommended Stories", 0.2), ("The Averly Courier", 0.51),
         ("Forecasters said a shift to westerly winds on Wednesday should help clear the air.", 0.87), ("1h ago", 0.24)]
 
 
-@pytest.mark.parametrize("grid", [GRID, FEED])
+# an outlet's own picks: a blurb of two sentences, a headline that asks a question
+PICKS = [("Editor's picks", 0.71), ("How a small Limpopo village took its water back", 0.78),
+         ("Residents built their own borehole committee after years of dry taps. Now the municipality wants it.", 0.84),
+         ("The unemployed graduates turning Durban's beachfront into a business", 0.9),
+         ("A cooperative of 40 young people rents out umbrellas and has paid back its start-up loan.", 0.93),
+         ("The money behind the minibus: Who really profits from the taxi industry?", 0.94),
+         ("Our six-month investigation traced how a handful of fleet owners control routes in three metros.", 0.97)]
+
+
+@pytest.mark.parametrize("grid", [GRID, FEED, PICKS])
 def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_extend_the_story(
         grid: list[tuple[str, float]]) -> None:
     """Teasers the model believes as much as the story (sentence-shaped blurbs, headlines with a

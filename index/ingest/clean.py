@@ -340,30 +340,31 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
 def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: float, above: int) -> bool:
     """Sentences the model believes among `rows` (lines of the page in order, the dropped ones
     left out), two or more, but never two in a row, and no closing credit: a grid of other
-    stories, each sentence a blurb under a headline of its own, under a story of more words
-    (`above`) than all its blurbs. A story going on has its paragraphs one under another (the
-    second may be a short one: "Congratulations to the happy couple!"), or paragraphs of
-    several sentences; a guide's list has no sentences, or most of the guide is under its
-    label; a footnote's number between two notes does not part them."""
-    full, short, said = [], [], 0
+    stories, each sentence a blurb under a headline of its own (a question too: "Who really
+    profits from the taxi industry?"), under a story of more words (`above`) than all its
+    blurbs. A story going on has its paragraphs one under another (the second may be a short
+    one: "Congratulations to the happy couple!"), or paragraphs of several sentences, half of
+    them or more (a blurb may have two); a guide's list has no sentences, or most of the guide
+    is under its label; a footnote's number between two notes does not part them."""
+    full, short, said, several = [], [], 0, 0
     for r in rows.tolist():
         line = lines[r]
         if len(line) < 400 and _CREDIT_RE.search(line):
             return False
         if _bare_number(line):
             continue
-        if probs[r] >= th and _TWO_SENTENCES_RE.search(line) and len(line.split()) >= PARAGRAPH_WORDS:
-            return False  # a paragraph of several sentences: a blurb is one
         text = line.rstrip("'\"’”")
         words = len(text.split())
         # (a source who "did not comment" is no chrome; a clip's title, "... (01:25)", no sentence)
-        sentence = bool(probs[r] >= th) and words >= 3 and text.endswith((".", "!", "?", "…")) \
+        sentence = bool(probs[r] >= th) and words >= 3 and text.endswith((".", "!", "…")) \
             and (_REPORTED_RE.search(text) is not None or not _chrome_words(text)) and not BOILER_LINE_RE.match(text)
         full.append(sentence and words >= 7)
         short.append(sentence)
         said += words if full[-1] else 0
+        several += full[-1] and words >= PARAGRAPH_WORDS and _TWO_SENTENCES_RE.search(line) is not None
     pairs = zip(full, short, full[1:], short[1:], strict=False)
-    return sum(full) >= 2 and not any((a and d) or (b and c) for a, b, c, d in pairs) and above > said
+    return sum(full) >= 2 and 2 * several < sum(full) and not any((a and d) or (b and c) for a, b, c, d in pairs) \
+        and above > said
 
 
 def _paragraph(s: str) -> bool:
