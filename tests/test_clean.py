@@ -2001,6 +2001,13 @@ def test_a_gallery_of_captions_closing_the_story_is_dropped(gallery: list[str]) 
      "Aides carry boxes of amendments into the Capitol on Monday evening.", "Ledger/Ray Okafor"],
     ["IN PICTURES", "1/5", "Senators leave the chamber after the final vote on Tuesday.", "Ray Okafor / The Ledger",
      "2/5", "Aides carry boxes of amendments into the Capitol on Monday evening.", "Ray Okafor / The Ledger"],
+    # a title and the captions, counted once at their end
+    ["Gallery", "Budget night in the capital", "Senators leave the chamber after the final vote on Tuesday.",
+     "Aides carry boxes of amendments into the Capitol on Monday evening.", "1/2"],
+    # no counter: three captions or more and a label under them
+    ["Photo Gallery", "Senators leave the chamber after the final vote on Tuesday.",
+     "Aides carry boxes of amendments into the Capitol on Monday evening.",
+     "A clerk reads the roll before the final vote in the Senate chamber.", "Advertisement"],
 ])
 def test_a_gallery_inside_the_story_is_dropped_and_the_story_goes_on(gallery: list[str]) -> None:
     scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.75 if g.endswith(".") else 0.5 for g in gallery] + [0.95, 0.95])
@@ -2317,3 +2324,15 @@ def test_the_rules_for_comments_under_the_story_are_dropped() -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, *rules, "Reply", "Sign in to comment"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.57, 0.89, 0.8, 0.84, 0.52, 0.05, 0.05])
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_lead_under_a_pictures_credit_is_no_gallerys_captions() -> None:
+    """'Photo: Outlet/Name' credits the lead picture; the paragraphs under it are the story."""
+    lead = ["The pump price of petrol has climbed to as much as N1,150 per litre at filling stations in Abuja.",
+            "A survey on Sunday showed that most retail outlets along the Kubwa corridor were selling at N1,120.",
+            "Long queues formed at stations that still sold below N1,100, with some motorists waiting two hours."]
+    lines = ["Petrol price climbs in Abuja as marketers blame depots", "Motorists queue at a station on Sunday.",
+             "Photo: NaijaPulse/Tunde Aremu", "Advertisement", *lead, "Also Read:",
+             "Central bank holds its benchmark rate for a third time", *STORY]
+    scores = np.array([0.1, 0.09, 0.11, 0.0, 0.97, 0.98, 0.98, 0.57, 0.92] + [0.95] * len(STORY))
+    assert scored(lines, scores).paragraphs[:3] == lead

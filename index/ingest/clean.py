@@ -90,6 +90,7 @@ TITLE_CHARS = 60  # characters of a newsletter's or a box's name, at most
 HANDLE_CHARS = 45  # characters of a social account's handle, at most
 NAMED_HANDLE_CHARS = 80  # ... with its owner's name before it
 BIO_CHARS = 400  # characters of a writer's bio, at most
+GALLERY_CAPTIONS = 3  # captions under a gallery's label that a short label closes, without counters
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
@@ -1026,13 +1027,15 @@ def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
 
 def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
     """The line after a gallery labelled at j (its captions, perhaps each with its credit, closed by a
-    credit or controls, or counted "1 of 8"): j when line j opens none. A title may stand between the
-    label and the first counter ("Photo Gallery" / "First day of school in the capital" / "1/7")."""
+    credit or controls, or counted "1 of 8", or by a short label under three captions or more): j
+    when line j opens none. A title may stand between the label and the first counter or caption
+    ("Photo Gallery" / "First day of school in the capital" / "1/7")."""
     n = len(lines)
     if len(keys[j]) > 70 or not _GALLERY_LABEL_RE.match(keys[j]):
         return j
     k = j + 1
-    if k + 1 < n and len(keys[k]) <= 70 and not _caption_shaped(lines[k]) and _GALLERY_COUNT_RE.match(keys[k + 1]):
+    if k + 1 < n and len(keys[k]) <= 70 and not _caption_shaped(lines[k]) and (
+            _GALLERY_COUNT_RE.match(keys[k + 1]) or (_caption_shaped(lines[k + 1]) and not is_boilerplate(lines[k]))):
         k += 1
     captions, counted = 0, False
     while k < n and k - j <= GALLERY_MAX:
@@ -1049,7 +1052,10 @@ def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
     if k < n and (_gallery_credit(lines[k], keys[k]) or _GALLERY_COUNT_RE.match(keys[k])
                   or _GALLERY_CONTROL_RE.match(keys[k])):
         return k + 1  # (a control, "View gallery", closes it: what follows is the story again)
-    return k if counted else j
+    # (a picture's credit, "Photo: NaijaPulse/Tunde Aremu", labels no gallery: the lead may stand under it)
+    closed = k < n and captions >= GALLERY_CAPTIONS and len(keys[k]) <= 40 and not lines[k].rstrip().endswith(".") \
+        and "/" not in keys[j] and not _gallery_credit(lines[j], keys[j])
+    return k if counted or closed else j
 
 
 def _gallery_credit(line: str, key: str) -> bool:
