@@ -546,7 +546,8 @@ COMMENTS = [
 ]
 
 
-@pytest.mark.parametrize("heading", ["14 Comments", "Leave a Reply", "3 thoughts on “Budget deal clears Congress”"])
+@pytest.mark.parametrize("heading", ["14 Comments", "Leave a Reply", "3 thoughts on “Budget deal clears Congress”",
+                                     "Reader comments (23)"])
 def test_comment_thread_after_the_story_dropped(heading: str) -> None:
     c = clean_text(page("The Riverside Herald", "Monday, March 4, 2024",
                         "Budget deal clears Congress after weeks of talks", *STORY, heading, *COMMENTS))

@@ -255,7 +255,7 @@ _COMMENTS_HEAD_RE = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
     r"|(?:one|two|three)\s+(?:comments?|responses?|thoughts)\s+on\b.*|comments?\s*\(\d+\)"
     r"|(?:leave|post|add|write)\s+a\s+(?:reply|comment)|(?:join|start)\s+the\s+(?:discussion|conversation)"
-    r"|reader\s+comments|comments\s+are\s+closed|what\s+do\s+you\s+think\??)[\s:.!…]*$"
+    r"|(?:reader|readers[’']?)\s+comments(?:\s*\(\d+\))?|comments\s+are\s+closed|what\s+do\s+you\s+think\??)[\s:.!…]*$"
     r"|^we\s+(?:welcome|encourage|invite)\s+(?:your\s+)?(?:comments|readers[’']?\s+comments)\b"  # the thread's rules
     r"|^welcome\s+to\s+the\s+(?:discussion|conversation|comments)\b"
 )
