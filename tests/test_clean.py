@@ -703,6 +703,12 @@ def test_headline_is_not_the_writers_name_over_their_role() -> None:
     (["#RamadanHomecoming", STORM, "Reporter: Ni Kadek Sri Wahyuni", "Editor: Fransiska Ninditya", "2/19/2025 15:42",
       "Tourists queue at the payment counter at the airport on Wednesday. NNA/Made Surya"], None),
     (["Bali", "Tourist levy", STORM.split(" as ")[0], "Reporter: Ni Kadek Sri Wahyuni", "2/19/2025 15:42"], None),
+    # a desk for a byline, a writer with the outlet in brackets, a writer with a beat and role, a caption and its agency
+    (["Politics", STORM, "Deccan Ledger News Service", "Updated: Mar 14, 2025, 07:45 IST"], None),
+    (["Health", STORM, "Dewi Kartikasari (The Nusantara Post)", "Thursday, 13 March 2025 | 19:02 WIB"], None),
+    (["Politics", STORM, "Anahera Tipene, Political Reporter", "5:43 am on 12 March 2025"], None),
+    (["Business", STORM, "By Kyota Shimamura", "Feb 6, 2025",
+      "The company's president speaks at a press conference in Tokyo on Feb. 6, 2025. (JWS)"], None),
     (["Education", STORM, "With 96,000 pupils at home and no talks scheduled, the strike has become a test of wills",
       "Maya Castellanos in Ashvale", "Tue 16 Sep 2025, 18.40", "Gift this article", "Save", "Comments (318)"], None),
 ])

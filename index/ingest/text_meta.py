@@ -225,8 +225,9 @@ ROLE_BYLINE_RE = re.compile(
     # a name and the outlet after a middle dot: "Liam Beaulieu · CBN News"
     r"|^[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,2}\s*[·•]\s*(?:[A-Z0-9][\w&'’.-]*\s+){0,3}"
     r"(?i:news|press|times|post|herald|radio|tv|media|journal|daily|tribune|gazette|wire|network|channel|magazine)$"
-    # "Salma Haddad, Senior Reporter"; a role line under the name: "Senior Fellow, Technology Policy Program"
-    r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?i:" + _ROLE + ")$"
+    # "Salma Haddad, Senior Reporter", "Anahera Tipene, Political Reporter"; a role line under the name:
+    # "Senior Fellow, Technology Policy Program"
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?){0,3}(?i:" + _ROLE + ")$"
     rf"|^(?i:(?:{ROLE_GRADES})\s+(?:{ROLE_NOUNS}|fellow|analyst))(?:,\s.{{0,50}})?$")
 # Two writers' names and nothing else, as a byline row prints them: "Anirudh Menon , Shreya Kulkarni"
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}"
@@ -234,7 +235,8 @@ _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
 # Shaped like a title-case headline ("Home Networks and Cyber Security"), so bylines only over the
 # header's date: "Elena Marchetti and Dwayne Corliss", "Julien Marchand, The Northern Press"
 _NAME_PAIR_RE = re.compile(rf"^{_NAME}(?:(?:,\s|\s+and\s+|\s+&\s+){_NAME})+$")
-_NAME_IN_PLACE_RE = re.compile(rf"^(?!(?:The|A|An|Our|My|This|Your)\s){_NAME}"
+_NOT_NAME_START = r"(?!(?:The|A|An|Our|My|This|Your)\s)"  # "The Year in Mathematics" names no writer
+_NAME_IN_PLACE_RE = re.compile(rf"^{_NOT_NAME_START}{_NAME}"
                                r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,2}$")
 _NAME_OUTLET_RE = re.compile(rf"^{_NAME},\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,3}})$")
 # The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
@@ -296,6 +298,10 @@ def headline_like(s: str) -> bool:
         return False
     if s.endswith((":", ",", ";")) or (s.endswith(".") and not s.endswith("...") and not _title_case(words)):
         return False  # (a magazine's headline in title case may end on a full stop)
+    if _CREDITED_SENTENCE_RE.search(s) or _NAME_PAREN_RE.match(s):
+        # a caption with its agency's initials ("... in Tokyo on Feb. 6, 2025. (JWS)"), a name with an
+        # outlet in brackets: the writer's ("Dewi Kartikasari (The Nusantara Post)") or a picture's credit
+        return False
     if words[0] in _FRAGMENT_STARTS:
         return False  # the tail of a line cut in two: "and Department for Environment, Water and ..."
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
@@ -573,11 +579,19 @@ def _loose_headline(s: str) -> bool:
     return s.endswith((".", "?", "!", "”", '"', "’"))
 
 
-# a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
-# where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra")
+# a caption's agency after its full stop: "... in Tokyo on Feb. 6, 2025. (JWS)"
+_CREDITED_SENTENCE_RE = re.compile(r"[a-z0-9][.!?]\s+\([A-Z][\w&/ .-]{1,30}\)$")
+# a desk for a byline ("Deccan Ledger News Service", "Web Desk"); a name with an outlet in brackets
+_DESK_RE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s){0,4}(?:News\s+Service|News\s+Desk|Web\s+Desk|Online\s+Desk|Bureau)$")
+_NAME_PAREN_RE = re.compile(rf"^{_NOT_NAME_START}{_NAME}\s*"
+                            r"\((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}\)$")
+# the writer and the outlet after a dot ("Kim Fitzgerald · Cape Breton Beacon"), the writer under a label
+# ("Reporter: Ni Kadek Sri Wahyuni")
 _NAME_DOT_RE = re.compile(rf"^{_NAME}\s*[·•]\s*(?P<outlet>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){{0,4}})$")
 _LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspondent|reported by|written by)\s*:\s*"
                                  r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,4}$")
+# a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
+# where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra")
 _DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+(?:agencies|wires)$"
                              r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$")
 
@@ -592,7 +606,8 @@ def _is_byline(s: str) -> bool:
     dotted = _NAME_DOT_RE.match(s)
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
                 or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)
-                or _LABELLED_BYLINE_RE.match(s) or (dotted and _OUTLET_WORDS.search(dotted.group("outlet")))) \
+                or _LABELLED_BYLINE_RE.match(s) or (dotted and _OUTLET_WORDS.search(dotted.group("outlet")))
+                or _DESK_RE.match(s)) \
         or _byline_row(s) or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None)
 
 
