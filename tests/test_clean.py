@@ -406,6 +406,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Feb 3 · 1.2K reactions · 340 comments",
            # a live page's markers
            "Key event", "Pinned post",
+           # an audio player's words, an embedded post's counts and its introduction, an appeal for money
+           "Add to playlist", "Duration: 7′ 48″", "Only have a minute? Listen instead", "1,204 reposts 2,817 likes",
+           "Posted to X by @NSWWeatherBureau:",
+           "Support the Sentinel from as little as £1 – it only takes a minute. Thank you.",
            # a poll's small print
            "This poll is not scientific and reflects only the views of NBN readers who chose to take part.",
            "Results are not scientific and reflect only the views of readers who chose to participate."]
@@ -2006,6 +2010,9 @@ def test_a_gallery_of_captions_closing_the_story_is_dropped(gallery: list[str]) 
     ["Photo Gallery", "Budget night in the capital", "1/7",
      "Senators leave the chamber after the final vote on Tuesday.", "VTE Photo Minh Quyết", "2/7",
      "Aides carry boxes of amendments into the Capitol on Monday evening.", "Ledger/Ray Okafor"],
+    ["Picture gallery", "Budget night: In pictures", "1/6",
+     "Senators leave the chamber after the final vote on Tuesday.", "2/6",
+     "Aides carry boxes of amendments into the Capitol on Monday evening."],
     ["IN PICTURES", "1/5", "Senators leave the chamber after the final vote on Tuesday.", "Ray Okafor / The Ledger",
      "2/5", "Aides carry boxes of amendments into the Capitol on Monday evening.", "Ray Okafor / The Ledger"],
     # a title and the captions, counted once at their end

@@ -72,7 +72,8 @@ _EXACT = re.compile(
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
         view\s+(?:this\s+post|more)\s+on\s+\w+|add\s+a\s+comment(?:\.{3}|…)?|
         # and its counts, alone or in a row: "2,114,507 likes", "1.4K reactions · 612 comments · 208 shares"
-        (?:[a-z]{3}\s\d{1,2}\s*·\s*)?(?:_COUNT\s+_COUNTED|_COUNT(?:\s+_COUNTED)?(?:\s*[·•|]\s*_COUNT(?:\s+_COUNTED)?)+)|
+        (?:[a-z]{3}\s\d{1,2}\s*·\s*)?(?:_COUNT\s+_COUNTED|_COUNT(?:\s+_COUNTED)?(?:\s*[·•|]\s*_COUNT(?:\s+_COUNTED)?)+
+            |_COUNT\s+_COUNTED(?:\s+_COUNT\s+_COUNTED)+)|
         public\s+group|support\s+independent\s+(?:reporting|journalism)|
         # the outlet's own links: "Advertise with us", "Korean version"
         advertise\s+with\s+(?:us|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3})|
@@ -116,6 +117,9 @@ _EXACT = re.compile(
         skip\s+(?:back|forward|ahead)\s+\d+\s+seconds?|play\s+episode|rss\s+feed|
         # a wire's note to editors ("(ATTN: UPDATES with reaction in paras 9-10)")
         \(attn\s*:[^)]*\)|
+        # an audio player's words: "Add to playlist", "Duration: 7′ 48″", "Only have a minute? Listen instead"
+        add\s+to\s+(?:playlist|queue)|duration\s*:\s*\d{1,3}\s*(?:′|'|m|min)\s*(?:\d{1,2}\s*(?:″|"|s|sec))?|
+        (?:only\s+have\s+a\s+minute\?\s*)?listen\s+instead|
         # a liveblog entry's time and writer ("2:10 p.m.Joe Nakamura"), its markers ("Key event", "Pinned post")
         \d{1,2}:[0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})|
         key\s+events?|pinned(?:\s+post)?|
@@ -247,6 +251,12 @@ _PREFIX = re.compile(
         (?:gallery|in\s+pictures)\s*:|go\s+deeper\s*:|(?:up\s+next|next\s+video|watch\s+next)\s*:|
         unlock\s+(?:this|the\s+full|full|the\s+rest\s+of\s+this)\s+(?:article|story)\b|
         (?:fill\s+out|complete|use)\s+the\s+form\s+below\b|
+        # an appeal for money ("... before you move on. We have a small favour to ask.", "Support the Sentinel
+        # from as little as £1 - it only takes a minute.") and an embedded post's introduction ("Posted to X by
+        # @NSWWeatherBureau:")
+        (?:…|\.{3})?\s*before\s+you\s+(?:move\s+on|go)\b.{0,40}\bfavou?r\b|we\s+have\s+a\s+small\s+favou?r\s+to\s+ask\b|
+        support\s+(?:us|the\s+[\w'’&. -]{1,40}?)\s+from\s+(?:as\s+little\s+as|just|only)\s+[£$€]\s?\d|
+        posted\s+(?:to|on)\s+(?:x|twitter|facebook|instagram|threads|bluesky|tiktok)\s+by\b.{1,80}:$|
         # a poll's small print: "This poll is not scientific and reflects only the views of ..."
         (?:this\s+poll|(?:poll\s+)?results)\s+(?:is|are)\s+not\s+scientific\b|
         (?:embed\s*)?<iframe\b|
