@@ -159,6 +159,7 @@ _TEASER_SHAPE_RE = re.compile(r"^[^.!?]{10,120}[.?]\s+Here[’']s (?:why|what|ho
                               r"|^[^.!?:]{3,50}:\s[A-Z][^.!?:]{5,100}\?$")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
+_MORE_SECTION_RE = re.compile(r"^More\s+(?:on\s+|in\s+|from\s+)?(?:[A-Z][\w&'’-]*\s?){1,3}$")  # "More Free Agency"
 _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")
 _POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
@@ -580,7 +581,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # blurb / "5h ago"), and none of it is kept, however sure the model is of a blurb
     for j in np.flatnonzero(klen[bs + 1 : be] < 40).tolist():
         j += bs + 1
-        if not (label[j] or _list_label(keys[j])):
+        if not (label[j] or _list_label(keys[j]) or _MORE_SECTION_RE.match(lines[j])):
             continue
         under = np.flatnonzero(~bad[j + 1 : be + 1]) + j + 1
         if len(under) >= LABEL_TAIL and _sentences_apart(
