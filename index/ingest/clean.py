@@ -340,7 +340,8 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
                    dateline=dateline, kept_lines=kept_lines)
 
 
-def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: float, above: int) -> bool:
+def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: float, above: int,
+                     seen: dict[int, tuple[int, bool, bool, bool] | None]) -> bool:
     """Sentences the model believes among `rows` (lines of the page in order, the dropped ones
     left out), two or more, but never two in a row, and no closing credit: a grid of other
     stories, each sentence a blurb under a headline of its own (a question too: "Who really
@@ -348,26 +349,41 @@ def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: 
     blurbs. A story going on has its paragraphs one under another (the second may be a short
     one: "Congratulations to the happy couple!"), or paragraphs of several sentences, half of
     them or more (a blurb may have two); a guide's list has no sentences, or most of the guide
-    is under its label; a footnote's number between two notes does not part them."""
+    is under its label; a footnote's number between two notes does not part them. `seen`
+    keeps each line's reading for the next label's rows, which are the tail of these."""
     full, short, said, several = [], [], 0, 0
     for r in rows.tolist():
-        line = lines[r]
-        if len(line) < 400 and _CREDIT_RE.search(line):
-            return False
-        if _bare_number(line):
-            continue
-        text = line.rstrip("'\"’”")
-        words = len(text.split())
-        # (a source who "did not comment" is no chrome; a clip's title, "... (01:25)", no sentence)
-        sentence = bool(probs[r] >= th) and words >= 3 and text.endswith((".", "!", "…")) \
-            and (_REPORTED_RE.search(text) is not None or not _chrome_words(text)) and not BOILER_LINE_RE.match(text)
-        full.append(sentence and words >= 7)
-        short.append(sentence)
-        said += words if full[-1] else 0
-        several += full[-1] and words >= PARAGRAPH_WORDS and _TWO_SENTENCES_RE.search(line) is not None
+        if r not in seen:
+            seen[r] = _sentence_reading(lines[r], bool(probs[r] >= th))
+        reading = seen[r]
+        if reading is None:
+            continue  # a footnote's number
+        words, is_full, is_short, is_several = reading
+        if words < 0:
+            return False  # the story's closing credit
+        full.append(is_full)
+        short.append(is_short)
+        said += words if is_full else 0
+        several += is_several
     pairs = zip(full, short, full[1:], short[1:], strict=False)
     return sum(full) >= 2 and 2 * several < sum(full) and not any((a and d) or (b and c) for a, b, c, d in pairs) \
         and above > said
+
+
+def _sentence_reading(line: str, believed: bool) -> tuple[int, bool, bool, bool] | None:
+    """(words, a sentence of seven words or more, a sentence, a paragraph of several sentences)
+    for _sentences_apart; words -1 for a closing credit, None for a bare number."""
+    if len(line) < 400 and _CREDIT_RE.search(line):
+        return -1, False, False, False
+    if _bare_number(line):
+        return None
+    text = line.rstrip("'\"’”")
+    words = len(text.split())
+    # (a source who "did not comment" is no chrome; a clip's title, "... (01:25)", no sentence)
+    sentence = believed and words >= 3 and text.endswith((".", "!", "…")) \
+        and (_REPORTED_RE.search(text) is not None or not _chrome_words(text)) and not BOILER_LINE_RE.match(text)
+    full = sentence and words >= 7
+    return words, full, sentence, full and words >= PARAGRAPH_WORDS and _TWO_SENTENCES_RE.search(line) is not None
 
 
 def _paragraph(s: str) -> bool:
@@ -579,13 +595,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # story on: reporting goes on in paragraphs, one under another; a grid gives each sentence a
     # headline of its own (perhaps its source and age: "The Averly Courier" / a headline / its
     # blurb / "5h ago"), and none of it is kept, however sure the model is of a blurb
+    seen: dict[int, tuple[int, bool, bool, bool] | None] = {}
     for j in np.flatnonzero(klen[bs + 1 : be] < 40).tolist():
         j += bs + 1
         if not (label[j] or _list_label(keys[j]) or _MORE_SECTION_RE.match(lines[j])):
             continue
         under = np.flatnonzero(~bad[j + 1 : be + 1]) + j + 1
         if len(under) >= LABEL_TAIL and _sentences_apart(
-                lines, under, probs, th, int(words[bs:j][sentence[bs:j] & (probs[bs:j] >= th)].sum())):
+                lines, under, probs, th, int(words[bs:j][sentence[bs:j] & (probs[bs:j] >= th)].sum()), seen):
             listed[j : be + 1] = True
             be = j - 1
             break
