@@ -404,6 +404,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            # a donation box's buttons, a group's embedded post
            "Give $5 monthly", "Give once", "Support independent reporting", "Public group",
            "Feb 3 · 1.2K reactions · 340 comments",
+           # an ad slot's label
+           "Advertising",
            # a live page's markers
            "Key event", "Pinned post",
            # an audio player's words, an embedded post's counts and its introduction, an appeal for money
@@ -2010,6 +2012,9 @@ def test_a_gallery_of_captions_closing_the_story_is_dropped(gallery: list[str]) 
     ["Photo Gallery", "Budget night in the capital", "1/7",
      "Senators leave the chamber after the final vote on Tuesday.", "VTE Photo Minh Quyết", "2/7",
      "Aides carry boxes of amendments into the Capitol on Monday evening.", "Ledger/Ray Okafor"],
+    ["PHOTO GALLERY (3)", "Senators leave the chamber after the final vote on Tuesday.",
+     "Aides carry boxes of amendments into the Capitol on Monday evening.",
+     "A clerk reads the roll before the final vote in the Senate chamber.", "Advertising"],
     ["Picture gallery", "Budget night: In pictures", "1/6",
      "Senators leave the chamber after the final vote on Tuesday.", "2/6",
      "Aides carry boxes of amendments into the Capitol on Monday evening."],

@@ -60,7 +60,7 @@ _COUNTED = r"(?:likes|retweets|reposts|views|reactions|comments|shares)"
 # Whole-line matches: short lines that are nothing but a prompt or a label.
 _EXACT = re.compile(
     r"""^(?:
-        advertisement|advertisements|sponsored(?:\s+content)?|sponsor\s+message|ad|ads|
+        advertisement|advertisements|advertising|sponsored(?:\s+content)?|sponsor\s+message|ad|ads|
         # ad slots: "Story continues below advertisement", "Advertisement - Page continues below"
         (?:(?:advertisements?|ad)\s*[-–—:|]?\s*)?(?:(?:the\s+)?(?:story|article|page|content|text|post)\s+)?
             continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement|gallery|video|photos?|slideshow))?|

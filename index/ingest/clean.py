@@ -132,8 +132,8 @@ _NAMED_HANDLE_RE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s){1,6}@\w{2,30}(?:\s*[·�
 # Pictures", "Matatu strike in pictures"; "3 of 8"; "Photos: Jane Doe", "(Jane Doe / Outlet)", "View Gallery"
 _GALLERY_HINTS = ("photo", "picture", "galler", "image", "slideshow")
 _GALLERY_LABEL_RE = re.compile(r"^(?:(?:in\s+)?(?:photos?|pictures|images)|(?:(?:photo|picture|image)\s+)?gallery"
-                               r"|slideshow)"
-                               r"(?:\s*[:|–—-]\s*[^.!?]{0,80})?$|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
+                               r"|slideshow)(?:\s*\(\d{1,3}\)|\s*[:|–—-]\s*[^.!?]{0,80})?$"  # "PHOTO GALLERY (8)"
+                               r"|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
 _GALLERY_COUNT_RE = re.compile(r"^(?:photo\s+|image\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
 # a picture's credit under its label, perhaps in brackets: "Photos: Jane Doe", "(Image: Northumbria Police)",
 # "(Jane Doe / Outlet)"
