@@ -404,8 +404,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            # a donation box's buttons, a group's embedded post
            "Give $5 monthly", "Give once", "Support independent reporting", "Public group",
            "Feb 3 · 1.2K reactions · 340 comments",
-           # an ad slot's label
-           "Advertising",
+           # an ad slot's label, a betting widget's label and odds
+           "Advertising", "Bet on Pro Football", "Mariners to win division +450", "Over 9.5 wins -115",
            # a live page's markers
            "Key event", "Pinned post",
            # an audio player's words, an embedded post's counts and its introduction, an appeal for money

@@ -157,6 +157,8 @@ _EXACT = re.compile(
         filed\s+under|companies|follow|
         # a paywall's and a player's buttons, a wire's licensing link, an aggregator's summary box
         maybe\s+later|no,?\s+thanks|subscriber\s+exclusive|autoplay(?:\s+is)?(?:\s+(?:on|off))?|bet\s+now|claim\s+(?:offer|bonus|now)|
+        # a betting widget's label and its lines in American odds: "Bet on Pro Football", "Over 9.5 wins -115"
+        bet\s+on\s+[\w&' -]{2,30}|(?:[^.!?]|(?<=\d)\.(?=\d)){3,60}\s[+\-−]\d{3,4}|
         (?:read|view|see|show)\s+(?:all\s+)?\d+\s+(?:replies|comments|responses)|gift\s+(?:this\s+)?(?:article|story)(?:\s+(?:for\s+)?free)?|
         (?:exit\s+)?full\s?screen|purchase\s+licensing\s+rights|
         (?:[\w.'’-]+\s+){0,2}ai(?:[\s-]generated)?\s+summary|was\s+this\s+(?:summary|article|story|page)\s+helpful\??|
