@@ -2355,3 +2355,13 @@ def test_the_lead_under_a_pictures_credit_is_no_gallerys_captions() -> None:
              "Central bank holds its benchmark rate for a third time", *STORY]
     scores = np.array([0.1, 0.09, 0.11, 0.0, 0.97, 0.98, 0.98, 0.57, 0.92] + [0.95] * len(STORY))
     assert scored(lines, scores).paragraphs[:3] == lead
+
+
+@pytest.mark.parametrize("box", [
+    ["HRLN", "Harrow & Lane Group PLC", "412.60", "-67.50 (-14.06%)"],
+    ["Harrow & Lane Group PLC", "HRLN.LH", "412.60", "-67.50 (-14.06%)"],
+])
+def test_a_stocks_quote_box_inside_the_story_is_dropped(box: list[str]) -> None:
+    """A company's symbol, name, price and change: the quote's change marks the box."""
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.65, 0.83, 0.67, 0.82, 0.95, 0.95])
+    assert scored(story_with(box), scores).paragraphs == STORY

@@ -55,6 +55,9 @@ _SIGNATURE = r"[—–-]\s*[^()\n]{2,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}"
 EMBED_SIGNATURE_RE = re.compile(r"^" + _SIGNATURE + r"\W*$")
 
 # An embedded post's count and what it counts: "1.4K", "reactions"
+# a stock's change beside its price: "-4.79 (-11.00%)"
+_QUOTE = r"[+\-−–]?[\d,]+(?:\.\d+)?\s*\([+\-−–]?\d+(?:\.\d+)?%\)"
+STOCK_QUOTE_RE = re.compile(r"^" + _QUOTE + r"$")
 _COUNT = r"[\d,.]+[km]?"
 _COUNTED = r"(?:likes|retweets|reposts|views|reactions|comments|shares)"
 # Whole-line matches: short lines that are nothing but a prompt or a label.
@@ -68,7 +71,7 @@ _EXACT = re.compile(
         (?:video\s+)?ad\s+feedback|replay|more\s+videos|just\s+watched|must\s+watch|(?:latest|related)\s+videos?|
         (?:image|photo|slide\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|link\s+copied|
         # a stock's quote (not its bare price, which a table's cell may be): "-4.79 (-11.00%)", "Volume 6.2M"
-        [+\-−–]?[\d,]+(?:\.\d+)?\s*\([+\-−–]?\d+(?:\.\d+)?%\)|volume\s+[\d.,]+\s*[kmb]?|
+        _QUOTE|volume\s+[\d.,]+\s*[kmb]?|
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."
         view\s+(?:this\s+post|more)\s+on\s+\w+|add\s+a\s+comment(?:\.{3}|…)?|
         # and its counts, alone or in a row: "2,114,507 likes", "1.4K reactions · 612 comments · 208 shares"
@@ -79,7 +82,8 @@ _EXACT = re.compile(
         advertise\s+with\s+(?:us|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3})|
         (?:korean|chinese|japanese|spanish|french|german|arabic|hindi|urdu|bengali|english|mobile|desktop|full|amp)
             \s+(?:version|edition)|
-        """.replace("_COUNTED", _COUNTED).replace("_COUNT", _COUNT) + _SIGNATURE + r"""|paid\s+(?:partner\s+)?content|
+        """.replace("_COUNTED", _COUNTED).replace("_COUNT", _COUNT).replace("_QUOTE", _QUOTE) + _SIGNATURE
+    + r"""|paid\s+(?:partner\s+)?content|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
         (?:advertisement\s*[-–—:|·]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|

@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from index.ingest.boilerplate import EMBED_SIGNATURE_RE, ROLE_NOUNS, is_boilerplate, is_button_row, is_stamp
+from index.ingest.boilerplate import (
+    EMBED_SIGNATURE_RE,
+    ROLE_NOUNS,
+    STOCK_QUOTE_RE,
+    is_boilerplate,
+    is_button_row,
+    is_stamp,
+)
 from index.ingest.lines import (
     BOILER_LINE_RE,
     DATE_RE,
@@ -160,6 +167,7 @@ _TEASER_SHAPE_RE = re.compile(r"^[^.!?]{10,120}[.?]\s+Here[’']s (?:why|what|ho
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
 _MORE_SECTION_RE = re.compile(r"^More\s+(?:on\s+|in\s+|from\s+)?(?:[A-Z][\w&'’-]*\s?){1,3}$")  # "More Free Agency"
+_SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
 _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")
 _POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
@@ -682,6 +690,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                     k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
                     break
             listed[j:k] = True
+    # a stock's quote box: its symbol and the company's name over its price and change ("HRLN" /
+    # "Harrow & Lane Group PLC" / "412.60" / "-67.50 (-14.06%)"), in either order
+    for j in _lines_with(lowdoc, klen, ("%)",)):
+        if klen[j] <= 30 and STOCK_QUOTE_RE.match(keys[j]):
+            top = next((t for t in range(j - 1, max(-1, j - 4), -1) if _SYMBOL_RE.match(lines[t])), None)
+            if top is not None:
+                top -= int(top > 0 and klen[top - 1] <= 40 and base[top - 1, 2] == 0 and j - top < 3)
+                listed[top : j + 1] = True
     # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
     # "Review the Townline Community Guidelines."): from the label to its link
     for j in _lines_with(lowdoc, klen, ("rules",)):
