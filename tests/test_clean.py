@@ -2365,3 +2365,15 @@ def test_a_stocks_quote_box_inside_the_story_is_dropped(box: list[str]) -> None:
     """A company's symbol, name, price and change: the quote's change marks the box."""
     scores = np.array([0.1, 0.95, 0.95, 0.95, 0.65, 0.83, 0.67, 0.82, 0.95, 0.95])
     assert scored(story_with(box), scores).paragraphs == STORY
+
+
+def test_a_writers_role_with_the_beat_stands_under_the_headline_not_over_a_promotion() -> None:
+    """"Chief Rugby League Writer" is a byline's role, so the headline is above it, not the
+    promotion for a live page between the header and the story."""
+    head = "Wolves stripped of four points and fined $650,000 over salary cap breach"
+    c = clean_text(page("Sport", "NRL", head, "Westbury have been hit with one of the heaviest salary cap penalties",
+                        "Mitch Corrigan", "Chief Rugby League Writer", "4 min read", "April 9, 2025 - 12:27PM",
+                        "0 comments", "Save", "Share", "Westbury coach Darren Pike at training. Picture: Grant Lacey",
+                        "BREAKING NEWS", "Live Coverage: Round 6 team lists and injury news for every club",
+                        "Follow live", *STORY, sep="\n"))
+    assert c.title == head

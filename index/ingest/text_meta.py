@@ -228,7 +228,8 @@ ROLE_BYLINE_RE = re.compile(
     # "Salma Haddad, Senior Reporter", "Anahera Tipene, Political Reporter"; a role line under the name:
     # "Senior Fellow, Technology Policy Program"
     r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?){0,3}(?i:" + _ROLE + ")$"
-    rf"|^(?i:(?:{ROLE_GRADES})\s+(?:{ROLE_NOUNS}|fellow|analyst))(?:,\s.{{0,50}})?$")
+    # (perhaps with the beat between: "Chief Rugby League Writer")
+    rf"|^(?i:(?:{ROLE_GRADES})\s+)(?:[A-Z][\w&-]*\s+){{0,3}}(?i:{ROLE_NOUNS}|fellow|analyst)(?:,\s.{{0,50}})?$")
 # Two writers' names and nothing else, as a byline row prints them: "Anirudh Menon , Shreya Kulkarni"
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}"
 _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
