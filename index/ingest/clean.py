@@ -166,7 +166,8 @@ _TEASER_SHAPE_RE = re.compile(r"^[^.!?]{10,120}[.?]\s+Here[’']s (?:why|what|ho
                               r"|^[^.!?:]{3,50}:\s[A-Z][^.!?:]{5,100}\?$")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
-_MORE_SECTION_RE = re.compile(r"^More\s+(?:on\s+|in\s+|from\s+)?(?:[A-Z][\w&'’-]*\s?){1,3}$")  # "More Free Agency"
+# a section's own "More" label, which _list_label does not read ("More Free Agency")
+_MORE_SECTION_RE = re.compile(r"^More\s+(?:[A-Z][\w&'’-]*\s?){1,3}$")
 _SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
 _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")

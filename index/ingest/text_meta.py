@@ -237,8 +237,6 @@ _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
 # header's date: "Elena Marchetti and Dwayne Corliss", "Julien Marchand, The Northern Press"
 _NAME_PAIR_RE = re.compile(rf"^{_NAME}(?:(?:,\s|\s+and\s+|\s+&\s+){_NAME})+$")
 _NOT_NAME_START = r"(?!(?:The|A|An|Our|My|This|Your)\s)"  # "The Year in Mathematics" names no writer
-_NAME_IN_PLACE_RE = re.compile(rf"^{_NOT_NAME_START}{_NAME}"
-                               r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,2}$")
 _NAME_OUTLET_RE = re.compile(rf"^{_NAME},\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,3}})$")
 # The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
 _HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$"
@@ -267,7 +265,8 @@ _SHARE_RE = re.compile(r"(?i)^(?:share(?!\s+your)|save|print|e-?mail|gift|bookma
 # A credit line opening a caption's credit: "Image: Ruben Vos/ANP/picture alliance", "Credit: Kennedy Press"
 _CREDIT_START_RE = re.compile(r"(?i)^(?:image|photo|picture|credit|illustration|photograph)s?\s*(?:credit)?\s*:")
 # A byline with its place or its outlet: "Ingrid Vatne in Oslo", "Caitlin Marrow for The Dispatch"
-_NAME_IN_RE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:in|for)\s+(?:The\s+)?[A-Z][\w .,'’-]{1,40}$")
+_NAME_IN_RE = re.compile(rf"^{_NOT_NAME_START}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,2}}\s+(?:in|for)\s+(?:The\s+)?"
+                         r"[A-Z][\w .,'’-]{1,40}$")
 # A label standing alone over a picture's credit or under its caption: "Credit...", "Photo:", "Copyright";
 # or over who issued the page: "News provided by", "From:"
 _CREDIT_LABEL_RE = re.compile(r"(?i)^(?:(?:image|photo|picture)?\s*credits?|(?:news\s+)?provided\s+by|from"
@@ -449,7 +448,7 @@ def _names_over_date(lines: list[str], j: int, cands: list[int], notice: set[str
     outlet_under_name = j > 0 and outlet and len(lines[j].split()) <= KICKER_WORDS \
         and len(lines[j - 1].split()) <= 3 and looks_like_person(lines[j - 1].strip())
     if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet"))) or outlet_under_name
-            or _NAME_IN_PLACE_RE.match(lines[j])):
+            or _NAME_IN_RE.match(lines[j])):
         return False
     words = len(lines[j].split())
     return any(j - 4 <= k < j and len(lines[k].split()) > words for k in cands) and any(
@@ -582,8 +581,7 @@ def _loose_headline(s: str) -> bool:
 
 # a caption's agency after its full stop: "... in Tokyo on Feb. 6, 2025. (JWS)"
 _CREDITED_SENTENCE_RE = re.compile(r"[a-z0-9][.!?]\s+\([A-Z][\w&/ .-]{1,30}\)$")
-# a desk for a byline ("Deccan Ledger News Service", "Web Desk"); a name with an outlet in brackets
-_DESK_RE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s){0,4}(?:News\s+Service|News\s+Desk|Web\s+Desk|Online\s+Desk|Bureau)$")
+# a name with an outlet in brackets
 _NAME_PAREN_RE = re.compile(rf"^{_NOT_NAME_START}{_NAME}\s*"
                             r"\((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}\)$")
 # the writer and the outlet after a dot ("Kim Fitzgerald · Cape Breton Beacon"), the writer under a label
@@ -592,9 +590,12 @@ _NAME_DOT_RE = re.compile(rf"^{_NAME}\s*[·•]\s*(?P<outlet>[A-Z0-9][\w&'’.-]
 _LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspondent|reported by|written by)\s*:\s*"
                                  r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,4}$")
 # a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
-# where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra")
+# where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra"), or the
+# desk alone ("Deccan Ledger News Service", "Web Desk")
 _DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+(?:agencies|wires)$"
-                             r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$")
+                             r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$"
+                             r"|(?-i:^(?:[A-Z][\w&'’.-]*\s){0,4}(?:News\s+Service|News\s+Desk|Web\s+Desk|Online\s+Desk"
+                             r"|Bureau)$)")
 
 
 def _is_byline(s: str) -> bool:
@@ -607,8 +608,7 @@ def _is_byline(s: str) -> bool:
     dotted = _NAME_DOT_RE.match(s)
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
                 or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)
-                or _LABELLED_BYLINE_RE.match(s) or (dotted and _OUTLET_WORDS.search(dotted.group("outlet")))
-                or _DESK_RE.match(s)) \
+                or _LABELLED_BYLINE_RE.match(s) or (dotted and _OUTLET_WORDS.search(dotted.group("outlet")))) \
         or _byline_row(s) or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None)
 
 
