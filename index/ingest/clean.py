@@ -154,7 +154,6 @@ _BIO_OPENING_RE = re.compile(r"^[\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s+"
                              # (the outlet's own job: "Milica is Balkan Wire's Belgrade correspondent.")
                              r"|is\s+(?:a|an|the|[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}['’]s)\s+"
                              rf"(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}))\b")
-_ABOUT_AUTHOR_RE = re.compile(r"^about (?:the )?(?:author|writer|reporter)s?\W*$")
 _SIGNUP_FIELD_RE = re.compile(r"^(?:your |enter (?:your )?)?e-?mail(?: address)?\W*(?:\((?:required|optional)\))?\W*$")
 _PITCH_RE = re.compile(r"newsletter|inbox|deliver|sign(?:ing)? up|subscrib|e-?mail")  # a newsletter's pitch
 _GALLERY_CREDIT_RE = re.compile(r"^[^.!?:/]{2,30}/[^.!?/]{2,40}$|^(?:\S+\s){1,2}(?i:photos?)\s+\S[^.!?]{1,40}$")
@@ -850,8 +849,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             if i + 2 < n and klen[i + 2] <= BIO_CHARS and keys[i + 2].split()[0] in name \
                     and _BIO_OPENING_RE.match(lines[i + 2]):
                 furniture[i + 2] = True
-        # (or the bio under its label: "About the author" / "Sarah Whitcombe has reported on ...")
-        elif _ABOUT_AUTHOR_RE.match(keys[i]) and klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]):
+        # (or the bio under a label, boilerplate's "About the author": "Sarah Whitcombe has reported on ...")
+        elif keys[i].startswith("about") and klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]) \
+                and is_boilerplate(lines[i]):
             furniture[i : i + 2] = True
     keep &= ~furniture
     _fill_gaps(probs, keep, bad | furniture | listed)
