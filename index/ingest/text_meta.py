@@ -87,7 +87,7 @@ _ROLE_WORDS = re.compile(rf"(?i)\b(?:{ROLE_NOUNS}|{ROLE_GRADES}|intern|analyst|f
 # Tucson", "WLEP 90.3 FM"); the city after the channel's number is the market, not the name
 _CALL_SIGN_RE = re.compile(
     r"^(?P<name>[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?:\s+(?:News|TV|FM|AM|Radio|\d{1,3}(?:\.\d)?))+)"
-    r"(?P<market>(?:\s+[A-Z][a-z]+){0,2})$")
+    r"(?:\s+[A-Z][a-z]+){0,2}$")  # (the market)
 _WEAK_OUTLET_WORDS = frozenset("today world week weekly report record review online voice pulse leader star sun "
                                 "nation digest network channel register".split())
 # Outlet words that, alone on a line, are a menu item rather than a masthead
