@@ -2023,6 +2023,9 @@ def test_a_gallery_of_captions_closing_the_story_is_dropped(gallery: list[str]) 
     # a title and the captions, counted once at their end
     ["Gallery", "Budget night in the capital", "Senators leave the chamber after the final vote on Tuesday.",
      "Aides carry boxes of amendments into the Capitol on Monday evening.", "1/2"],
+    # each caption after its counter on one line, with no full stop
+    ["PHOTO GALLERY", "1/3 Senators leave the chamber after the final vote",
+     "2/3 Aides carry boxes of amendments into the Capitol", "3/3 A clerk reads the roll in the Senate chamber"],
     # no counter: three captions or more and a label under them
     ["Photo Gallery", "Senators leave the chamber after the final vote on Tuesday.",
      "Aides carry boxes of amendments into the Capitol on Monday evening.",

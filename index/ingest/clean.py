@@ -142,6 +142,8 @@ _GALLERY_LABEL_RE = re.compile(r"^(?:(?:in\s+)?(?:photos?|pictures|images)|(?:(?
                                r"|slideshow)(?:\s*\(\d{1,3}\)|\s*[:|–—-]\s*[^.!?]{0,80})?$"  # "PHOTO GALLERY (8)"
                                r"|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
 _GALLERY_COUNT_RE = re.compile(r"^(?:photo\s+|image\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
+# a caption after its counter, on one line: "1/6 Residents gather in the main square", "3 of 8 A crane ..."
+_COUNTED_CAPTION_RE = re.compile(r"^\d{1,2}\s*(?:of|/)\s*\d{1,2}\s+[A-Z\"'‘“]")
 # a picture's credit under its label, perhaps in brackets: "Photos: Jane Doe", "(Image: Northumbria Police)",
 # "(Jane Doe / Outlet)"
 _LABELLED_CREDIT_RE = re.compile(r"^\(?(?:photo|image|picture|pic|credit)s?\s*(?:by\b|:)\s*[^.!?()]{2,60}\)?$"
@@ -1077,6 +1079,8 @@ def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
     while k < n and k - j <= GALLERY_MAX:
         if _GALLERY_COUNT_RE.match(keys[k]):
             counted = True
+        elif _COUNTED_CAPTION_RE.match(lines[k]):
+            counted, captions = True, captions + 1
         elif _caption_shaped(lines[k]) and not _REPORTED_RE.search(lines[k]):
             captions += 1
         elif not (captions and _gallery_credit(lines[k], keys[k]) and k + 1 < n
