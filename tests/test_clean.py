@@ -893,6 +893,24 @@ def test_publication_date_not_from_a_caption_and_with_the_time_glued_on(header: 
     assert c.title == "Budget deal clears Congress after weeks of talks"
 
 
+def test_a_byline_naming_the_pieces_kind_and_a_dotted_date_with_the_day_first() -> None:
+    # day.month.year even when the day could be a month: no one prints a month-first date with dots
+    c = clean_text(page("Home", "Business", "The Decline of the East's Auto Belt",
+                        "Budget deal clears Congress after weeks of talks",
+                        "Lawmakers agreed on the spending package late on Friday, ending a long standoff.",
+                        "An Analysis by Friederike Osterkamp", "03.11.2025, 15.12 Uhr",
+                        "The plant in Zwickau: the company supplied gearbox parts to almost every carmaker.",
+                        "Photo: Hendrik Scholl / MK", *STORY, sep="\n"))
+    assert c.title == "Budget deal clears Congress after weeks of talks"
+    assert c.date == dt.date(2025, 11, 3)
+
+
+def test_dotted_dates_read_month_first_on_a_page_that_prints_them_so() -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "09.10.2024", *STORY, "Related posts",
+                        "11.24.2025", "How lawmakers count the votes", sep="\n"))
+    assert c.date == dt.date(2024, 9, 10)
+
+
 def test_a_rule_between_the_story_and_its_credit_line_is_not_a_paragraph() -> None:
     credit = "Associated Press writer Raf Casert in Brussels contributed."
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, "___", credit, sep="\n"))

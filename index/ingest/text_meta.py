@@ -201,9 +201,11 @@ _NOT_HEADLINE_RE = re.compile(
     r"|(?-i:^[A-Z][\w'’-]+\s\d{1,3}'?(?:,\s(?:[A-Z][\w'’-]+\s)?\d{1,3}'?)+$)"
 )
 # A line that is nothing but a byline: "By Ann Lee", "BY ANN LEE AND TOM PARK" ("By the end of
-# the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"
+# the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"; the
+# piece's kind may come first: "An Analysis by Friederike Osterkamp", "Commentary by Ann Lee"
 BYLINE_ONLY_RE = re.compile(
-    r"^[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z0-9][\w.'’-]*){0,5}\s*$")
+    r"^(?:(?:An?\s+)?(?i:analysis|commentary|column|essay|opinion|review|interview|guest essay)\s+)?"
+    r"[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z0-9][\w.'’-]*){0,5}\s*$")
 _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2})")
@@ -907,18 +909,19 @@ def find_copyright_holder(footer: list[str]) -> str | None:
     return None
 
 
-def _numeric_date(s: str) -> dt.date | None:
-    """A date in figures that DATE_RE does not read: day.month.year ("13.09.2026, 10:22"), as most
-    of Europe prints it, but not when the month could come first ("09.10.2024"), as parse_date
-    leaves "09/10/2024"; or year/month/day ("Published 2024/03/11 14:05"), which reads one way."""
+def _numeric_date(s: str, month_first: bool = False) -> dt.date | None:
+    """A date in figures that DATE_RE does not read: day.month.year ("13.09.2026, 10:22", "03.09.2024,
+    15.12 Uhr"), as Europe prints it, unless the page prints its dotted dates month first; or
+    year/month/day ("Published 2024/03/11 14:05"), which reads one way."""
     m = _DOTTED_DATE_RE.search(s)
     ymd = _YMD_SLASH_RE.search(s) if m is None else None
     try:
         if ymd is not None:
             return dt.date(int(ymd.group(1)), int(ymd.group(2)), int(ymd.group(3)))
-        if m is None or int(m.group(1)) <= 12:
+        if m is None:
             return None
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        day, month = (m.group(2), m.group(1)) if month_first else (m.group(1), m.group(2))
+        return dt.date(int(m.group(3)), int(month), int(day))
     except ValueError:
         return None
 
@@ -936,10 +939,11 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
     # and a modification stamp only when no other date is printed
     order = range(start, stop) if t_pos is None else [*range(max(start, t_pos), stop), *range(start, min(t_pos, stop))]
     modified = None
+    month_first = _dots_month_first(lines)
     for s in (lines[i] for i in order):
         if len(s) > 120 or _YEAR.search(s) is None:
             continue
-        d = _header_date(s)
+        d = _header_date(s, month_first)
         if d is not None and _MODIFIED_RE.match(s):
             modified = modified or d
         elif d is not None:
@@ -964,13 +968,20 @@ def date_line(s: str) -> bool:
     return m is not None and not _NOT_DATE_WORDS_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]).strip()
 
 
-def _header_date(s: str) -> dt.date | None:
+def _dots_month_first(lines: list[str]) -> bool:
+    """Whether the page prints dotted dates month first, as some American sites do: one of them
+    reads no other way ("11.24.2025") and none reads day first."""
+    pairs = [(int(a), int(b)) for a, b, _ in _DOTTED_DATE_RE.findall("\n".join(lines))]
+    return any(b > 12 for _, b in pairs) and not any(a > 12 for a, _ in pairs)
+
+
+def _header_date(s: str, month_first: bool = False) -> dt.date | None:
     """The date of a header line: a short date line, one opening on its date, a stamp or a byline
     with a date (not a photo's caption, which dates the photo)."""
     s = _GLUED_TIME_RE.sub(r"\1 ", s)
     m = DATE_RE.search(s)
     if m is None and len(s) < 60:
-        return _numeric_date(s)
+        return _numeric_date(s, month_first)
     if m and not CAPTION_RE.search(s) and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s)
                                            or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
         return parse_date(m.group(0))
