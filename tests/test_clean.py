@@ -2333,6 +2333,18 @@ def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_e
     assert scored(lines, scores).paragraphs == STORY
 
 
+@pytest.mark.parametrize("label", ["Read more about:", "Tags", "Topics:"])
+def test_a_list_of_topics_closes_the_story_whatever_reads_like_reporting_under_it(label: str) -> None:
+    """An editor's appeal, a bio or a comment under the story's topics is the site's, not the story."""
+    appeal = ["I'll tell you the truth: life here isn't always easy. But it's full of beauty and meaning.",
+              "I'm proud to work alongside colleagues who pour their hearts into their work day in, day out.",
+              "I believe our reporting sets an important tone of honesty that's essential to understand the news."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, label, "State budget 2025", "Congress",
+             "Senate", "Lena Brandt", *appeal]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.45, 0.7, 0.6, 0.73, 0.75, 0.94, 0.98, 0.97])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_the_story_going_on_under_a_grid_of_teasers_is_kept() -> None:
     """Two paragraphs in a row under the box say the story goes on."""
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *(s for s, _ in GRID), *STORY[3:]]

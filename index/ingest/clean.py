@@ -67,6 +67,7 @@ TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks t
 TEASER_BLOCK = 3  # teasers in a row that make a teaser block wherever it stands
 TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section label that end the run there
 PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph, not a teaser's blurb
+TOPICS_MIN = 3  # short lines under a topics label ("Tags:", "Read more about:") that close the story there
 LABEL_TAIL = 4  # lines under a label inside the run, none two paragraphs in a row, that end the run there
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
@@ -169,6 +170,8 @@ _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
 # a section's own "More" label, which _list_label does not read ("More Free Agency")
 _MORE_SECTION_RE = re.compile(r"^More\s+(?:[A-Z][\w&'’-]*\s?){1,3}$")
+_TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topics|(?:read )?more about"
+                        r"|more on (?:these|this) topics?|explore more on (?:these|this) topics?)\W*$")
 _SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
 _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")
@@ -633,6 +636,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         under = np.flatnonzero(~bad[rest]) + j + 1
         if listed[j] or (len(under) and teaser[under].mean() >= TEASER_CUT and probs[under].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
+            be = j - 1
+            break
+    # a list of the story's topics ("Read more about:" / "State budget 2025" / "Knesset" / ...) closes
+    # it: what follows (an editor's appeal, a bio, comments) is the site's, however it reads
+    for j in np.flatnonzero(klen[bs + 1 : be] < 30).tolist():
+        j += bs + 1
+        if _TOPICS_RE.match(keys[j]) and j + TOPICS_MIN < n and \
+                ((klen[j + 1 : j + TOPICS_MIN + 1] <= 40) & (base[j + 1 : j + TOPICS_MIN + 1, 2] == 0)).all():
+            listed[j : be + 1] = True
             be = j - 1
             break
     _inline_lists(lines, keys, klen, base, bs, be, listed, keep)
