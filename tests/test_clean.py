@@ -1082,6 +1082,16 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
     assert "Dolores Ashby, senator for Ohio" not in c.paragraphs and all(p in c.paragraphs for p in STORY)
 
 
+def test_a_quote_pulled_from_the_middle_of_a_paragraph_is_dropped_with_its_attribution() -> None:
+    said = ("“I have supported every difficult choice this government has asked me to make, but I cannot vote for "
+            "something that will push people who are already struggling further into hardship,” she said.")
+    pulled = "‘I cannot vote for something that will push people who are already struggling further into hardship’"
+    more = "Treasury sources said the chancellor remained confident the measure would pass next week."
+    lines = story_with([said, more, pulled, "Gail Hendry, former work and pensions minister"], at=3)
+    scores = np.array([0.1] + [0.95] * 5 + [0.92, 0.98] + [0.95] * (len(STORY) - 3))
+    assert scored(lines, scores).paragraphs == [*STORY[:3], said, more, *STORY[3:]]
+
+
 @pytest.mark.parametrize("caption", [
     "Crowds gathered at the festival's main stage in 2023. (Supplied: Festival committee)",
     "Heat shimmers above the pavement downtown on Tuesday afternoon. (KVTR 7 photo)",

@@ -74,6 +74,7 @@ BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of it, at least
+PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a subheading quoting one is shorter)
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
@@ -170,6 +171,7 @@ _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|
 _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
 # a section's own "More" label, which _list_label does not read ("More Free Agency")
 _MORE_SECTION_RE = re.compile(r"^More\s+(?:[A-Z][\w&'’-]*\s?){1,3}$")
+_QUOTE_MARKS = "\"'‘’“”"
 _TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topics|(?:read )?more about"
                         r"|more on (?:these|this) topics?|explore more on (?:these|this) topics?)\W*$")
 _SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
@@ -501,6 +503,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 near[i] |= shared >= SHARED_MIN * len(short) and (
                     keys[i] == short or len(longer) < PULLED_RATIO * len(short))
     lowdoc = "\n".join(keys)
+    # (and a quote pulled from the middle of a paragraph, printed alone between its quote marks)
+    for i in np.flatnonzero((klen >= PULLED_MIN_CHARS) & (klen <= 300)).tolist():
+        if keys[i][0] in _QUOTE_MARKS and keys[i].rstrip(".,!?")[-1:] in _QUOTE_MARKS:
+            inner = keys[i].strip(_QUOTE_MARKS + ".,!?;: ")
+            near[i] |= lowdoc.count(inner) >= 2
     cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
     prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
     bad = near | (base[:, 9] > 0) | (base[:, 10] > 0)
