@@ -2355,6 +2355,26 @@ def test_a_list_of_topics_closes_the_story_whatever_reads_like_reporting_under_i
     assert scored(lines, scores).paragraphs == STORY
 
 
+@pytest.mark.parametrize("box", [
+    ["CRMK", "Crestmark Bancorp Inc.", "$38.12", "▼ -1.94 (-4.84%)", "52-week range $29.40 - $41.88", "Get quote"],
+    ["Stablecoin market caps", "Token", "Market cap", "7d change", "DLRX", "$139.6B", "+0.8%", "USDV", "$53.1B",
+     "+2.3%", "Source: Quantline Data"],
+    ["NASDAQ: VOLT", "Volterra Motors", "Market Cap", "$11.8B", "Today's Change", "(-7.24%) -$1.88", "Current Price",
+     "$24.13"],
+])
+def test_a_markets_box_of_figures_inside_the_story_is_dropped(box: list[str]) -> None:
+    scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.7] * len(box) + [0.95, 0.95])
+    assert scored(story_with(box), scores).paragraphs == STORY
+
+
+def test_a_table_of_figures_in_the_story_is_kept() -> None:
+    # (no market's mark: the story's own table, as WCXB's pages count it)
+    table = ["School", "Tuition", "Graduate", "Ball State University", "$346.00", "$464.00", "Liberty University",
+             "$390.00", "$565.00", "Purdue University Global", "$1,484.00", "$1,940.00"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.7] * len(table) + [0.95, 0.95])
+    assert scored(story_with(table), scores).paragraphs == [*STORY[:3], *table, *STORY[3:]]
+
+
 def test_the_story_going_on_under_a_grid_of_teasers_is_kept() -> None:
     """Two paragraphs in a row under the box say the story goes on."""
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *(s for s, _ in GRID), *STORY[3:]]

@@ -67,6 +67,9 @@ TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks t
 TEASER_BLOCK = 3  # teasers in a row that make a teaser block wherever it stands
 TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section label that end the run there
 PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph, not a teaser's blurb
+SHORT_SENTENCE_WORDS = 4  # words of the shortest sentence that breaks a box of figures
+FIGURE_LINES = 3  # lines of nothing but figures ("$139.6B", "+0.8%") that make a box of figures
+FIGURE_SHARE = 0.3  # share of a box's lines, from its first to its last line of figures, that are figures
 TOPICS_MIN = 3  # short lines under a topics label ("Tags:", "Read more about:") that close the story there
 LABEL_TAIL = 4  # lines under a label inside the run, none two paragraphs in a row, that end the run there
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
@@ -172,6 +175,13 @@ _POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|sh
 # a section's own "More" label, which _list_label does not read ("More Free Agency")
 _MORE_SECTION_RE = re.compile(r"^More\s+(?:[A-Z][\w&'’-]*\s?){1,3}$")
 _QUOTE_MARKS = "\"'‘’“”"
+_FIGURES_RE = re.compile(r"\d")
+# what marks a box of figures as a market's: a signed change ("▼ -1.94 (-4.84%)", "+0.8%"), a
+# quote's fields, an exchange's prefix ("NASDAQ: VOLT")
+_MARKET_RE = re.compile(r"^[▲▼△▽]|^[+\-−–]\s?\d[\d,.]*\s?%|\(\s?[+\-−–]\d[\d,.]*\s?%\s?\)"
+                        r"|\b(?:market cap|52[- ]week|day(?:'s)? range|p/e|prev(?:ious)? close|get (?:a )?quote"
+                        r"|watchlist|delayed\s*(?:quote|data|price|[-–—·]|by \d)|today's change|current price)\b"
+                        r"|^(?:nyse|nasdaq|lse|tsx|asx|sgx|nse|bse|hkex):")
 _TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topics|(?:read )?more about"
                         r"|more on (?:these|this) topics?|explore more on (?:these|this) topics?)\W*$")
 _SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
@@ -720,6 +730,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             if top is not None:
                 top -= int(top > 0 and klen[top - 1] <= 40 and base[top - 1, 2] == 0 and j - top < 3)
                 listed[top : j + 1] = True
+    # a box of figures: a quote box, a markets table, an earnings snapshot ("CRMK" / "$38.12" / "▼ -1.94
+    # (-4.84%)" / "Market cap" / "$139.6B"): three lines of figures or more among short lines with no
+    # sentence between them, with the labels over and among them and a source or a button under them
+    for a, b in _figure_boxes(keys, klen, base):
+        end = b + 1
+        while end < n and end - b <= 2 and klen[end] <= 40 and (
+                keys[end].startswith(("source", "data:", "chart:")) or is_boilerplate(lines[end])
+                or _WIDGET_LINK_RE.match(keys[end]) or _MARKET_RE.search(keys[end])):
+            end += 1
+        listed[a:end] = True
     # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
     # "Review the Townline Community Guidelines."): from the label to its link
     for j in _lines_with(lowdoc, klen, ("rules",)):
@@ -1183,6 +1203,29 @@ def _prompt(key: str, *, sure: bool = False) -> bool:
     if m is None or not sure:
         return m is not None
     return any(not _PROMPT_WORD_RE.fullmatch(m.group(0)) for m in _PROMPT_RE.finditer(key, m.start()))
+
+
+def _figure_boxes(keys: list[str], klen: np.ndarray, base: np.ndarray) -> list[tuple[int, int]]:
+    """Each box of figures on the page, from its first line to its last line of figures: short lines,
+    none a sentence, FIGURE_LINES of them or more figures with two words at most ("+0.8%", "P/E 14.2"),
+    and a market's mark among them."""
+    boxes: list[tuple[int, int]] = []
+    # (a company's name, "Crestmark Bancorp Inc.", and a change in brackets end like sentences)
+    short = (klen <= 40) & ((base[:, 2] == 0) | (np.expm1(base[:, 1]) < SHORT_SENTENCE_WORDS))
+    i, n = 0, len(keys)
+    while i < n:
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and short[j]:
+            j += 1
+        figs = [t for t in range(i, j) if _FIGURES_RE.search(keys[t]) and len(_LETTERS_RE.findall(keys[t])) <= 2]
+        if len(figs) >= FIGURE_LINES and len(figs) >= FIGURE_SHARE * (figs[-1] + 1 - i) \
+                and any(_MARKET_RE.search(keys[t]) for t in range(i, j)):
+            boxes.append((i, figs[-1]))
+        i = j
+    return boxes
 
 
 def _list_label(key: str) -> bool:
