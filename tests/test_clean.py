@@ -2332,7 +2332,7 @@ PICKS = [("Editor's picks", 0.71), ("How a small Limpopo village took its water 
 
 
 @pytest.mark.parametrize("grid", [GRID, FEED, PICKS, [("More Free Agency", 0.86), *PICKS[1:]],
-                                  [("In Other News", 0.31), *PICKS[1:5]]])
+                                  [("In Other News", 0.31), *PICKS[1:5]], [("Trending in Calder", 0.73), *PICKS[1:]]])
 def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_extend_the_story(
         grid: list[tuple[str, float]]) -> None:
     """Teasers the model believes as much as the story (sentence-shaped blurbs, headlines with a

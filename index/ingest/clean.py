@@ -269,7 +269,8 @@ _LIST_LABEL_RE = re.compile(
     r"|(?:tambi[ée]n )?te puede interesar|lo m[áa]s le[íi]do|(?:[àa] )?lire aussi|vous aimerez aussi|leia tamb[ée]m"
     r"|mais lidas"
     r"|" + _ADS_LABELS + ")"
-    r"(?: (?:on|at|from) .{1,30})?[\W_]*$"  # "Trending on KBN News", "Most read on the Courier"
+    # "Trending on KBN News", "Most read on the Courier", "Trending in Calder"
+    r"(?: (?:on|at|from|in) .{1,30})?[\W_]*$"
 )
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
 _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
