@@ -2375,6 +2375,20 @@ def test_a_table_of_figures_in_the_story_is_kept() -> None:
     assert scored(story_with(table), scores).paragraphs == [*STORY[:3], *table, *STORY[3:]]
 
 
+def test_the_sites_copyright_notice_closes_the_story_but_a_videos_over_the_lead_does_not() -> None:
+    tail = ["Copyright 2025 by KTXM 9 News - All rights reserved.", "9 Weather Authority", "Feels like 112°",
+            "Historic theater's marquee relit after restoration", "The neon sign had been dark for nearly 30 years.",
+            "Calder High marching band invited to national parade",
+            "The band will need to raise about $150,000 for the trip."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *tail]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.64, 0.69, 0.79, 0.78, 0.79, 0.81, 0.83])
+    assert scored(lines, scores).paragraphs == STORY
+    lines = ["Budget deal clears Congress after weeks of talks", "Lawmakers react to the vote",
+             "Copyright 2025 KTXV. All rights reserved.", *STORY]
+    scores = np.array([0.2, 0.69, 0.37] + [0.95] * len(STORY))
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_the_story_going_on_under_a_grid_of_teasers_is_kept() -> None:
     """Two paragraphs in a row under the box say the story goes on."""
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *(s for s, _ in GRID), *STORY[3:]]

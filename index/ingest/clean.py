@@ -70,6 +70,8 @@ PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph
 SHORT_SENTENCE_WORDS = 4  # words of the shortest sentence that breaks a box of figures
 FIGURE_LINES = 3  # lines of nothing but figures ("$139.6B", "+0.8%") that make a box of figures
 FIGURE_SHARE = 0.3  # share of a box's lines, from its first to its last line of figures, that are figures
+NOTICE_CHARS = 150  # a copyright notice is this long at most
+NOTICE_AFTER = 3  # sentences of the run above a copyright notice that it closes
 TOPICS_MIN = 3  # short lines under a topics label ("Tags:", "Read more about:") that close the story there
 LABEL_TAIL = 4  # lines under a label inside the run, none two paragraphs in a row, that end the run there
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
@@ -654,6 +656,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         under = np.flatnonzero(~bad[rest]) + j + 1
         if listed[j] or (len(under) and teaser[under].mean() >= TEASER_CUT and probs[under].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
+            be = j - 1
+            break
+    # the site's copyright notice closes the story: a station's weather widget and its lists under it
+    # are not reporting, however sure the model is of them (a video's notice over the lead closes nothing)
+    for j in sorted(_lines_with(lowdoc, klen, ("rights reserved",))):
+        if bs < j <= be and klen[j] <= NOTICE_CHARS and _NOTICE_RE.search(keys[j]) \
+                and sentence[bs:j].sum() >= NOTICE_AFTER:
+            listed[j : be + 1] = True
             be = j - 1
             break
     # a list of the story's topics ("Read more about:" / "State budget 2025" / "Knesset" / ...) closes
