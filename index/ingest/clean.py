@@ -520,7 +520,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in np.flatnonzero((klen >= PULLED_MIN_CHARS) & (klen <= 300)).tolist():
         if keys[i][0] in _QUOTE_MARKS and keys[i].rstrip(".,!?")[-1:] in _QUOTE_MARKS:
             inner = keys[i].strip(_QUOTE_MARKS + ".,!?;: ")
-            near[i] |= lowdoc.count(inner) >= 2
+            near[i] |= lowdoc.count(inner) > counts[keys[i]]  # (inside another line, not a copy of this one)
     cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
     prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
     bad = near | (base[:, 9] > 0) | (base[:, 10] > 0)
