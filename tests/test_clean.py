@@ -315,7 +315,12 @@ def test_updated_header_line_gives_date() -> None:
      ("U.S. Senate leaders agreed on Monday to a stopgap bill.", None), ("NOTE. The figures are provisional.", None),
      ("NEW YORK, Nov. 5, 2026 /PRNewswire/ -- Acme Corp. today announced results.", "NEW YORK"),
      # a city in title case with an outlet's initials
-     ("Denver (NLN) — An early-season blizzard stranded thousands of travellers.", "Denver")],
+     ("Denver (NLN) — An early-season blizzard stranded thousands of travellers.", "Denver"),
+     # an agency's initials before a hyphen, in small letters too; an outlet's name in brackets before a colon
+     ("Athens (AEP) - Underwater archaeologists have discovered a Roman-era ship.", "Athens"),
+     ("Munich (dnp) - A brown bear has been caught on a wildlife camera.", "Munich"),
+     ("OSTRAVEL (RTV Norda): Maritime archaeologists have found a merchant ship.", "OSTRAVEL"),
+     ("UPDATE (3:15 p.m.): Police said the road had reopened.", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want

@@ -114,12 +114,14 @@ _DATELINE_RE = re.compile(
 _TITLE_DATELINE_RE = re.compile(
     r"^(?P<place>(?:The\s)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
     r"(?:(?P<region>,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+){0,2})|\s*\((?:AFP|AP|Reuters|dpa|AAP|PTI|IANS|ANI|Xinhua"
-    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies|(?P<initials>[A-Z]{2,5}))\)"  # or an outlet's: "Denver (NLN)"
+    # or an outlet's initials: "Denver (NLN)", "Munich (dnp)"
+    r"|EFE|ANSA|Kyodo|Yonhap|UPI|Bernama|Anadolu|Agencies|(?P<initials>[A-Z]{2,5}|[a-z]{2,4}))\)"
     # (or the filing day, perhaps with the outlet: "Accra, June 30 —", "Gazipur, Sep 8 (Shapla TV) –")
     r"|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:\s*\([^)]{1,40}\))?)"
-    r"\s*[–—]\s*[A-Z\"“‘]")
+    r"(?:\s*[–—]|(?<=\))\s?-)\s*[A-Z\"“‘]")  # (a hyphen after the agency: "Athens (AEP) - ...")
 # ... or before a colon, as Gulf and Indian dailies print it: "Abu Dhabi: The Department of ..."
 _TITLE_COLON_DATELINE_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+(?:The|A|An|[A-Z][a-z]+)\s")
+_AGENCY_NAME_RE = re.compile(r"^\((?:[A-Z][\w&.'’-]*\s?){1,4}\)$")  # "(RTV Norda)", "(AP)"; not "(3:15 p.m.)"
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # capitals before a colon that label a paragraph rather than place it
 _NOT_COLON = {"FILE", "PHOTO", "PHOTOS", "READ", "ALSO", "Q", "A", "NB", "PS", "TL;DR", "TLDR", "SUMMARY", "FACT",
@@ -1043,8 +1045,10 @@ def find_dateline(first: str) -> str | None:
     if city.upper() in _NOT_PLACES or len(city.replace(" ", "").replace(".", "")) < 2 or len(place) > 60:
         return None
     # "PUNE: The civic body..." (Indian dailies): one or two words of a city, then the sentence
-    if m.group("dash") == ":" and (m.group("region") or m.group("day") or m.group("agency") or len(city.split()) > 2
-                                   or city.upper() in _NOT_COLON):
+    # (or with the outlet's name in brackets: "OSTRAVEL (RTV Norda): Maritime archaeologists ...")
+    outlet = m.group("agency") and _AGENCY_NAME_RE.match(m.group("agency").strip())
+    if m.group("dash") == ":" and (m.group("region") or m.group("day") or (m.group("agency") and not outlet)
+                                   or len(city.split()) > 2 or city.upper() in _NOT_COLON):
         return None
     return place
 
