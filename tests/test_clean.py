@@ -916,6 +916,19 @@ def test_dotted_dates_read_month_first_on_a_page_that_prints_them_so() -> None:
     assert c.date == dt.date(2024, 9, 10)
 
 
+def test_a_sections_name_from_the_menu_over_the_headline_is_its_kicker_not_the_headline() -> None:
+    menu = ["Home", "Climate & Energy", "Land Use & Biodiversity", "Sustainable Finance & Reporting", "World",
+            "Business"]
+    headline = "Mass bleaching hits reefs as marine heatwave enters its fourth month"
+    c = clean_text(page(*menu, "Land Use & Biodiversity", headline, "By Ana Ruelle", "April 9, 2024", *STORY,
+                        sep="\n"))
+    assert c.title == headline
+    # (nor does a short button printed twice, "Start Your Project Today", top a guide's headline)
+    c = clean_text(page("Start Your Project Today", "Services", "Budget deal clears Congress after weeks of talks",
+                        "Start Your Project Today", "By Ann Lee", *STORY, sep="\n"))
+    assert c.title == "Budget deal clears Congress after weeks of talks"
+
+
 def test_a_rule_between_the_story_and_its_credit_line_is_not_a_paragraph() -> None:
     credit = "Associated Press writer Raf Casert in Brussels contributed."
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY, "___", credit, sep="\n"))

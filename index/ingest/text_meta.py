@@ -39,6 +39,7 @@ DEK_CAPS = 0.4  # and its words after the first, this share capitalised at most 
 HEADLINE_OVER_DEK = 7  # words of a headline over a standfirst of about its length, at least
 NAME_WORDS = 5  # words of a writer's name on its own line, at most
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
+REPEATED_HEADLINE_WORDS = 5  # words of a line printed twice in the header that makes it the headline outright
 CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
 CAPTION_SPAN = 6  # lines under the headline a caption over its credit stands, at most
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
@@ -360,10 +361,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
         return by[-1] - 1
     if not cands:
         return None
-    # of the repeated lines, the one nearest the story (menus repeat too, further up)
+    # of the repeated lines, the one nearest the story (menus repeat too, further up; a section's
+    # name from the menu may stand over the headline as its kicker: "Land Use & Biodiversity")
     counts = Counter(key(lines[j]) for j in cands)
     for j in reversed(cands):
-        if counts[key(lines[j])] > 1 and len(lines[j].split()) >= 4:
+        if counts[key(lines[j])] > 1 and len(lines[j].split()) >= REPEATED_HEADLINE_WORDS:
             return j
     # the header's byline, share bar and time stamps stand under the headline (and its
     # standfirst): headline-shaped lines under them are captions, credits and widgets (unless
@@ -397,8 +399,9 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # standfirst, and the line above it the headline (unless that is glued-up menu)
             above = lines[j - 1]
             n_above = len(above.split())
+            # (not a section's name printed in the menu too, a kicker: "Land Use & Biodiversity")
             if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]) \
-                    and not (n_above <= KICKER_WORDS and _standfirst_under(lines, j)):
+                    and not (n_above <= KICKER_WORDS and (_standfirst_under(lines, j) or _printed_above(lines, j - 1))):
                 return j - 1
             # a headline and its standfirst, two lines alone over the byline or the date, the
             # standfirst not the longer ("Lender takes ... after $71M loan default" / "Creative-office
@@ -415,6 +418,12 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _printed_above(lines: list[str], j: int) -> bool:
+    """Whether line j is printed higher up the page too, as a menu prints a section's name."""
+    k = key(lines[j])
+    return any(key(s) == k for s in lines[:j])
 
 
 def _header_start(lines: list[str], first_body: int) -> int:
