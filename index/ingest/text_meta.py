@@ -950,7 +950,8 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
     # and a modification stamp only when no other date is printed
     order = range(start, stop) if t_pos is None else [*range(max(start, t_pos), stop), *range(start, min(t_pos, stop))]
     modified = None
-    month_first = _dots_month_first(lines)
+    # (the whole page is read for the dotted dates' order only when the header prints one)
+    month_first = any(_DOTTED_DATE_RE.search(lines[i]) for i in order) and _dots_month_first(lines)
     for s in (lines[i] for i in order):
         if len(s) > 120 or _YEAR.search(s) is None:
             continue
