@@ -243,6 +243,9 @@ _PREFIX = re.compile(
         illustrative(?:\s+(?:photo|image|picture))?\s*:|
         thanks?\s+(?:you\s+)?for\s+reading\b|got\s+a\s+(?:story|tip)\b|
         the\s+audio\s+version\s+of\s+this\s+(?:article|story)\b|get\s+(?:[\w-]+\s+){0,3}alerts\s+on\s+your\b|
+        # an audio player's note on its voice: "Text to speech powered by ...", "Audio version created with a
+        # synthetic voice"
+        (?:text[\s-]to[\s-]speech|(?:this\s+)?audio(?:\s+version)?)\s+(?:is\s+|was\s+)?(?:powered|created|generated|produced)\s+(?:by|with|using)\b|
         (?:photographs?|photos?|words|text|images?|illustrations?)(?:\s+and\s+(?:text|words|photographs?|photos?))?\s+by\s+(?-i:[A-Z])|
         (?:illustration|graphic|infographic)\s*(?:credit)?\s*:|
         # notes on how the page was made: an AI summary, a machine transcript, delayed market data
@@ -289,6 +292,8 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # a prompt to share: "Help keep family & friends informed by sharing this article"
+    r"|\bby\s+sharing\s+this\s+(?:article|story|post|page)\W*$"
     r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
     r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+-?\d{1,3}°"
     r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
