@@ -120,7 +120,9 @@ _EXACT = re.compile(
         follow\s+(?:on|us\s+on)\s+(?:your\s+podcast\s+app|apple\s+podcasts|spotify)|
         skip\s+(?:back|forward|ahead)\s+\d+\s+seconds?|play\s+episode|rss\s+feed|
         # a wire's note to editors ("(ATTN: UPDATES with reaction in paras 9-10)")
-        \(attn\s*:[^)]*\)|
+        \(attn\s*:[^)]*\)|\((?:adds|updates|recasts|rewrites|corrects|changes)\s[^)]{3,200}\)|
+        # a wire's button with its screen-reader note: "Acquire Licensing Rights, opens new tab"
+        [\w&'’ -]{2,40},\s+opens\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)|
         # an audio player's words: "Add to playlist", "Duration: 7′ 48″", "Only have a minute? Listen instead"
         add\s+to\s+(?:playlist|queue)|duration\s*:\s*\d{1,3}\s*(?:′|'|m|min)\s*(?:\d{1,2}\s*(?:″|"|s|sec))?|
         (?:only\s+have\s+a\s+minute\?\s*)?listen\s+instead|
@@ -250,6 +252,8 @@ _PREFIX = re.compile(
         (?:illustration|graphic|infographic)\s*(?:credit)?\s*:|
         # notes on how the page was made: an AI summary, a machine transcript, delayed market data
         (?:this\s+)?summary\s+(?:was\s+)?generated\s+(?:with|by|using)\b|
+        # a note on a later version: "UPDATE (Jan 28, 14:47 UTC): Adds comment from ... in the 12th paragraph."
+        updated?\s*\([^)]{3,40}\)\s*:\s*(?:adds|updates|recasts|rewrites|corrects|changes|removes)\b|
         this\s+transcript\s+(?:was|has\s+been|is)\s+(?:generated|produced|machine|automatically|edited)\b|
         (?:market\s+|stock\s+|quote\s+)?data\s+(?:is\s+)?delayed\b|
         the\s+(?:views|opinions)\s+expressed\b|your\s+privacy\b|
