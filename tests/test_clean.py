@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from index.ingest.boilerplate import is_boilerplate
-from index.ingest.clean import clean_scored, clean_text
+from index.ingest.clean import clean_scored, clean_text, load_model, score_from_base
 from index.ingest.text_meta import CAPTION_RE, find_date, find_dateline, lead_dateline, parse_date, split_title
 from index.model import Cleaned
 
@@ -320,7 +320,10 @@ def test_updated_header_line_gives_date() -> None:
      ("Athens (AEP) - Underwater archaeologists have discovered a Roman-era ship.", "Athens"),
      ("Munich (dnp) - A brown bear has been caught on a wildlife camera.", "Munich"),
      ("OSTRAVEL (RTV Norda): Maritime archaeologists have found a merchant ship.", "OSTRAVEL"),
-     ("UPDATE (3:15 p.m.): Police said the road had reopened.", None)],
+     ("UPDATE (3:15 p.m.): Police said the road had reopened.", None),
+     # a city with its country before a colon (East African dailies), not a day
+     ("NAKURU, Kenya: The High Court has nullified the election of a ward representative.", "NAKURU, Kenya"),
+     ("LAGOS, Tuesday: The Senate passed the bill.", None)],
 )
 def test_datelines(para: str, want: str | None) -> None:
     assert find_dateline(para) == want
@@ -2483,3 +2486,24 @@ def test_a_writers_role_with_the_beat_stands_under_the_headline_not_over_a_promo
                         "BREAKING NEWS", "Live Coverage: Round 6 team lists and injury news for every club",
                         "Follow live", *STORY, sep="\n"))
     assert c.title == head
+
+
+def test_a_story_the_model_is_unsure_of_is_kept_over_a_grid_of_teasers_after_it() -> None:
+    """A long grid of other stories (headline, one-sentence blurb) may outweigh the story,
+    and a puzzle's blurb of two sentences breaks the grid's blocks; once the grid's teasers
+    are trimmed off, the crumbs left of that run are not the reporting: the story is."""
+    text = (Path(__file__).parent / "fixtures" / "news_layouts" / "eastafrican.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = next(i for i, s in enumerate(lines) if s.startswith("ROTTERDAM, Netherlands:"))
+    last = lines.index("Additional reporting by Peter Mwangi")
+
+    def unsure(page: list[str], base: np.ndarray) -> np.ndarray:
+        probs = score_from_base(page, base).copy()
+        probs[first : last + 1] = np.minimum(probs[first : last + 1], 0.7)
+        return probs
+
+    c = clean_scored(text, unsure, load_model()["threshold"])
+    assert c.paragraphs[0].startswith("ROTTERDAM, Netherlands: Europe's biggest port")
+    assert c.paragraphs[-1] == "Additional reporting by Peter Mwangi"
+    grid = {"Across the site", "Stuck on the cryptic? Here are the solutions to today's puzzles."}
+    assert not grid & set(c.paragraphs)

@@ -1,4 +1,4 @@
-"""Whole news pages as text scrapes, in the layouts of fourteen kinds of news site.
+"""Whole news pages as text scrapes, in the layouts of fifteen kinds of news site.
 
 Each fixture in fixtures/news_layouts is an invented story (a storm closing Rotterdam's port)
 printed in the shape one kind of site gives a scrape: a wire service, a broadcaster, a
@@ -102,6 +102,16 @@ CASES = {
                    "Why ports are struggling to cope with bigger storms",
                    "You have 2 free articles remaining this month.", "Subscribe to continue reading",
                    "Council approves new bridge"]),
+    # an East African daily: a dateline with the country before a colon, and a long grid of other
+    # stories after the story
+    "eastafrican": ("Storm shuts Rotterdam port for three days, stranding Kenyan flower cargo",
+                    "The Coastline Standard", D(2025, 11, 25), "ROTTERDAM, Netherlands",
+                    ["ROTTERDAM, Netherlands: Europe's biggest port", '"We have never had',
+                     "Ms Wambui said the council", "Shipping lines said", "Analysts said the closure",
+                     "Additional reporting by Peter Mwangi"],
+                    ["Related Articles", "Flower farms count losses as airfreight rates climb", "View on X",
+                     "Stuck on the cryptic? Here are the solutions to today's puzzles.",
+                     "Crews remained at the scene overnight damping down hotspots."]),
     "toi": ("Storm shuts Rotterdam port for three days; 40 ships stranded", "Delta Times Media", D(2025, 11, 24), None,
             ["Europe's largest port, Rotterdam", "Port authorities said terminals", "Around 40 container vessels",
              "Ferries between the Netherlands"],

@@ -609,10 +609,20 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             inside = slice(bs, be + 1)
     if blocks[inside].any() and ((base[inside, 2] > 0) & ~blocks[inside]).sum() >= TEASER_CORE:
         edge = teasers | (base[:, 2] == 0)
+        r0, r1 = bs, be
         while bs < be and edge[bs]:
             bs += 1
         while be > bs and edge[be]:
             be -= 1
+        # (a grid of other stories whose few odd items, a puzzle's blurb of two sentences, fall outside
+        # its blocks: what is left of the run once its teasers are trimmed off weighs less than a run
+        # of reporting elsewhere on the page, which is the story)
+        weights = (probs - th) * np.sqrt(lens + 1) * ~(bad | dup | teasers)
+        alt, a0, a1 = max_run(weights)
+        if a1 >= 0 and alt > weights[bs : be + 1].sum() and (a1 < r0 - 1 or a0 > r1 + 1) \
+                and sentence[a0 : a1 + 1].sum() >= 2:
+            best, bs, be = alt, a0, a1
+            inside = slice(bs, be + 1)
     # a section label ("Related stories") inside the run followed by teasers ends it; a
     # label ("More from us") followed by nothing but headlines to the run's end is a list
     # of other stories, none of which is reporting

@@ -1057,7 +1057,9 @@ def find_dateline(first: str) -> str | None:
     # "PUNE: The civic body..." (Indian dailies): one or two words of a city, then the sentence
     # (or with the outlet's name in brackets: "OSTRAVEL (RTV Norda): Maritime archaeologists ...")
     outlet = m.group("agency") and _AGENCY_NAME_RE.match(m.group("agency").strip())
-    if m.group("dash") == ":" and (m.group("region") or m.group("day") or (m.group("agency") and not outlet)
+    # (and with its country or state before the colon, "NAKURU, Kenya: ...", not a day: "LAGOS, Tuesday: ...")
+    region = m.group("region") and m.group("region").strip(", ").split()[0].lower() in _WEEKDAYS
+    if m.group("dash") == ":" and (region or m.group("day") or (m.group("agency") and not outlet)
                                    or len(city.split()) > 2 or city.upper() in _NOT_COLON):
         return None
     return place
