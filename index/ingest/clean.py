@@ -258,7 +258,7 @@ _ADS_LABEL_RE = re.compile(rf"^(?:{_ADS_LABELS})")
 _LIST_LABEL_RE = re.compile(
     r"(?i)^[\W_]*(?:(?:related|recommended)(?: for you| stories| articles?| posts?| content| coverage"
     r"| reading| links?| videos?| news)?|(?:more|latest|top|popular|trending)(?: [\w-]+)?"
-    r" (?:stories|news|articles|posts|reads|videos|headlines)|(?:more|also) (?:from|on|in) .{1,30}|see also"
+    r" (?:stories|news|articles|posts|reads|videos|headlines)|(?:more|also|latest) (?:from|on|in) .{1,30}|see also"
     r"|(?:in )?other (?:news|stories|headlines)"
     r"|read (?:also|next|this next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
