@@ -551,7 +551,8 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Contribute", "Donate now", "Your browser does not support the audio element.",
                "Item 1 of 3 Delegates attend the closing plenary of the treaty talks in Geneva",
                "[1/3] Delegates attend the closing plenary of the treaty talks in Geneva",
-               "Catch all the Banking News, Corporate News, Market Updates and Latest News on The Arthik Standard."]
+               "Catch all the Banking News, Corporate News, Market Updates and Latest News on The Arthik Standard.",
+               "This field is required", "Please enter a valid email address."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)
@@ -2002,6 +2003,33 @@ def test_a_spanish_labelled_list_inside_the_story_is_dropped() -> None:
     box = ["También te puede interesar", "The capital's water plan: what was promised and what was built",
            "Los pipas de agua: el negocio detrás de la escasez"]
     assert clean_text(page(*story_with(box), sep="\n")).paragraphs == STORY
+
+
+def test_the_story_goes_on_under_a_newsletter_box_with_its_pitch_and_a_subheading() -> None:
+    # the prompt, the newsletter's pitch (a sentence the model doubts), its button; then the story's
+    # next subheading over two more paragraphs
+    box = ["Sign up for the Inside Politics newsletter",
+           "Our political team on the week's events at the statehouse, every Thursday.", "Sign up"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, "Senators divided", *STORY[3:]]
+    scores = np.array([0.1, 0.8, 0.8, 0.8, 0.11, 0.02, 0.02, 0.16, 0.62, 0.6])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], "Senators divided", *STORY[3:]]
+
+
+def test_a_credit_line_closes_a_story_that_went_on_under_a_sign_up_box() -> None:
+    # under the credit, a box the model half-believes ("Recalled products" / its items) is not the story
+    box = ["Sign up for the health newsletter", "Get the latest medical news every Tuesday.", "Enter email", "Sign Up"]
+    after = ["Recalled Brightbloom products", "Brightbloom Gentle, 12.4 oz - Lot codes BB24A001 through BB24K880"]
+    credit = "Tessa Morrow contributed to this report."
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, *STORY[3:], credit, *after]
+    scores = np.array([0.1, 0.9, 0.9, 0.9, 0.19, 0.05, 0.08, 0.04, 0.6, 0.6, 0.55, 0.56, 0.56])
+    assert scored(lines, scores).paragraphs == [*STORY, credit]
+
+
+def test_the_story_goes_on_under_a_read_more_link_to_one_other_story() -> None:
+    link = ["Read More", "Ann Lee: The budget deal is popular. That doesn't make it the right policy"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *link, *STORY[3:]]
+    scores = np.array([0.1, 0.8, 0.8, 0.8, 0.06, 0.15, 0.6, 0.6])
+    assert scored(lines, scores).paragraphs == STORY
 
 
 def test_a_source_speaking_under_a_sign_up_box_carries_the_story_on() -> None:

@@ -84,6 +84,8 @@ _EXACT = re.compile(
             \s+(?:version|edition)|
         """.replace("_COUNTED", _COUNTED).replace("_COUNT", _COUNT).replace("_QUOTE", _QUOTE) + _SIGNATURE
     + r"""|paid\s+(?:partner\s+)?content|
+        # a form's own messages: "This field is required", "Please enter a valid email address"
+        (?:this\s+field\s+is\s+required|required\s+field|(?:please\s+)?enter\s+a\s+valid\s+e-?mail(?:\s+address)?)\W*|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
         (?:story|article)\s+continues|
         (?:advertisement\s*[-–—:|·]?\s*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|

@@ -801,9 +801,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             if j + 1 < n and _CREDIT_RE.search(lines[j + 1]):
                 keep[j + 1] = True
             break
-        elif _reads_on(lines[j]) and not (bad[j] or dup[j]):
-            keep[j] = True
         elif klen[j] < 300 and _CREDIT_RE.search(lines[j]):  # "Reporting by ...; Editing by ..."
+            keep[j] = True
+            if resumed and not (j + 1 < n and _CREDIT_RE.search(lines[j + 1])):
+                break  # (the credit closes the story: a box under it, "Recalled products" / its items, is not
+                # the story going on)
+        elif _reads_on(lines[j]) and not (bad[j] or dup[j]):
             keep[j] = True
         elif klen[j] < 40 and _SLOT_RE.match(keys[j]):
             # ad slots (and the caption of a picture) with the story going on under them: the
@@ -843,9 +846,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             # a sign-up box inside the story (its name, a prompt, a field, a button), with
             # more reporting the model believes under it
             k = _signup_end(lines, j, bad, is_button, base)
+            # (perhaps over the story's next subheading: "Landlord concerns" / two paragraphs)
+            t = k + int(k + 2 < n and klen[k] <= SUBHEAD_CHARS and base[k, 2] == 0 and not (bad[k] or dup[k])
+                        and all(prose[u] and probs[u] >= th and not (bad[u] or dup[u] or teasers[u])
+                                for u in (k + 1, k + 2)))
             # (a source speaking under the box carries the story on however low the model scores it)
-            need = GAP_TH if k < n and _REPORTED_RE.search(lines[k]) else th
-            if k > j and k < n and prose[k] and probs[k] >= need and not (bad[k] or dup[k]):
+            need = GAP_TH if t < n and _REPORTED_RE.search(lines[t]) else th
+            if k > j and t < n and prose[t] and probs[t] >= need and not (bad[t] or dup[t]):
                 listed[j:k] = True
                 j, resumed = k, True
                 continue
@@ -855,6 +862,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                                     for t in (j + 1, j + 2)):
                 listed[j] = True
                 j, resumed = j + 1, True
+                continue
+            # (or a link's label over one headline, "Read More" / "Fintan Roche: The rent cap is popular. That
+            # doesn't make it the right policy", with two paragraphs the model believes under it; a headline
+            # closes on no full stop, where the paragraph a "Read more" button unfolds does)
+            if klen[j] < 40 and (label[j] or _MORE_LINK_RE.match(keys[j])) and j + 3 < n \
+                    and klen[j + 1] <= SUBHEAD_CHARS * 2 and lines[j + 1][-1:].isalnum() \
+                    and all(prose[t] and probs[t] >= th and not (bad[t] or dup[t] or teasers[t])
+                            for t in (j + 2, j + 3)):
+                listed[j : j + 2] = True
+                j, resumed = j + 2, True
                 continue
             break
         j += 1
@@ -1075,12 +1092,16 @@ def _signup_end(lines: list[str], j: int, bad: np.ndarray, is_button: Callable[[
     SIGNUP_MAX lines of prompts, buttons and labels, perhaps under a short name or two,
     with at least one prompt to sign up or subscribe among them."""
     k = j
-    prompt = False
+    prompt = pressed = False
     while k < len(lines) and k - j < SIGNUP_MAX:
         if _LIST_LABEL_RE.match(lines[k]):
             return j  # "More from The Ledger": a list of other stories follows, not the story
         if bad[k] or is_button(k) or is_boilerplate(lines[k]):
             prompt |= _PROMPT_RE.search(lines[k]) is not None
+            pressed |= prompt and is_button(k)
+        elif prompt and not pressed and k + 1 < len(lines) and k + 1 - j < SIGNUP_MAX and (
+                is_button(k + 1) or _SIGNUP_FIELD_RE.match(lines[k + 1].lower()) or _PROMPT_RE.search(lines[k + 1])):
+            pass  # the newsletter's pitch between the prompt and its form ("Our political team on the week's ...")
         elif prompt or k - j >= 2 or base[k, 2] > 0 or np.expm1(base[k, 1]) > 6:
             break  # only a name or two ("Gadgetline Deals") comes before the prompt
         k += 1
