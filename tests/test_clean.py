@@ -464,7 +464,9 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "This article is available to researchers on request, the agency said.",
                                   "Maybe later this year, the minister said.",
                                   "Our standards are higher than the law requires, the company said.",
-                                  "Labour / Conservative"])
+                                  "Labour / Conservative",
+                                  "The charity said 18+ gamblers were most at risk of debt.",
+                                  "Odds of a rate cut fell to 40% after the jobs report, traders said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -552,7 +554,12 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Item 1 of 3 Delegates attend the closing plenary of the treaty talks in Geneva",
                "[1/3] Delegates attend the closing plenary of the treaty talks in Geneva",
                "Catch all the Banking News, Corporate News, Market Updates and Latest News on The Arthik Standard.",
-               "This field is required", "Please enter a valid email address."]
+               "This field is required", "Please enter a valid email address.",
+               # a bookmaker's small print
+               "Bet £10 Get £30 in Free Bets — New customers only. Min odds 1/2. 18+ T&Cs apply. BeGambleAware.org",
+               "Odds provided by Diamond Sportsbook. 21+. Terms apply.",
+               "Odds via CourtSide Sportsbook as of 1:05 p.m. ET",
+               "Gamble responsibly. Call 1-800-GAMBLER."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)
@@ -2072,11 +2079,13 @@ def test_an_embedded_post_printed_with_its_handle_inside_the_story_is_dropped(po
     assert scored(story_with(post), scores).paragraphs == STORY
 
 
-def test_a_poll_closing_the_story_is_dropped() -> None:
-    poll = ["Quick Poll", "How much snow are you expecting this weekend?", "Less than 6 inches", "6 to 12 inches",
+@pytest.mark.parametrize("label", [["Quick Poll"], ["YOUR SAY"], []])
+def test_a_poll_closing_the_story_is_dropped(label: list[str]) -> None:
+    # with its label or none: the question over its answers and the button
+    poll = [*label, "How much snow are you expecting this weekend?", "Less than 6 inches", "6 to 12 inches",
             "More than a foot", "Vote"]
     lines = story_with([], at=len(STORY)) + poll + ["Tags:", "Weather"]
-    scores = np.array([0.1] + [0.95] * len(STORY) + [0.93, 0.94, 0.95, 0.96, 0.93, 0.4, 0.02, 0.05])
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.93, 0.94, 0.95, 0.96, 0.93, 0.4, 0.02, 0.05][-len(poll) - 2 :])
     assert scored(lines, scores).paragraphs == STORY
 
 

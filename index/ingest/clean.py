@@ -189,7 +189,7 @@ _TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topic
 _SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
 _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")
-_POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|have your say)\W*$")
+_POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|(?:have )?your say)\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
@@ -743,6 +743,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                     k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
                     break
             listed[j:k] = True
+    # (or with no label: the question over two answers or more and the button, "Do you think she was right to
+    # resign?" / "Yes – she had to go" / "No – ..." / "Don't know" / "Vote")
+    for j in _lines_with(lowdoc, klen, ("vote", "submit")):
+        if klen[j] <= 12 and _POLL_BUTTON_RE.match(keys[j]):
+            t = j - 1
+            while t > 0 and j - t <= POLL_MAX and klen[t] <= 60 and base[t, 2] == 0 and not lines[t].endswith("?"):
+                t -= 1
+            if j - t >= 3 and lines[t].endswith("?") and klen[t] <= 200:
+                listed[t : j + 1 + int(j + 1 < n and _POLL_BUTTON_RE.match(keys[j + 1]) is not None)] = True
     # a stock's quote box: its symbol and the company's name over its price and change ("HRLN" /
     # "Harrow & Lane Group PLC" / "412.60" / "-67.50 (-14.06%)"), in either order
     for j in _lines_with(lowdoc, klen, ("%)",)):
