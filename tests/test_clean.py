@@ -1451,6 +1451,10 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
     ["By Justine Arcand", "Print this article",
      "A ferry leaves Swartz Bay terminal on Oct. 17. CHAD LEUNG/THE STANDARD"],
     ["By Kavya Nagaraj", "A ferry leaves Swartz Bay terminal on Friday. DO Photo/Arvind Shetty"],
+    # the role with the outlet after a dot; a byline under "Words:", then a highlights player
+    ["Dylan Cresswell", "Cricket writer · The Harbour Herald", "15 Feb, 2026 10:42 PM", "4 mins to read"],
+    ["Saturday 4 October 2025", "Words: Club Media Team", "Watch the highlights on ATFC+",
+     "Highlights | Aldervale Athletic 2-1 Brindle Park", "04:36"],
 ])
 def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(under: list[str]) -> None:
     head = "Coastal communities brace for ferry cuts as winter sailings are trimmed"
@@ -1641,6 +1645,15 @@ def test_a_kicker_over_a_sentence_case_headline_and_its_standfirst() -> None:
     c = scored([*header, *STORY], scores)
     assert c.title == head
     assert c.paragraphs == STORY
+
+
+def test_a_kicker_in_capitals_joining_a_label_and_the_fixture_is_not_the_headline() -> None:
+    head = "Guadalmar rescue late point as Ribera rue Castell's missed penalty"
+    dek = "Naranjo's header in the 89th minute cancels out Yusuf Demir's opener after the captain's miss."
+    header = ["Football", "MATCH REPORT · ATLÉTICO GUADALMAR 1-1 DEPORTIVO RIBERA", head, dek, "Sergio Aldana",
+              "Updated Sunday, 26 October 2025, 23:10 CET", "Share"]
+    c = clean_text(page(*header, *STORY, sep="\n"))
+    assert c.title == head
 
 
 def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:

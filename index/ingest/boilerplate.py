@@ -134,7 +134,9 @@ _EXACT = re.compile(
         share\s+(?:this\s+|the\s+)?(?:article|story|post|page)\s+(?:via|on|to)\s+[\w.]+|
         """ + _STAMP + r"""|
         # a player's and a sponsor's words: "Video player is loading.", "Up Next", "Presented by Ledgerly"
-        video\s+player\s+is\s+loading|up\s+next|(?:listen|watch)\s+on\s+[\w.+&' -]{2,25}|
+        video\s+player\s+is\s+loading|up\s+next|
+        (?:listen|watch)(?:\s+(?:to\s+)?(?:the\s+)?(?:highlights|full\s+match|replay|video|interview|episode))?
+            \s+on\s+[\w.+&' -]{2,25}|
         (?:presented|brought\s+to\s+you)\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,4}|
         together\s+with\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,2}|
         # a photo's credit line and an accessible widget's own words ("list 4 of 4", "end of list")

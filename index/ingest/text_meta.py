@@ -218,7 +218,8 @@ _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted)\s*(?:on)?:")  # "TOI
 _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first published)\b")
 _MODIFIED_RE = re.compile(r"(?i)^(?:updated|last updated|modified|last modified)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
-ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}|bureau chief)$")
+ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}|bureau chief)"
+                          r"(?:\s*[·|]\s*[^·|]{2,40})?$")  # (and the outlet: "Cricket writer · The Harbour Herald")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
@@ -400,8 +401,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             above = lines[j - 1]
             n_above = len(above.split())
             # (not a section's name printed in the menu too, a kicker: "Land Use & Biodiversity")
+            # (nor a kicker in capitals joining a label and the fixture: "MATCH REPORT · CITY 1-1 UNITED")
+            kicker = above.isupper() and _KICKER_JOIN_RE.search(above) is not None
             if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]) \
-                    and not (n_above <= KICKER_WORDS and (_standfirst_under(lines, j) or _printed_above(lines, j - 1))):
+                    and not kicker and not (n_above <= KICKER_WORDS and (
+                        _standfirst_under(lines, j) or _printed_above(lines, j - 1))):
                 return j - 1
             # a headline and its standfirst, two lines alone over the byline or the date, the
             # standfirst not the longer ("Lender takes ... after $71M loan default" / "Creative-office
@@ -412,12 +416,15 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             short_dek = n_above > words >= SHORT_DEK_WORDS and _dek_like(lines[j], min_words=SHORT_DEK_WORDS) \
                 and j + 1 < len(lines) and (_is_byline(lines[j + 1]) or (
                     name_like(lines[j + 1]) and j + 2 < len(lines) and ROLE_LINE_RE.match(lines[j + 2]) is not None))
-            if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) \
+            if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) and not kicker \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
                     and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
                 return j - 1
             return j
     return cands[-1]
+
+
+_KICKER_JOIN_RE = re.compile(r"\s[·•|]\s")
 
 
 def _printed_above(lines: list[str], j: int) -> bool:
@@ -600,7 +607,8 @@ _NAME_PAREN_RE = re.compile(rf"^{_NOT_NAME_START}{_NAME}\s*"
 # the writer and the outlet after a dot ("Kim Fitzgerald · Cape Breton Beacon"), the writer under a label
 # ("Reporter: Ni Kadek Sri Wahyuni")
 _NAME_DOT_RE = re.compile(rf"^{_NAME}\s*[·•]\s*(?P<outlet>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){{0,4}})$")
-_LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspondent|reported by|written by)\s*:\s*"
+_LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspondent|reported by|written by|words|text)"
+                                 r"\s*:\s*"
                                  r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,4}$")
 # a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
 # where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra"), or the
