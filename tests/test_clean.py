@@ -1455,6 +1455,10 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
     ["Dylan Cresswell", "Cricket writer · The Harbour Herald", "15 Feb, 2026 10:42 PM", "4 mins to read"],
     ["Saturday 4 October 2025", "Words: Club Media Team", "Watch the highlights on ATFC+",
      "Highlights | Aldervale Athletic 2-1 Brindle Park", "04:36"],
+    # the byline and the pictures' credit on one line; a caption between the date stamp and the byline
+    ["Words: Mere Tautahi | Photos: Supplied", "27 February 2024", "3 Comments", "Share on Facebook"],
+    ["Updated / Sunday, 21 Jan 2024 18:44", "Waves crash against the promenade at Salthill in Galway this afternoon",
+     "By Ciara Nic Aodha", "Western Correspondent", "Share"],
 ])
 def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(under: list[str]) -> None:
     head = "Coastal communities brace for ferry cuts as winter sailings are trimmed"

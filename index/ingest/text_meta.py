@@ -374,8 +374,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     over = [j for j in cands if len(lines[j].split()) >= 4 and not _under_meta(lines, j, lo, feed)
             and any(_meta_line(lines[k]) for k in range(j + 1, min(j + 5, first_body)))]
     if over:
+        # (a caption between the headline's date stamp and the byline is no such headline: "Over 80,000 without
+        # power ..." / "Updated / Sunday, 21 Jan 2024 18:44" / "Waves crash against the promenade ..." / "By ...")
         cands = [j for j in cands if j <= over[-1] or not _under_meta(lines, j, lo, feed)
-                 or any(_is_byline(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))]
+                 or (any(_is_byline(lines[k]) for k in range(j + 1, min(j + 3, len(lines))))
+                     and not (j - over[-1] == 2 and DATE_RE.search(lines[j - 1]) and _meta_line(lines[j - 1])))]
         # and past the header's meta lines, a headline-shaped line with none of its own under it is
         # a teaser of the grid some pages print between the header and the story
         meta_end = next((k for k in range(over[-1] + 1, min(over[-1] + 8, len(lines)))
@@ -609,7 +612,9 @@ _NAME_PAREN_RE = re.compile(rf"^{_NOT_NAME_START}{_NAME}\s*"
 _NAME_DOT_RE = re.compile(rf"^{_NAME}\s*[·•]\s*(?P<outlet>[A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){{0,4}})$")
 _LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspondent|reported by|written by|words|text)"
                                  r"\s*:\s*"
-                                 r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,4}$")
+                                 r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,4}"
+                                 # (with the pictures' credit: "Words: Mere Tautahi | Photos: Supplied")
+                                 r"(?:\s*[|·•]\s*(?i:photos?|pictures?|images?)\s*:\s*[^|·•]{2,40})?$")
 # a byline naming the desk and the wires ("DAILY BOSPHORUS WITH AGENCIES"), or a correspondent and
 # where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra"), or the
 # desk alone ("Deccan Ledger News Service", "Web Desk")
