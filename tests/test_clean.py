@@ -466,6 +466,7 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Our standards are higher than the law requires, the company said.",
                                   "Labour / Conservative",
                                   "The charity said 18+ gamblers were most at risk of debt.",
+                                  "Residents should download the county's alert app, officials said.",
                                   "Odds of a rate cut fell to 40% after the jobs report, traders said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
@@ -559,7 +560,15 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Bet £10 Get £30 in Free Bets — New customers only. Min odds 1/2. 18+ T&Cs apply. BeGambleAware.org",
                "Odds provided by Diamond Sportsbook. 21+. Terms apply.",
                "Odds via CourtSide Sportsbook as of 1:05 p.m. ET",
-               "Gamble responsibly. Call 1-800-GAMBLER."]
+               "Gamble responsibly. Call 1-800-GAMBLER.",
+               # an embedded post's frame, a player's and an app's buttons, a reader's picture's credit
+               "Skip twitter post by Cornwall Highways Watch", "End of twitter post by Cornwall Highways Watch",
+               "The WCB is not responsible for the content of external sites.", "Embedded content: Met Éireann",
+               "Play video", "Download now", "(Submitted: Jen Oickle)",
+               "Download the River Valley 7 Weather app to get tornado warnings for your exact location.",
+               # a form's privacy notice, a call for readers' pictures
+               "Your information is being handled in accordance with the MPN Privacy Collection Statement.",
+               "Send us your storm photos", "Bugle readers: send us your photos and video"]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)

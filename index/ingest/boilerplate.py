@@ -84,6 +84,11 @@ _EXACT = re.compile(
             \s+(?:version|edition)|
         """.replace("_COUNTED", _COUNTED).replace("_COUNT", _COUNT).replace("_QUOTE", _QUOTE) + _SIGNATURE
     + r"""|paid\s+(?:partner\s+)?content|
+        # an embedded post's frame as a public broadcaster prints it: "Skip twitter post by Cornwall Highways",
+        # "End of twitter post by ...", "Embedded content: Met Éireann"; a player's and an app's buttons
+        (?:skip|end\s+of)\s+(?:twitter|x|facebook|instagram|tiktok|youtube|bluesky|threads)\s+(?:post|content|video)
+            (?:\s+\d{1,2})?(?:\s+by\s+[^.!?]{1,50})?|embedded\s+content(?:\s*:\s*[^.!?]{1,40})?|
+        play\s+video|download\s+now|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
         # a form's own messages: "This field is required", "Please enter a valid email address"
         (?:this\s+field\s+is\s+required|required\s+field|(?:please\s+)?enter\s+a\s+valid\s+e-?mail(?:\s+address)?)\W*|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
@@ -300,6 +305,11 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # an embed's disclaimer, a form's privacy notice, a call for readers' pictures
+    r"|\bis\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+(?:web)?sites\b"
+    r"|\bin\s+accordance\s+with\s+(?:the\s+|our\s+)?[\w\s&'’-]{0,40}?privacy\s+(?:collection\s+)?(?:statement|policy|notice)"
+    r"|\bsend\s+us\s+your\s+(?:[\w-]+\s+){0,2}(?:photos|pictures|videos?|footage|stories|tips)\b"
+    r"|^download\s+(?:the|our)\s+[\w\s&'’+-]{1,40}?\bapp\b"
     # a bookmaker's small print: "New customers only. Min odds 1/2. 18+ T&Cs apply. BeGambleAware.org"
     r"|\bt\s?&\s?cs?\s+apply\b|\bbegambleaware\b|\bgamble\s+responsibly\b|\b1-800-gambler\b"
     r"|(?<![\w+])(?:18|21)\+[.,]?\s+(?:only\b|t\s?&\s?cs?\b|terms\b|please\b)"
