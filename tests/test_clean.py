@@ -1442,6 +1442,9 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
     # a paper named like a person but for its newspaper word ("Echo", "Mercury")
     (["Valleys Echo", "News", "Sport"], "By Ann Lee", "© 2026 Valleys Echo. Part of Cambrian News Media Ltd.",
      "Valleys Echo"),
+    # a station's name the page prints again, given in full by the byline
+    (["CPB", "News", "Sport"], "By Ann Lee, CPB News", "Thank you for reading CPB. Follow CPB on Facebook.",
+     "CPB News"),
 ])
 def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, notice: str,
                                                  outlet: str | None) -> None:
@@ -1705,6 +1708,11 @@ def test_an_updated_stamp_over_the_headline_with_the_byline_under_it() -> None:
                   "© 2026 Pinnacle Entertainment Media."], "StarBuzz"),
     ("Aotearoa Now", ["Liam Fairbairn is Aotearoa Now's transport reporter, based in Wellington.",
                       "About Aotearoa Now", "© Copyright 2026 Kahu Media Ltd"], "Aotearoa Now"),
+    # a station's frequency closing its name; a sentence the name opens, over its owner's notice
+    ("Fundy 97.3", ["Get the Fundy 97.3 App", "Download the Fundy 97.3 app", "Fundy 97.3"], "Fundy 97.3"),
+    ("The Suir Valley Champion", ["The Suir Valley Champion", "The Suir Valley Champion supports the work of the "
+                                  "Press Council.", "Copyright © 2024 Munster Local Media Ltd. All rights reserved."],
+     "The Suir Valley Champion"),
 ])
 def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, mentions: list[str],
                                                                  outlet: str | None) -> None:
@@ -1722,6 +1730,8 @@ def test_outlet_from_the_first_line_when_the_page_names_it_again(top: str, menti
     ["We value your privacy", "The Harbour Gazette and its partners use cookies to personalise advertising.",
      "You can accept all, reject all, or subscribe to browse without personalised advertising.",
      "Accept and continue", "Reject", "Subscribe ad-free", "Settings"],
+    ["We value your privacy", "We use cookies and similar technologies to run this site.", "Accept All",
+     "Reject All", "Cookie Settings", "Subscribe to the digital edition from €1.50 a week"],
     ["We Care About Your Privacy", "We and our 842 partners store and access personal data on your device.",
      "I Accept", "Reject All", "Show Purposes"],
 ])

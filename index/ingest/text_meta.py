@@ -28,7 +28,8 @@ CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
 _CONSENT_SAID_RE = re.compile(r"(?i)cookie|\byour privacy\b|\bpersonal data\b")
 _CONSENT_BUTTON_RE = re.compile(
     r"(?i)^(?:accept|reject|decline|allow|deny|agree|i agree|ok|got it|manage|customi[sz]e|more information"
-    r"|learn more|settings|preferences|options|i accept|show purposes|show vendors)(?: all)?"
+    r"|learn more|settings|preferences|options|i accept|show purposes|show vendors"
+    r"|(?:cookie|privacy|consent) (?:settings|preferences|options|policy))(?: all)?"
     r"(?: cookies| options| preferences| settings| and continue)?\W*$")
 _FRAGMENT_STARTS = frozenset("and or but nor of by with".split())  # lower case, opening no headline
 _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der y".split())
@@ -756,8 +757,8 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     if byline is not None and key(byline) + " " in names:
         return byline  # the byline and the notice agree: surer than any line of the menu
     named = _named_again(lines)
-    if named is not None:
-        return named
+    if named is not None:  # (the byline may give it in full: "KVTR 7" over "by Jenna Holloway, KVTR 7 News")
+        return byline if byline is not None and key(byline).startswith(key(named) + " ") else named
     start = _after_consent(lines)
     shared = _shares_notice_name(header[start : start + MASTHEAD_SPAN], names)
     if shared is not None:
@@ -812,14 +813,18 @@ def _named_again(lines: list[str]) -> str | None:
     words = first.split()
     if not (1 <= len(words) <= 5) or len(first) > 40 or first.endswith((".", ":", "?", "!", ",")):
         return None
-    if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) or not words[-1][0].isupper():
+    # (a station's frequency may close it: "Fundy 97.3")
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES for w in words) \
+            or not words[0][0].isupper() or not (words[-1][0].isupper() or words[-1][0].isdigit()):
         return None
     if re.sub(r"^the ", "", key(first)) in _MENU_WORDS or _SECTION_ONLY.match(first):
         return None
     inside, prose = _mentions(lines, first)
     # the footer's line about the site counts as a sentence naming it ("Aotearoa Now is New
     # Zealand's independent home for news", "StarBuzz is part of the ... family")
-    prose = prose or any(s.startswith(first + " is ") and s.endswith(".") for s in inside)
+    # (or any sentence it opens: "The Suir Valley Champion supports the work of the Press Council ...")
+    prose = prose or any(s.startswith(first + " ") and s.endswith(".") and s[len(first) + 1 : len(first) + 2].islower()
+                         for s in inside)
     if looks_like_person(first) and words[0] != "The":
         name = re.escape(first)
         publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
