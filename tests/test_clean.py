@@ -1168,8 +1168,17 @@ def test_a_caption_closing_on_a_credit_in_brackets_is_not_the_story(caption: str
     assert c.paragraphs == STORY
 
 
+def test_a_title_case_subheading_with_for_in_it_is_no_photographers_credit() -> None:
+    # "Career Options for Young Consultants" is a subheading of common words, not "Name Name for The Outlet"
+    sub = "Career Options for Young Consultants"
+    lines = story_with([sub], 2, byline=True)
+    c = scored(lines, np.array([0.1, 0.1, 0.95, 0.95, 0.6, 0.95, 0.95, 0.95]))
+    assert c.paragraphs == [*STORY[:2], sub, *STORY[2:]]
+
+
 @pytest.mark.parametrize("credit", ["Imogen Tallis / Harbour Wire", "Imogen Tallis/The Capitol Ledger",
-                                    "Imogen Tallis, The Capitol Ledger", "Photo: Imogen Tallis / Harbour Wire"])
+                                    "Imogen Tallis, The Capitol Ledger", "Photo: Imogen Tallis / Harbour Wire",
+                                    "Imogen Tallis for The Capitol Ledger"])
 def test_a_caption_over_its_photographers_credit_is_not_the_story(credit: str) -> None:
     """A sentence describing a picture, over a credit naming the photographer and the agency or
     paper: neither is reporting, even scored as such. A paragraph over a bare "Getty Images"

@@ -45,6 +45,7 @@ from index.ingest.text_meta import (
     ROLE_BYLINE_RE,
     ROLE_LINE_RE,
     SIGN_OFF_RE,
+    common_word,
     date_line,
     find_date,
     find_dateline,
@@ -128,6 +129,9 @@ _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?
 # The photographer and the agency or paper, alone on a line under a caption
 _NAME_CREDIT_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}(?:\s?/\s?|,\s+The\s)"
                              r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
+# (or the photographer working for it: "Tomás Reyes for The Meridian Review")
+_FOR_CREDIT_RE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2})\sfor\s(?:The\s)?"
+                            r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
 _REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
 _REPORTED_RE = re.compile("(?i)" + _REPORTED)
 # (the pronouns in any case but "US", the country: "... reporters at the US Capitol on Friday.")
@@ -556,8 +560,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
     # (or a caption with no full stop over a credit in brackets: "Corrigan was jailed at Newcastle Crown
     # Court on Tuesday" / "(Image: Northumbria Police)")
-    for i in sorted(cap | _lines_with(lowdoc, klen, (", the ",))):
-        if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])) \
+    for i in sorted(cap | _lines_with(lowdoc, klen, (", the ", " for "))):
+        if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])
+                                                  or _for_credit(lines[i])) \
                 and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
             bad[i - 1 : i + 1] = True
         elif 0 < i and klen[i] <= CREDIT_CHARS and keys[i].startswith("(") and _LABELLED_CREDIT_RE.match(keys[i]) \
@@ -1208,7 +1213,14 @@ def _credit_only(line: str) -> bool:
     "Andrew Vance/Maritime Press", "Cole Jansen, The Continental Sports"."""
     return len(line.split()) <= CREDIT_WORDS and bool(
         CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line) or _NAME_CREDIT_RE.match(line)
-        or _OUTLET_CREDIT_RE.match(line))
+        or _OUTLET_CREDIT_RE.match(line) or _for_credit(line))
+
+
+def _for_credit(line: str) -> bool:
+    """A photographer's name and the outlet they work for; the name is a name, not words a subheading
+    uses ("Career Options for MBB Consultants")."""
+    m = _FOR_CREDIT_RE.match(line)
+    return m is not None and not all(common_word(w) for w in m.group("name").split())
 
 
 def _caption_shaped(line: str) -> bool:
