@@ -467,6 +467,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Labour / Conservative",
                                   "The charity said 18+ gamblers were most at risk of debt.",
                                   "Residents should download the county's alert app, officials said.",
+                                  "He wrote a letter to the editor of the local paper in 1998.",
+                                  "The museum's new wing is made possible by a gift from the Lee family.",
                                   "Odds of a rate cut fell to 40% after the jobs report, traders said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
@@ -568,7 +570,15 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Download the River Valley 7 Weather app to get tornado warnings for your exact location.",
                # a form's privacy notice, a call for readers' pictures
                "Your information is being handled in accordance with the MPN Privacy Collection Statement.",
-               "Send us your storm photos", "Bugle readers: send us your photos and video"]
+               "Send us your storm photos", "Bugle readers: send us your photos and video",
+               # a donation form, a text-size control, a label over a link, a call for letters, the print edition,
+               # a paywall's meter, a member-funded site's thanks
+               "Contribute ₹499", "Yes, I'll give $5/month", "Other amount", "Larger text size", "Go deeper",
+               "Post by @CentralRangersRFC", "Submit a letter", "Want to weigh in? Write a letter to the editor.",
+               "This article appears in the April 2024 print edition with the headline “The Keepers.”",
+               "You have 72.4% of this article left to read. The rest is for subscribers only.",
+               "The Kōwhai is made possible by our members.",
+               "We accept credit card, Apple Pay, and Google Pay. You can also contribute via PayPal."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)

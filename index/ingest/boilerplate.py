@@ -89,6 +89,12 @@ _EXACT = re.compile(
         (?:skip|end\s+of)\s+(?:twitter|x|facebook|instagram|tiktok|youtube|bluesky|threads)\s+(?:post|content|video)
             (?:\s+\d{1,2})?(?:\s+by\s+[^.!?]{1,50})?|embedded\s+content(?:\s*:\s*[^.!?]{1,40})?|
         play\s+video|download\s+now|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
+        # a donation form's buttons ("Contribute ₹499", "Yes, I'll give $5/month", "Other amount"), a text-size
+        # control, a label over a link to another story, an embedded post's author
+        (?:contribute|donate|give)\s+[$£€₹]\s?[\d,.]+(?:\s*/\s*(?:month|mo|year|yr))?|
+        yes,?\s+i['’]ll\s+(?:give|contribute|donate)\b.{0,30}|other\s+amount|
+        (?:normal|default|larger?|smaller?|(?:very\s+|extra\s+)?large|small)\s+text\s+size|go\s+deeper|
+        post\s+by\s+@\w{2,30}|submit\s+a\s+letter(?:\s+to\s+the\s+editor)?|
         # a form's own messages: "This field is required", "Please enter a valid email address"
         (?:this\s+field\s+is\s+required|required\s+field|(?:please\s+)?enter\s+a\s+valid\s+e-?mail(?:\s+address)?)\W*|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
@@ -305,6 +311,14 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # a call for letters, a note of the print edition, a paywall's meter, a member-funded site's thanks
+    r"|^(?:want\s+to\s+weigh\s+in\?\s+)?write\s+a\s+letter\s+to\s+the\s+editor\b"
+    r"|\bis\s+committed\s+to\s+publishing\s+a\s+diversity\s+of\s+letters\b"
+    r"|^(?:a\s+version\s+of\s+)?this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+(?:the\s+)?[\w\s,]{0,30}?"
+    r"\b(?:print|edition|issue)\b"
+    r"|\byou\s+have\s+[\d.]+\s?%\s+of\s+this\s+(?:article|story)\s+left\b"
+    r"|\bis\s+made\s+possible\s+by\s+(?:our\s+|its\s+)?(?:members|readers|subscribers|supporters|donors)\b"
+    r"|\bwe\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b"
     # an embed's disclaimer, a form's privacy notice, a call for readers' pictures
     r"|\bis\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+(?:web)?sites\b"
     r"|\bin\s+accordance\s+with\s+(?:the\s+|our\s+)?[\w\s&'’-]{0,40}?privacy\s+(?:collection\s+)?(?:statement|policy|notice)"
