@@ -1269,6 +1269,10 @@ def test_the_storys_own_subheading_under_an_inline_list_is_kept(label: str) -> N
     c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
                         label, *teasers, "Watch more videos", *STORY[3:], sep="\n"))
     assert c.paragraphs == STORY
+    # (under one headline, a subheading half its length at most)
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3],
+                        label, teasers[0], "What the deal includes", *STORY[3:], sep="\n"))
+    assert c.paragraphs == [*STORY[:3], "What the deal includes", *STORY[3:]]
 
 
 def test_a_labelled_list_of_headlines_with_blurbs_inside_or_closing_the_story_is_dropped() -> None:

@@ -1145,13 +1145,16 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int, *, ads: boo
 def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
     """Where the list under the label at j stops, given the sentence at k under it: at k, or
     at the story's own subheading over k ("Threat shifts east"), shorter than every headline
-    of the list (two at least, or one paid link's) and with two paragraphs under it; not a
+    of the list (two at least, or one paid link's, or one twice its length) and with two paragraphs under it; not a
     link closing the list ("Watch more videos")."""
     sub = k - 1
     # (the list's headlines: not a player's label, a running time or a source between them)
     items = [w for t in range(j + 1, sub) if (w := len(_LETTERS_RE.findall(lines[t]))) >= ITEM_WORDS]
     words = len(lines[sub].split())
-    if len(items) >= (1 if ads else 2) and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items) \
+    # (one headline will do when the subheading is half its length at most: "Also read:" / "The men who painted
+    # Bollywood: the last of Mumbai's hoarding artists" / "A city of halls")
+    if (len(items) >= (1 if ads else 2) or (len(items) == 1 and 2 * words <= items[0])) \
+            and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items, default=0) \
             and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or _WIDGET_LINK_RE.match(lines[sub].lower())
                  or _MORE_ITEMS_RE.match(lines[sub])) \
             and all(t < len(lines) and _reads_on(lines[t]) for t in (k, k + 1)):
