@@ -152,7 +152,7 @@ def test_teaser_list_of_headlines_at_end_dropped() -> None:
 
 
 @pytest.mark.parametrize("label", ["Recommended Reading", "Related stories", "More from Politics:",
-                                   "Latest from Politics", "Latest in Business"])
+                                   "Latest from Politics", "Latest in Business", "Also of interest"])
 def test_teaser_widget_inside_the_story_dropped(label: str) -> None:
     # a label, then headlines and authors (not sentences), then the reporting resumes
     widget = [label, "The quiet rise of the county budget office", "Ann Lee",
@@ -578,7 +578,11 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "This article appears in the April 2024 print edition with the headline “The Keepers.”",
                "You have 72.4% of this article left to read. The rest is for subscribers only.",
                "The Kōwhai is made possible by our members.",
-               "We accept credit card, Apple Pay, and Google Pay. You can also contribute via PayPal."]
+               "We accept credit card, Apple Pay, and Google Pay. You can also contribute via PayPal.",
+               # a chart's controls, an Australian site's acknowledgement of country
+               "Expand chart", "Download data (CSV)", "View the roll call",
+               "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "
+               "Traditional Custodians of the lands where we live, learn, and work."]
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_WIDGETS + FEED_CHROME)

@@ -95,6 +95,10 @@ _EXACT = re.compile(
         yes,?\s+i['’]ll\s+(?:give|contribute|donate)\b.{0,30}|other\s+amount|
         (?:normal|default|larger?|smaller?|(?:very\s+|extra\s+)?large|small)\s+text\s+size|go\s+deeper|
         post\s+by\s+@\w{2,30}|submit\s+a\s+letter(?:\s+to\s+the\s+editor)?|
+        # a chart's controls: "Expand chart", "Download data (CSV)", "View the roll call"
+        (?:expand|enlarge)\s+(?:this\s+|the\s+)?(?:chart|graphic|map|table|image)|
+        download\s+(?:the\s+)?data(?:\s*\((?:csv|xlsx?|json|pdf)\))?|
+        view\s+(?:the\s+)?(?:full\s+)?(?:chart|table|roll\s+call|interactive(?:\s+map)?|data)|
         # a form's own messages: "This field is required", "Please enter a valid email address"
         (?:this\s+field\s+is\s+required|required\s+field|(?:please\s+)?enter\s+a\s+valid\s+e-?mail(?:\s+address)?)\W*|
         watch\s+live|full\s+forecast|interactive\s+radar|\d{1,2}[\s-]day\s+forecast|
@@ -311,6 +315,8 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # an Australian site's acknowledgement of country
+    r"|\backnowledges?\s+(?:the\s+)?(?:aboriginal|first\s+nations|traditional\s+(?:owners|custodians))\b"
     # a call for letters, a note of the print edition, a paywall's meter, a member-funded site's thanks
     r"|^(?:want\s+to\s+weigh\s+in\?\s+)?write\s+a\s+letter\s+to\s+the\s+editor\b"
     r"|\bis\s+committed\s+to\s+publishing\s+a\s+diversity\s+of\s+letters\b"

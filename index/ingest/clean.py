@@ -266,6 +266,7 @@ _LIST_LABEL_RE = re.compile(
     r"|(?:in )?other (?:news|stories|headlines)"
     r"|read (?:also|next|this next)"
     r"|(?:further|recommended|suggested) reading|you (?:may|might) (?:also )?like|also read|read more\s*:"
+    r"|also of interest"
     r"|related from .{1,30}|related(?: [\w-]+){1,2} (?:stories|articles|coverage|reads|news|links)"
     r"|read more (?:from|on|in|about) .{1,30}"
     r"|most (?:read|popular|viewed|shared|watched)(?: (?:news|stories|articles|today|now|this week|in [\w ]{1,20}"
