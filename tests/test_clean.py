@@ -580,7 +580,7 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "The Kōwhai is made possible by our members.",
                "We accept credit card, Apple Pay, and Google Pay. You can also contribute via PayPal.",
                # a chart's controls, an Australian site's acknowledgement of country
-               "Expand chart", "Download data (CSV)", "View the roll call",
+               "Expand chart", "Download data (CSV)", "View the roll call", 'Skip to "About government"',
                "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "
                "Traditional Custodians of the lands where we live, learn, and work."]
 
@@ -1498,6 +1498,8 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
     ["Words: Mere Tautahi | Photos: Supplied", "27 February 2024", "3 Comments", "Share on Facebook"],
     ["Updated / Sunday, 21 Jan 2024 18:44", "Waves crash against the promenade at Salthill in Galway this afternoon",
      "By Ciara Nic Aodha", "Western Correspondent", "Share"],
+    # the department a government's news release is from
+    ["From: Department of Justice and Attorney General", "Share this page", "Facebook"],
 ])
 def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(under: list[str]) -> None:
     head = "Coastal communities brace for ferry cuts as winter sailings are trimmed"

@@ -113,7 +113,7 @@ _EXACT = re.compile(
         read\s+(?:this\s+(?:story|article)\s+)?in\s+(?:english|spanish|french|german|portuguese|chinese|arabic|hindi)|
         (?:en\s+)?español|en\s+français|
         gift\s+(?:this|the)\s+(?:unlocked\s+)?(?:article|story)|print\s+this\s+(?:article|story|page)|
-        skip\s+(?:to\s+(?:main\s+)?content|advertisement)|
+        skip\s+(?:to\s+(?:main\s+)?content|advertisement)|skip\s+to\s+["“'‘][^"”'’]{2,40}["”'’]|
         # the same link on sites in other languages: "Ir al contenido", "Aller au contenu", "Zum Inhalt springen"
         ir\s+al\s+contenido(?:\s+principal)?|aller\s+au\s+contenu(?:\s+principal)?|zum\s+inhalt\s+springen|vai\s+al\s+contenuto|ir\s+para\s+o\s+conte[úu]do|naar\s+de\s+inhoud\s+gaan|
         share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|email|print|copy\s+link|bookmark|autoplay|closed\s+captions|

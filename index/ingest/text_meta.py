@@ -620,6 +620,8 @@ _LABELLED_BYLINE_RE = re.compile(r"^(?i:reporter|writer|author|editor|correspond
 # where they file from ("From Kwabena Asante-Darko, Kumasi", "From Our Correspondent, Accra"), or the
 # desk alone ("Deccan Ledger News Service", "Web Desk")
 _DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+(?:agencies|wires)$"
+                             # (or the department a government's release is from: "From: Department of Justice")
+                             r"|^From:\s+(?-i:[A-Z])[\w&'’.,\s-]{2,80}$"
                              r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$"
                              r"|(?-i:^(?:[A-Z][\w&'’.-]*\s){0,4}(?:News\s+Service|News\s+Desk|Web\s+Desk|Online\s+Desk"
                              r"|Bureau)$)")
