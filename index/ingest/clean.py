@@ -606,15 +606,23 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     teasers, blocks = in_list >= TEASER_PAIRS, in_list >= TEASER_BLOCK
     inside = slice(bs, be + 1)
     sentence = base[:, 2] > 0
+    # the best run of reporting with the teasers left out, when it stands apart from the run [r0, r1]
+    # (two sentences at least) and weighs more than `floor`
+    apart = (probs - th) * np.sqrt(lens + 1) * ~(bad | dup | teasers)
+
+    def elsewhere(r0: int, r1: int, floor: float) -> tuple[float, int, int] | None:
+        alt, a0, a1 = max_run(apart)
+        fits = a1 >= 0 and alt > floor and (a1 < r0 - 1 or a0 > r1 + 1) and sentence[a0 : a1 + 1].sum() >= 2
+        return (alt, a0, a1) if fits else None
+
     if blocks[inside].any() and (sentence[inside] & ~blocks[inside]).sum() < TEASER_CORE:
         # the run is a list of other stories ("Trending", numbered): a short story elsewhere
         # on the page, apart from any such list, is the reporting
-        alt, a0, a1 = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | teasers))
-        if a1 >= 0 and alt > 0 and (a1 < bs - 1 or a0 > be + 1) and sentence[a0 : a1 + 1].sum() >= 2:
-            best, bs, be = alt, a0, a1
+        if (found := elsewhere(bs, be, 0.0)) is not None:
+            best, bs, be = found
             inside = slice(bs, be + 1)
-    if blocks[inside].any() and ((base[inside, 2] > 0) & ~blocks[inside]).sum() >= TEASER_CORE:
-        edge = teasers | (base[:, 2] == 0)
+    if blocks[inside].any() and (sentence[inside] & ~blocks[inside]).sum() >= TEASER_CORE:
+        edge = teasers | ~sentence
         r0, r1 = bs, be
         while bs < be and edge[bs]:
             bs += 1
@@ -623,11 +631,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         # (a grid of other stories whose few odd items, a puzzle's blurb of two sentences, fall outside
         # its blocks: what is left of the run once its teasers are trimmed off weighs less than a run
         # of reporting elsewhere on the page, which is the story)
-        weights = (probs - th) * np.sqrt(lens + 1) * ~(bad | dup | teasers)
-        alt, a0, a1 = max_run(weights)
-        if a1 >= 0 and alt > weights[bs : be + 1].sum() and (a1 < r0 - 1 or a0 > r1 + 1) \
-                and sentence[a0 : a1 + 1].sum() >= 2:
-            best, bs, be = alt, a0, a1
+        if (found := elsewhere(r0, r1, float(apart[bs : be + 1].sum()))) is not None:
+            best, bs, be = found
             inside = slice(bs, be + 1)
     # a section label ("Related stories") inside the run followed by teasers ends it; a
     # label ("More from us") followed by nothing but headlines to the run's end is a list
