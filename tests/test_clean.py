@@ -2144,6 +2144,16 @@ def test_an_embedded_post_printed_with_its_handle_inside_the_story_is_dropped(po
     assert scored(story_with(post), scores).paragraphs == STORY
 
 
+def test_a_box_of_numbers_to_call_is_not_the_story() -> None:
+    # a helpline box under the story, however sure the model is of it; a sentence giving a number stays
+    last = "Anyone with information is asked to call police on 101, quoting incident 4471."
+    box = ["Where to get help:", "Family violence crisis line: 0800 555 333 (available 24/7)",
+           "Sexual harm helpline: 0800 555 044 or text 4334", "Life-threatening emergency: 000"]
+    lines = story_with([], at=len(STORY)) + [last] + box
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.9, 0.6, 0.8, 0.8, 0.7])
+    assert scored(lines, scores).paragraphs == [*STORY, last]
+
+
 @pytest.mark.parametrize("label", [["Quick Poll"], ["YOUR SAY"], []])
 def test_a_poll_closing_the_story_is_dropped(label: list[str]) -> None:
     # with its label or none: the question over its answers and the button

@@ -109,6 +109,7 @@ GALLERY_CAPTIONS = 3  # captions under a gallery's label that a short label clos
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
+CONTACT_CHARS = 90  # characters of a line of a box of numbers to call, at most
 CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
 PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a prompt's word in passing
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
@@ -132,6 +133,9 @@ _NAME_CREDIT_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\
 # (or the photographer working for it: "Tomás Reyes for The Meridian Review")
 _FOR_CREDIT_RE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2})\sfor\s(?:The\s)?"
                             r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
+# A number to call: "0800 555 333", "(902) 555-0177", "Call 101", "Life-threatening emergency: 000"
+_CONTACT_RE = re.compile(r"(?:^|[\s:(])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)\s?|\d{2,4}[ .-])\d{3}[ .-]?\d{3,4}\b"
+                         r"|\b(?i:call|dial|text|phone|tel)\.?\s*:?\s*\d{3,}\b|(?i:emergency|police|ambulance)\S*\s*:\s*\d{3}$")
 _REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
 _REPORTED_RE = re.compile("(?i)" + _REPORTED)
 # (the pronouns in any case but "US", the country: "... reporters at the US Capitol on Friday.")
@@ -781,6 +785,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 or _WIDGET_LINK_RE.match(keys[end]) or _MARKET_RE.search(keys[end])):
             end += 1
         listed[a:end] = True
+    # a box of numbers to call ("Where to get help:" / "Family violence crisis line: 0800 555 333" / "Sexual harm
+    # helpline: 0800 555 044"): two such lines in a row or more, and the label over them
+    contact = np.zeros(n, dtype=bool)
+    for j in np.flatnonzero(klen <= CONTACT_CHARS).tolist():
+        contact[j] = _CONTACT_RE.search(lines[j]) is not None and not lines[j].rstrip().endswith((".", "!", "?")) \
+            and _REPORTED_RE.search(lines[j]) is None
+    for j in np.flatnonzero(contact[:-1] & contact[1:]).tolist():
+        listed[j : j + 2] = True
+        if j and not contact[j - 1] and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
+            listed[j - 1] = True
     # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
     # "Review the Townline Community Guidelines."): from the label to its link
     for j in _lines_with(lowdoc, klen, ("rules",)):
