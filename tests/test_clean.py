@@ -581,6 +581,8 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "We accept credit card, Apple Pay, and Google Pay. You can also contribute via PayPal.",
                # a chart's controls, an Australian site's acknowledgement of country
                "Expand chart", "Download data (CSV)", "View the roll call", 'Skip to "About government"',
+               "twitter (opens in new window)",
+               "These takeaways were generated with the help of AI and reviewed by an editor.",
                "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "
                "Traditional Custodians of the lands where we live, learn, and work."]
 
@@ -1609,6 +1611,11 @@ def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.2, 0.05, 0.05])
     c = scored(lines, scores)
     assert c.paragraphs == [*STORY, credit]
+    # (and inside the run, with the writer's bio the model half-believes under it)
+    bio = "Ann Lee covers Congress for the Harbour Wire. She can be reached at ann.lee@harbourwire.example."
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "ABOUT THE AUTHOR", "Ann Lee", bio]
+    scores = np.array([0.2] + [0.95] * len(STORY) + [0.45, 0.37, 0.48, 0.62])
+    assert scored(lines, scores).paragraphs == [*STORY, credit]
 
 
 @pytest.mark.parametrize("bio", ["Marchetti covers the Midwest for Harbour Wire. She is based in Indianapolis.",

@@ -95,6 +95,8 @@ _EXACT = re.compile(
         yes,?\s+i['’]ll\s+(?:give|contribute|donate)\b.{0,30}|other\s+amount|
         (?:normal|default|larger?|smaller?|(?:very\s+|extra\s+)?large|small)\s+text\s+size|go\s+deeper|
         post\s+by\s+@\w{2,30}|submit\s+a\s+letter(?:\s+to\s+the\s+editor)?|
+        # a share button with its screen reader's note: "twitter (opens in new window)"
+        [\w .+&-]{2,25}\s*\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|
         # a chart's controls: "Expand chart", "Download data (CSV)", "View the roll call"
         (?:expand|enlarge)\s+(?:this\s+|the\s+)?(?:chart|graphic|map|table|image)|
         download\s+(?:the\s+)?data(?:\s*\((?:csv|xlsx?|json|pdf)\))?|
@@ -315,6 +317,10 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # a summary's note that a machine wrote it, a comment form's terms
+    r"|^(?:these|this|the)\s+(?:key\s+)?(?:takeaways|summary|highlights|points|bullet\s+points)\s+(?:was|were|is|are)"
+    r"\s+(?:generated|written|produced|created)\b"
+    r"|\bby\s+submitting\s+(?:a|your)\s+comment\b"
     # an Australian site's acknowledgement of country
     r"|\backnowledges?\s+(?:the\s+)?(?:aboriginal|first\s+nations|traditional\s+(?:owners|custodians))\b"
     # a call for letters, a note of the print edition, a paywall's meter, a member-funded site's thanks

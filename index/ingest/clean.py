@@ -826,6 +826,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     keep |= ~outside & (probs >= IN_TH)
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
+    # (and a wire's credit inside the run, however low the model scores it: "With files from Lindsey Oakes")
+    for j in _lines_with(lowdoc, klen, ("contributed", "reporting by", "editing by", "with files", "with report")):
+        keep[j] |= bool(not outside[j] and klen[j] < 300 and _CREDIT_RE.search(lines[j]) and not (bad[j] or dup[j]))
     j = be + 1
     resumed = False  # the reporting went on under a widget: what the model believes there is kept
     while j < n:
