@@ -1502,6 +1502,9 @@ def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, 
      "By Ciara Nic Aodha", "Western Correspondent", "Share"],
     # the department a government's news release is from
     ["From: Department of Justice and Attorney General", "Share this page", "Facebook"],
+    # a button to follow the site on a search engine, share buttons with their screen reader's note
+    ["Priya Raman", "Jun 18, 2024 - Technology", "Add Sidebar on Google", "facebook (opens in new window)",
+     "twitter (opens in new window)"],
 ])
 def test_headline_is_not_a_role_line_a_button_or_a_credited_caption_under_it(under: list[str]) -> None:
     head = "Coastal communities brace for ferry cuts as winter sailings are trimmed"

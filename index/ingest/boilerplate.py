@@ -95,6 +95,8 @@ _EXACT = re.compile(
         yes,?\s+i['’]ll\s+(?:give|contribute|donate)\b.{0,30}|other\s+amount|
         (?:normal|default|larger?|smaller?|(?:very\s+|extra\s+)?large|small)\s+text\s+size|go\s+deeper|
         post\s+by\s+@\w{2,30}|submit\s+a\s+letter(?:\s+to\s+the\s+editor)?|
+        # a button to follow the site on a search engine's news: "Add Sidebar on Google", "Follow us on Google News"
+        (?:add|follow)\s+[\w .&'’-]{2,30}?\s+(?:on|to|as\s+a\s+preferred\s+source\s+on)\s+google(?:\s+news)?|
         # a share button with its screen reader's note: "twitter (opens in new window)"
         [\w .+&-]{2,25}\s*\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|
         # a chart's controls: "Expand chart", "Download data (CSV)", "View the roll call"
