@@ -1281,6 +1281,18 @@ def test_the_storys_own_subheading_under_an_inline_list_is_kept(label: str) -> N
     assert c.paragraphs == [*STORY[:3], "What the deal includes", *STORY[3:]]
 
 
+def test_a_paragraph_closing_on_a_quote_in_single_marks_is_a_sentence_under_an_inline_list() -> None:
+    # "... had been 'extremely challenging.'" ends a sentence: it is no fourth headline of the list above it
+    para = ("Fire information officer Karen Lindqvist said crews were able to hold the southern flank overnight "
+            "but that conditions on the eastern side had been 'extremely challenging.'")
+    box = ["RELATED STORIES", "What to pack if you are placed on an evacuation alert",
+           "B.C. wildfire season 2025: Maps, numbers and evacuation orders",
+           "Insurance claims after wildfires: What you need to know"]
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY[:3], *box, para,
+                        *STORY[3:], sep="\n"))
+    assert c.paragraphs == [*STORY[:3], para, *STORY[3:]]
+
+
 def test_a_labelled_list_of_headlines_with_blurbs_inside_or_closing_the_story_is_dropped() -> None:
     """Under "Trending Now" or "Editor's picks", numbered headlines and questions each over a
     one-sentence blurb are other stories, wherever the list stands; the story's subheading

@@ -161,7 +161,8 @@ def base_features(lines: list[str]) -> np.ndarray:
             C[:, 3 * j + f] = (tot >> (21 * f)) & _FIELD
     words = C[:, 0] + 1
     dig, caps = C[:, 1], C[:, 6]
-    ends_p = (last & _END) > 0
+    # (a quote closed by an apostrophe after its full stop ends a sentence too: "... 'extremely challenging.'")
+    ends_p = ((last & _END) > 0) | ((cp[ends - 1] == 39) & (lens >= 2) & ((cls[ends - 2] & _STOP) > 0))
     lowdoc = doc.lower()
     strong, weak = _vocab_counts(lowdoc, n)
     boiler = _matches(BOILER_LINE_RE, lines, np.flatnonzero(lens < BOILER_MAX), n)
