@@ -1140,6 +1140,12 @@ def test_a_quote_pulled_out_of_a_paragraph_does_not_take_the_paragraph_with_it()
     c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:2], paragraph,
                         *STORY[2:4], quote, "Dolores Ashby, senator for Ohio", STORY[4], sep="\n"))
     assert "Dolores Ashby, senator for Ohio" not in c.paragraphs and all(p in c.paragraphs for p in STORY)
+    # (a quote a little longer than the pull quote cut from it is the paragraph too: quotes are cut down)
+    pulled = "“Swim between the flags, avoid dawn and dusk, and get out when you hear the siren.”"
+    said = "“The message is simple: swim between the flags, avoid dawn and dusk, and get out when you hear the siren.”"
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", *STORY[:3], pulled, *STORY[3:], said,
+                        sep="\n"))
+    assert c.paragraphs == [*STORY, said]
 
 
 def test_a_quote_pulled_from_the_middle_of_a_paragraph_is_dropped_with_its_attribution() -> None:

@@ -522,8 +522,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             if len(group) == 2:
                 short, longer = sorted(group, key=len)
                 shared = len(os.path.commonprefix([short[::-1], longer[::-1]] if tail else [short, longer]))
+                # (of two quotes, the longer is the paragraph a pull quote was cut from, however little longer:
+                # "'The message is simple: swim between the flags ...'" over "'Swim between the flags ...'")
+                quotes = short[:1] in _QUOTE_MARKS and longer[:1] in _QUOTE_MARKS
                 near[i] |= shared >= SHARED_MIN * len(short) and (
-                    keys[i] == short or len(longer) < PULLED_RATIO * len(short))
+                    keys[i] == short or (len(longer) < PULLED_RATIO * len(short) and not quotes))
     lowdoc = "\n".join(keys)
     # (and a quote pulled from the middle of a paragraph, printed alone between its quote marks)
     for i in np.flatnonzero((klen >= PULLED_MIN_CHARS) & (klen <= 300)).tolist():
