@@ -581,7 +581,7 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "We accept credit card, Apple Pay, and Google Pay. You can also contribute via PayPal.",
                # a chart's controls, an Australian site's acknowledgement of country
                "Expand chart", "Download data (CSV)", "View the roll call", 'Skip to "About government"',
-               "twitter (opens in new window)",
+               "twitter (opens in new window)", "Join now", "Join here",
                "These takeaways were generated with the help of AI and reviewed by an editor.",
                "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "
                "Traditional Custodians of the lands where we live, learn, and work."]
@@ -2113,6 +2113,15 @@ def test_the_story_goes_on_under_a_newsletter_box_with_its_pitch_and_a_subheadin
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, "Senators divided", *STORY[3:]]
     scores = np.array([0.1, 0.8, 0.8, 0.8, 0.11, 0.02, 0.02, 0.16, 0.62, 0.6])
     assert scored(lines, scores).paragraphs == [*STORY[:3], "Senators divided", *STORY[3:]]
+
+
+def test_the_storys_subheading_under_a_paywall_box_inside_the_run_is_kept() -> None:
+    # the box is dropped, the subheading the model doubts under it is the story's (not a list's item)
+    box = ["You've read 2 of 3 free articles this month.", "Subscribe for unlimited access to local news.",
+           "Subscribe", "Already a subscriber? Sign in"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, "Parents push back", *STORY[3:]]
+    scores = np.array([0.1, 0.95, 0.95, 0.95, 0.62, 0.24, 0.01, 0.16, 0.17, 0.95, 0.99])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], "Parents push back", *STORY[3:]]
 
 
 def test_a_credit_line_closes_a_story_that_went_on_under_a_sign_up_box() -> None:

@@ -88,7 +88,7 @@ _EXACT = re.compile(
         # "End of twitter post by ...", "Embedded content: Met Éireann"; a player's and an app's buttons
         (?:skip|end\s+of)\s+(?:twitter|x|facebook|instagram|tiktok|youtube|bluesky|threads)\s+(?:post|content|video)
             (?:\s+\d{1,2})?(?:\s+by\s+[^.!?]{1,50})?|embedded\s+content(?:\s*:\s*[^.!?]{1,40})?|
-        play\s+video|download\s+now|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
+        play\s+video|download\s+now|join(?:\s+(?:now|today|us|here|free|for\s+free))?|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
         # a donation form's buttons ("Contribute ₹499", "Yes, I'll give $5/month", "Other amount"), a text-size
         # control, a label over a link to another story, an embedded post's author
         (?:contribute|donate|give)\s+[$£€₹]\s?[\d,.]+(?:\s*/\s*(?:month|mo|year|yr))?|

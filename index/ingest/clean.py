@@ -974,7 +974,17 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 and is_boilerplate(lines[i]):
             furniture[i : i + 2] = True
     keep &= ~furniture
-    _fill_gaps(probs, keep, bad | furniture | listed)
+    # the story's subheading under a box inside the run ("You've read 2 of 3 free articles" / ... / "Sign in" /
+    # "Parents push back" / its paragraphs): no gap between kept lines takes it in, the box is not kept
+    boxes = bad | furniture | listed
+    for j in range(bs + 1, min(be, n - 2)):
+        if not keep[j] and boxes[j - 1] and keep[j + 1] and keep[j + 2] and prose[j + 1] and prose[j + 2] \
+                and klen[j] <= SUBHEAD_CHARS and base[j, 2] == 0 and probs[j] >= GAP_TH \
+                and 2 <= len(keys[j].split()) <= SUBHEAD_WORDS and lines[j][:1].isupper() and not lines[j].isupper() \
+                and not (boxes[j] or dup[j] or teasers[j] or label[j] or is_button(j) or is_boilerplate(lines[j])
+                         or _PROMPT_RE.search(lines[j]) or label[j - 1] or _list_label(keys[j - 1])):
+            keep[j] = True
+    _fill_gaps(probs, keep, boxes)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
     i = bs
