@@ -468,6 +468,7 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "The charity said 18+ gamblers were most at risk of debt.",
                                   "Residents should download the county's alert app, officials said.",
                                   "He wrote a letter to the editor of the local paper in 1998.",
+                                  "Insurers said they pay for videos of the damage only when claims are disputed.",
                                   "The museum's new wing is made possible by a gift from the Lee family.",
                                   "Odds of a rate cut fell to 40% after the jobs report, traders said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
@@ -582,6 +583,11 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                # a chart's controls, an Australian site's acknowledgement of country
                "Expand chart", "Download data (CSV)", "View the roll call", 'Skip to "About government"',
                "twitter (opens in new window)", "Join now", "Join here",
+               # a tabloid's call for tips, a correction's link, a widget loading, a post's replies, a shop's button
+               "Do you have a story for The Daily Blaze showbiz team?",
+               "Email us at showbiz@dailyblaze.co.uk or call 020 7946 0321. We pay for videos too.",
+               "SUGGEST A CORRECTION", "Interactive map loading...", "Read 2.3K replies", "Wishlist",
+               "Don't miss out on the headlines from National. Followed categories will be added to My News.",
                "These takeaways were generated with the help of AI and reviewed by an editor.",
                "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "
                "Traditional Custodians of the lands where we live, learn, and work."]

@@ -88,7 +88,10 @@ _EXACT = re.compile(
         # "End of twitter post by ...", "Embedded content: Met Éireann"; a player's and an app's buttons
         (?:skip|end\s+of)\s+(?:twitter|x|facebook|instagram|tiktok|youtube|bluesky|threads)\s+(?:post|content|video)
             (?:\s+\d{1,2})?(?:\s+by\s+[^.!?]{1,50})?|embedded\s+content(?:\s*:\s*[^.!?]{1,40})?|
-        play\s+video|download\s+now|join(?:\s+(?:now|today|us|here|free|for\s+free))?|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
+        play\s+video|download\s+now|join(?:\s+(?:now|today|us|here|free|for\s+free))?|
+        # a correction's link, a widget still loading, a post's count of replies, a shop's button
+        suggest\s+a\s+correction|(?:interactive\s+)?(?:map|chart|graphic|widget|content)\s+(?:is\s+)?loading(?:\.{3}|…)?|
+        read\s+[\d.,]+\s?[km]?\s+(?:replies|comments)|wishlist|add\s+to\s+wishlist|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
         # a donation form's buttons ("Contribute ₹499", "Yes, I'll give $5/month", "Other amount"), a text-size
         # control, a label over a link to another story, an embedded post's author
         (?:contribute|donate|give)\s+[$£€₹]\s?[\d,.]+(?:\s*/\s*(?:month|mo|year|yr))?|
@@ -319,6 +322,11 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # a tabloid's call for tips ("Do you have a story for the showbiz team? Email us at ... We pay for videos too.")
+    r"|^do\s+you\s+have\s+a\s+(?:story|tip|news\s+tip)\b[^.!?]{0,60}\?"
+    r"|\bwe\s+pay\s+for\s+(?:your\s+)?(?:videos?|pictures|photos|stories|tips)\b|^e-?mail\s+us\s+(?:at|on)\s+\S+@"
+    # a site's note on following its categories
+    r"|\bfollowed\s+categories\s+will\s+be\s+added\b"
     # a summary's note that a machine wrote it, a comment form's terms
     r"|^(?:these|this|the)\s+(?:key\s+)?(?:takeaways|summary|highlights|points|bullet\s+points)\s+(?:was|were|is|are)"
     r"\s+(?:generated|written|produced|created)\b"
