@@ -322,22 +322,36 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
-    # a tabloid's call for tips ("Do you have a story for the showbiz team? Email us at ... We pay for videos too.")
-    r"|^do\s+you\s+have\s+a\s+(?:story|tip|news\s+tip)\b[^.!?]{0,60}\?"
-    r"|\bwe\s+pay\s+for\s+(?:your\s+)?(?:videos?|pictures|photos|stories|tips)\b|^e-?mail\s+us\s+(?:at|on)\s+\S+@"
-    # a site's note on following its categories
-    r"|\bfollowed\s+categories\s+will\s+be\s+added\b"
-    # a summary's note that a machine wrote it, a comment form's terms
-    r"|^(?:these|this|the)\s+(?:key\s+)?(?:takeaways|summary|highlights|points|bullet\s+points)\s+(?:was|were|is|are)"
+    # a prompt to share: "Help keep family & friends informed by sharing this article"
+    r"|\bby\s+sharing\s+this\s+(?:article|story|post|page)\W*$"
+    r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+-?\d{1,3}°"
+    r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
+# Notes and prompts a page words as a sentence, each found by its opening words (`match`) ...
+_OPENING = re.compile(
+    # a tabloid's call for tips ("Do you have a story for the showbiz team? Email us at ...")
+    r"(?i)do\s+you\s+have\s+a\s+(?:story|tip|news\s+tip)\b[^.!?]{0,60}\?|e-?mail\s+us\s+(?:at|on)\s+\S+@"
+    # a summary's note that a machine wrote it
+    r"|(?:these|this|the)\s+(?:key\s+)?(?:takeaways|summary|highlights|points|bullet\s+points)\s+(?:was|were|is|are)"
     r"\s+(?:generated|written|produced|created)\b"
-    r"|\bby\s+submitting\s+(?:a|your)\s+comment\b"
+    # a call for letters, a note of the print edition, an app's pitch, a bookmaker's credit for its odds
+    r"|(?:want\s+to\s+weigh\s+in\?\s+)?write\s+a\s+letter\s+to\s+the\s+editor\b"
+    r"|(?:a\s+version\s+of\s+)?this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+(?:the\s+)?[\w\s,]{0,30}?"
+    r"\b(?:print|edition|issue)\b"
+    r"|download\s+(?:the|our)\s+[\w\s&'’+-]{1,40}?\bapp\b"
+    r"|odds\s+(?:via|provided\s+by|courtesy\s+of|supplied\s+by)\s")
+# ... or anywhere in it, once a cheap look for its words has found them (a search of every line for each of
+# these patterns cost more than the rest of the boilerplate rules together)
+_NOTICE_HINTS = ("pay for", "followed categories", "submitting", "acknowledge", "letters", "% of this", "possible by",
+                 "credit card", "not responsible", "accordance", "send us", "&", "gambl", "+")
+_NOTICE = re.compile(
+    r"(?i)\bwe\s+pay\s+for\s+(?:your\s+)?(?:videos?|pictures|photos|stories|tips)\b"
+    # a site's note on following its categories, a comment form's terms
+    r"|\bfollowed\s+categories\s+will\s+be\s+added\b|\bby\s+submitting\s+(?:a|your)\s+comment\b"
     # an Australian site's acknowledgement of country
     r"|\backnowledges?\s+(?:the\s+)?(?:aboriginal|first\s+nations|traditional\s+(?:owners|custodians))\b"
-    # a call for letters, a note of the print edition, a paywall's meter, a member-funded site's thanks
-    r"|^(?:want\s+to\s+weigh\s+in\?\s+)?write\s+a\s+letter\s+to\s+the\s+editor\b"
+    # a letters page's pledge, a paywall's meter, a member-funded site's thanks, a donation form's note
     r"|\bis\s+committed\s+to\s+publishing\s+a\s+diversity\s+of\s+letters\b"
-    r"|^(?:a\s+version\s+of\s+)?this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+(?:the\s+)?[\w\s,]{0,30}?"
-    r"\b(?:print|edition|issue)\b"
     r"|\byou\s+have\s+[\d.]+\s?%\s+of\s+this\s+(?:article|story)\s+left\b"
     r"|\bis\s+made\s+possible\s+by\s+(?:our\s+|its\s+)?(?:members|readers|subscribers|supporters|donors)\b"
     r"|\bwe\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b"
@@ -345,16 +359,9 @@ _ANYWHERE = re.compile(
     r"|\bis\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+(?:web)?sites\b"
     r"|\bin\s+accordance\s+with\s+(?:the\s+|our\s+)?[\w\s&'’-]{0,40}?privacy\s+(?:collection\s+)?(?:statement|policy|notice)"
     r"|\bsend\s+us\s+your\s+(?:[\w-]+\s+){0,2}(?:photos|pictures|videos?|footage|stories|tips)\b"
-    r"|^download\s+(?:the|our)\s+[\w\s&'’+-]{1,40}?\bapp\b"
     # a bookmaker's small print: "New customers only. Min odds 1/2. 18+ T&Cs apply. BeGambleAware.org"
     r"|\bt\s?&\s?cs?\s+apply\b|\bbegambleaware\b|\bgamble\s+responsibly\b|\b1-800-gambler\b"
-    r"|(?<![\w+])(?:18|21)\+[.,]?\s+(?:only\b|t\s?&\s?cs?\b|terms\b|please\b)"
-    r"|^odds\s+(?:via|provided\s+by|courtesy\s+of|supplied\s+by)\s"
-    # a prompt to share: "Help keep family & friends informed by sharing this article"
-    r"|\bby\s+sharing\s+this\s+(?:article|story|post|page)\W*$"
-    r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
-    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+-?\d{1,3}°"
-    r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
+    r"|(?<![\w+])(?:18|21)\+[.,]?\s+(?:only\b|t\s?&\s?cs?\b|terms\b|please\b)")
 _TICKER = re.compile(r"^[A-Z][A-Z.]{1,5}\s+[$£€]?[\d,]+(?:\.\d+)?"
                      r"\s+[+\-−–]?\d+(?:\.\d+)?%?(?:\s+[+\-−–]?\d+(?:\.\d+)?%)?$")
 # A writer's job and its grades, shared by the bio box here and text_meta's bylines
@@ -398,6 +405,11 @@ def is_stamp(line: str) -> bool:
     return len(line) <= 60 and bool(_STAMP_RE.match(line.strip()))
 
 
+def _notice(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _NOTICE_HINTS) and _NOTICE.search(text) is not None
+
+
 def is_boilerplate(line: str) -> bool:
     """True when a line is page chrome rather than reporting."""
     text = _LIST_MARK.sub("", line.strip())
@@ -411,7 +423,8 @@ def is_boilerplate(line: str) -> bool:
     # a bilingual page's label, its own language before the English: "Fideo / Video", "Hysbyseb / Advertisement"
     if words <= _BILINGUAL_MAX_WORDS and text.count(" / ") == 1 and _EXACT.match(text.split(" / ")[1]):
         return True
-    if words <= _PREFIX_MAX_WORDS and (_PREFIX.match(text) or _ANYWHERE.search(text) or _TICKER.match(text)):
+    if words <= _PREFIX_MAX_WORDS and (_PREFIX.match(text) or _ANYWHERE.search(text) or _TICKER.match(text)
+                                       or _OPENING.match(text) or _notice(text)):
         return True
     if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):
         return True

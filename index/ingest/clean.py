@@ -791,7 +791,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a box of numbers to call ("Where to get help:" / "Family violence crisis line: 0800 555 333" / "Sexual harm
     # helpline: 0800 555 044"): two such lines in a row or more, and the label over them
     contact = np.zeros(n, dtype=bool)
-    for j in np.flatnonzero(klen <= CONTACT_CHARS).tolist():
+    for j in np.flatnonzero((klen <= CONTACT_CHARS) & (base[:, 5] > 0)).tolist():  # (lines with figures)
         contact[j] = _CONTACT_RE.search(lines[j]) is not None and not lines[j].rstrip().endswith((".", "!", "?")) \
             and _REPORTED_RE.search(lines[j]) is None
     for j in np.flatnonzero(contact[:-1] & contact[1:]).tolist():
