@@ -378,6 +378,112 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
                    dateline=dateline, kept_lines=kept_lines)
 
 
+def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, lowdoc: str, bs: int,
+             is_button: Callable[[int], bool]) -> np.ndarray:
+    """The lines of the widgets a page prints among and around its story, wherever they stand (players
+    and their clips, embedded posts, polls, quote boxes and tables of figures, the rules for comments, a
+    sponsor's slot, numbers to call): none of them is reporting, however sure the model is of a line."""
+    n = len(lines)
+    listed = np.zeros(n, dtype=bool)
+    # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
+    # printed as its own line ("Getty Images") the caption under it: neither is the story
+    # (and "Open this photo in gallery:" stands over the picture's caption, a sentence)
+    for j in np.flatnonzero(klen[:-1] < 40).tolist():
+        media = MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])
+        if media and (base[j + 1, 2] == 0 or " this " in keys[j]):
+            listed[j : j + 2] = True
+    # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
+    # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
+    # (and a player's whole block, label to running time: "Video" / its title / a sentence
+    # describing it, "Our reporter visits ..." / "3:04")
+    for j in np.flatnonzero(klen[1:] <= 8).tolist():
+        if DURATION_RE.match(keys[j + 1]):
+            player = next((m for m in range(j, max(-1, j - CLIP_LINES - 1), -1) if MEDIA_LABEL_RE.match(keys[m])), None)
+            if player is not None:
+                listed[player : j + 2] = True
+            elif base[j, 2] == 0:
+                listed[j] = True
+    for j in _lines_with(lowdoc, klen, ("(@",)):
+        if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
+            listed[j - 1] = True
+    # an embedded post printed as its author's name, the handle alone on a line, the post, and its
+    # time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
+    # (or the author's name and handle on one line, "Wade Pryor @SenWadePryor", "NSW SES @NSWSES · 6h",
+    # in the story or under it: a byline over the lead may carry its writer's handle)
+    for j in _lines_with(lowdoc, klen, ("@",)):
+        named = j > bs and klen[j] <= NAMED_HANDLE_CHARS and _NAMED_HANDLE_RE.match(lines[j]) is not None
+        if named or (klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j])):
+            listed[j] = True
+            if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
+                listed[j - 1] = True
+            if j + 1 < n and not _HANDLE_RE.match(keys[j + 1]) and klen[j + 1] <= 300:
+                listed[j + 1] = True
+                if j + 2 < n and klen[j + 2] <= 60 and base[j + 2, 2] == 0:
+                    listed[j + 2] = True
+    # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
+    # expecting?" / "Less than 6 inches" / ... / "Vote")
+    for j in _lines_with(lowdoc, klen, ("poll", "your say")):
+        if klen[j] <= 20 and _POLL_RE.match(keys[j]) and j + 1 < n and lines[j + 1].rstrip().endswith("?"):
+            k = j + 2
+            while k < n and k - j <= POLL_MAX and klen[k] <= 60 and base[k, 2] == 0:
+                k += 1
+                if _POLL_BUTTON_RE.match(keys[k - 1]):  # the button closes it (and "View results" beside it)
+                    k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
+                    break
+            listed[j:k] = True
+    # (or with no label: the question over two answers or more and the button, "Do you think she was right to
+    # resign?" / "Yes – she had to go" / "No – ..." / "Don't know" / "Vote")
+    for j in _lines_with(lowdoc, klen, ("vote", "submit")):
+        if klen[j] <= 12 and _POLL_BUTTON_RE.match(keys[j]):
+            t = j - 1
+            while t > 0 and j - t <= POLL_MAX and klen[t] <= 60 and base[t, 2] == 0 and not lines[t].endswith("?"):
+                t -= 1
+            if j - t >= 3 and lines[t].endswith("?") and klen[t] <= 200:
+                listed[t : j + 1 + int(j + 1 < n and _POLL_BUTTON_RE.match(keys[j + 1]) is not None)] = True
+    # a stock's quote box: its symbol and the company's name over its price and change ("HRLN" /
+    # "Harrow & Lane Group PLC" / "412.60" / "-67.50 (-14.06%)"), in either order
+    for j in _lines_with(lowdoc, klen, ("%)",)):
+        if klen[j] <= 30 and STOCK_QUOTE_RE.match(keys[j]):
+            top = next((t for t in range(j - 1, max(-1, j - 4), -1) if _SYMBOL_RE.match(lines[t])), None)
+            if top is not None:
+                top -= int(top > 0 and klen[top - 1] <= 40 and base[top - 1, 2] == 0 and j - top < 3)
+                listed[top : j + 1] = True
+    # a box of figures: a quote box, a markets table, an earnings snapshot ("CRMK" / "$38.12" / "▼ -1.94
+    # (-4.84%)" / "Market cap" / "$139.6B"): three lines of figures or more among short lines with no
+    # sentence between them, with the labels over and among them and a source or a button under them
+    for a, b in _figure_boxes(keys, klen, base):
+        end = b + 1
+        while end < n and end - b <= 2 and klen[end] <= 40 and (
+                keys[end].startswith(("source", "data:", "chart:")) or is_boilerplate(lines[end])
+                or _WIDGET_LINK_RE.match(keys[end]) or _MARKET_RE.search(keys[end])):
+            end += 1
+        listed[a:end] = True
+    # a box of numbers to call ("Where to get help:" / "Family violence crisis line: 0800 555 333" / "Sexual harm
+    # helpline: 0800 555 044"): two such lines in a row or more, and the label over them
+    contact = np.zeros(n, dtype=bool)
+    for j in np.flatnonzero((klen <= CONTACT_CHARS) & (base[:, 5] > 0)).tolist():  # (lines with figures)
+        contact[j] = _CONTACT_RE.search(lines[j]) is not None and not lines[j].rstrip().endswith((".", "!", "?")) \
+            and _REPORTED_RE.search(lines[j]) is None
+    for j in np.flatnonzero(contact[:-1] & contact[1:]).tolist():
+        listed[j : j + 2] = True
+        if j and not contact[j - 1] and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
+            listed[j - 1] = True
+    # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
+    # "Review the Townline Community Guidelines."): from the label to its link
+    for j in _lines_with(lowdoc, klen, ("rules",)):
+        if klen[j] <= 40 and _RULES_RE.match(keys[j]):
+            k = next((t for t in range(j + 1, min(j + RULES_MAX + 1, n)) if "guidelines" in keys[t]), j)
+            listed[j : k + 1] = True
+    # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
+    # trial"): from the sponsor's name to the button, when a button closes it
+    for j in _lines_with(lowdoc, klen, _SPONSOR_HINTS):
+        if klen[j] < 60 and base[j, 2] == 0 and _SPONSOR_RE.match(keys[j]):
+            k = next((t for t in range(j + 1, min(j + SIGNUP_MAX + 1, n)) if is_button(t)), None)
+            if k is not None:
+                listed[j : k + 1] = True
+    return listed
+
+
 def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: float, above: int,
                      seen: dict[int, tuple[int, bool, bool, bool] | None]) -> bool:
     """Sentences the model believes among `rows` (lines of the page in order, the dropped ones
@@ -715,102 +821,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             i -= 1
         if 3 <= j - i <= WIDGET_MAX and _paragraph(lines[i]) and base[i + 1, 2] == 0 and klen[i + 1] <= 40:
             listed[i + 1 : j + 1] = True
-    # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
-    # printed as its own line ("Getty Images") the caption under it: neither is the story
-    # (and "Open this photo in gallery:" stands over the picture's caption, a sentence)
-    for j in np.flatnonzero(klen[:-1] < 40).tolist():
-        media = MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])
-        if media and (base[j + 1, 2] == 0 or " this " in keys[j]):
-            listed[j : j + 2] = True
-    # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
-    # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
-    # (and a player's whole block, label to running time: "Video" / its title / a sentence
-    # describing it, "Our reporter visits ..." / "3:04")
-    for j in np.flatnonzero(klen[1:] <= 8).tolist():
-        if DURATION_RE.match(keys[j + 1]):
-            player = next((m for m in range(j, max(-1, j - CLIP_LINES - 1), -1) if MEDIA_LABEL_RE.match(keys[m])), None)
-            if player is not None:
-                listed[player : j + 2] = True
-            elif base[j, 2] == 0:
-                listed[j] = True
-    for j in _lines_with(lowdoc, klen, ("(@",)):
-        if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
-            listed[j - 1] = True
-    # an embedded post printed as its author's name, the handle alone on a line, the post, and its
-    # time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
-    # (or the author's name and handle on one line, "Wade Pryor @SenWadePryor", "NSW SES @NSWSES · 6h",
-    # in the story or under it: a byline over the lead may carry its writer's handle)
-    for j in _lines_with(lowdoc, klen, ("@",)):
-        named = j > bs and klen[j] <= NAMED_HANDLE_CHARS and _NAMED_HANDLE_RE.match(lines[j]) is not None
-        if named or (klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j])):
-            listed[j] = True
-            if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
-                listed[j - 1] = True
-            if j + 1 < n and not _HANDLE_RE.match(keys[j + 1]) and klen[j + 1] <= 300:
-                listed[j + 1] = True
-                if j + 2 < n and klen[j + 2] <= 60 and base[j + 2, 2] == 0:
-                    listed[j + 2] = True
-    # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
-    # expecting?" / "Less than 6 inches" / ... / "Vote")
-    for j in _lines_with(lowdoc, klen, ("poll", "your say")):
-        if klen[j] <= 20 and _POLL_RE.match(keys[j]) and j + 1 < n and lines[j + 1].rstrip().endswith("?"):
-            k = j + 2
-            while k < n and k - j <= POLL_MAX and klen[k] <= 60 and base[k, 2] == 0:
-                k += 1
-                if _POLL_BUTTON_RE.match(keys[k - 1]):  # the button closes it (and "View results" beside it)
-                    k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
-                    break
-            listed[j:k] = True
-    # (or with no label: the question over two answers or more and the button, "Do you think she was right to
-    # resign?" / "Yes – she had to go" / "No – ..." / "Don't know" / "Vote")
-    for j in _lines_with(lowdoc, klen, ("vote", "submit")):
-        if klen[j] <= 12 and _POLL_BUTTON_RE.match(keys[j]):
-            t = j - 1
-            while t > 0 and j - t <= POLL_MAX and klen[t] <= 60 and base[t, 2] == 0 and not lines[t].endswith("?"):
-                t -= 1
-            if j - t >= 3 and lines[t].endswith("?") and klen[t] <= 200:
-                listed[t : j + 1 + int(j + 1 < n and _POLL_BUTTON_RE.match(keys[j + 1]) is not None)] = True
-    # a stock's quote box: its symbol and the company's name over its price and change ("HRLN" /
-    # "Harrow & Lane Group PLC" / "412.60" / "-67.50 (-14.06%)"), in either order
-    for j in _lines_with(lowdoc, klen, ("%)",)):
-        if klen[j] <= 30 and STOCK_QUOTE_RE.match(keys[j]):
-            top = next((t for t in range(j - 1, max(-1, j - 4), -1) if _SYMBOL_RE.match(lines[t])), None)
-            if top is not None:
-                top -= int(top > 0 and klen[top - 1] <= 40 and base[top - 1, 2] == 0 and j - top < 3)
-                listed[top : j + 1] = True
-    # a box of figures: a quote box, a markets table, an earnings snapshot ("CRMK" / "$38.12" / "▼ -1.94
-    # (-4.84%)" / "Market cap" / "$139.6B"): three lines of figures or more among short lines with no
-    # sentence between them, with the labels over and among them and a source or a button under them
-    for a, b in _figure_boxes(keys, klen, base):
-        end = b + 1
-        while end < n and end - b <= 2 and klen[end] <= 40 and (
-                keys[end].startswith(("source", "data:", "chart:")) or is_boilerplate(lines[end])
-                or _WIDGET_LINK_RE.match(keys[end]) or _MARKET_RE.search(keys[end])):
-            end += 1
-        listed[a:end] = True
-    # a box of numbers to call ("Where to get help:" / "Family violence crisis line: 0800 555 333" / "Sexual harm
-    # helpline: 0800 555 044"): two such lines in a row or more, and the label over them
-    contact = np.zeros(n, dtype=bool)
-    for j in np.flatnonzero((klen <= CONTACT_CHARS) & (base[:, 5] > 0)).tolist():  # (lines with figures)
-        contact[j] = _CONTACT_RE.search(lines[j]) is not None and not lines[j].rstrip().endswith((".", "!", "?")) \
-            and _REPORTED_RE.search(lines[j]) is None
-    for j in np.flatnonzero(contact[:-1] & contact[1:]).tolist():
-        listed[j : j + 2] = True
-        if j and not contact[j - 1] and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
-            listed[j - 1] = True
-    # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
-    # "Review the Townline Community Guidelines."): from the label to its link
-    for j in _lines_with(lowdoc, klen, ("rules",)):
-        if klen[j] <= 40 and _RULES_RE.match(keys[j]):
-            k = next((t for t in range(j + 1, min(j + RULES_MAX + 1, n)) if "guidelines" in keys[t]), j)
-            listed[j : k + 1] = True
-    # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
-    # trial"): from the sponsor's name to the button, when a button closes it
-    for j in _lines_with(lowdoc, klen, _SPONSOR_HINTS):
-        if klen[j] < 60 and base[j, 2] == 0 and _SPONSOR_RE.match(keys[j]):
-            k = next((t for t in range(j + 1, min(j + SIGNUP_MAX + 1, n)) if is_button(t)), None)
-            if k is not None:
-                listed[j : k + 1] = True
+    listed |= _widgets(lines, keys, klen, base, lowdoc, bs, is_button)
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
     # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH and not SIGN_OFF_RE.search(lines[be]) \
