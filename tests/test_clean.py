@@ -1498,6 +1498,11 @@ def test_a_widget_closed_by_its_link_inside_the_story_is_dropped(widget: list[st
     # a station's name the page prints again, given in full by the byline
     (["CPB", "News", "Sport"], "By Ann Lee, CPB News", "Thank you for reading CPB. Follow CPB on Facebook.",
      "CPB News"),
+    # the logo's text with the paper's motto; a German publisher's company words
+    (["Sign in", "The Northern Ledger - Independent since 1871", "UK", "World"], "By Ann Lee",
+     "© 2025 The Northern Ledger Media Group. All rights reserved.", "The Northern Ledger"),
+    (["DE", "EN", "Rheinische Tagespost", "English Edition"], "By Ann Lee",
+     "© Rheinische Tagespost Mediengruppe 2024", "Rheinische Tagespost"),
 ])
 def test_outlet_from_masthead_notice_and_byline(header: list[str], byline: str, notice: str,
                                                  outlet: str | None) -> None:

@@ -79,7 +79,9 @@ _LEGAL_TAIL_RE = re.compile(rf"(?i)(?:{_LEGAL_FORMS})\b")
 _PERSON_LIKE = re.compile(r"^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}$")
 _COMPANY_WORDS = frozenset("media group inc inc. llc ltd ltd. limited company co co. corp corp. corporation plc "
                            "holdings network networks publishing publications communications news digital gmbh "
-                           "newspapers newspaper publishers information services broadcasting".split())
+                           "newspapers newspaper publishers information services broadcasting "
+                           # (and in the languages of the papers' English editions)
+                           "mediengruppe verlag verlagsgruppe medien ag kg sa s.a. srl bv nv grupo groupe".split())
 BYLINE_SPAN = 8  # lines under the headline searched for a byline naming the outlet
 # "by Jenna Holloway, KVTR 7 News", "By Ann Lee and Bo Li | The Herald"
 _BYLINE_OUTLET_RE = re.compile(r"(?i)^by\s+[^,|•]{3,60}?(?:\s*[,|•]\s*[^,|•\s]+@[^,|•\s]+)?"
@@ -746,7 +748,9 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
     header = [_HOME_LINK_RE.sub("", s) for s in lines[: max(header_end, 0)][:HEADER_SPAN]]
     footer = lines[-FOOTER_SPAN:]
     names = [key(n) + " " for n in _copyright_names(footer, legal=True)]
-    for s in header:
+    # (a logo's text may carry the paper's motto after a dash: "The Northern Ledger - Independent since 1871")
+    mottos = [s.split(sep)[0] for s in header for sep in (" - ", " – ", " | ") if sep in s]
+    for s in header + mottos:
         k = re.sub(r"^the ", "", key(s))
         if not (1 <= len(s.split()) <= 5 and k and k not in _MENU_WORDS and not _SECTION_ONLY.match(s)):
             continue
