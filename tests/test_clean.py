@@ -2135,6 +2135,19 @@ def test_the_storys_subheading_under_a_paywall_box_inside_the_run_is_kept() -> N
     assert scored(lines, scores).paragraphs == [*STORY[:3], "Parents push back", *STORY[3:]]
 
 
+def test_a_live_pages_entry_headline_is_kept_and_its_writers_name_is_not() -> None:
+    # time / headline / writer / paragraphs, the model doubting each entry's headline; a clip's length is no time
+    entries = []
+    for time, head, para in (("9:31 p.m.", "Senate passes stopgap bill, 67-31", STORY[0]),
+                             ("8:47 p.m.", "Amendment to cut foreign aid fails", STORY[1]),
+                             ("7:55 p.m.", "White House says president will sign bill", STORY[2])):
+        entries += [time, head, "Elena Marchetti", para, "Share"]
+    lines = ["Live updates: Congress races to avert shutdown", *entries, *STORY[3:]]
+    scores = np.array([0.1] + [0.25, 0.45, 0.66, 0.95, 0.01] * 3 + [0.95, 0.95])
+    c = scored(lines, scores)
+    assert c.paragraphs == [x for e in range(3) for x in (entries[5 * e + 1], STORY[e])] + STORY[3:]
+
+
 def test_a_credit_line_closes_a_story_that_went_on_under_a_sign_up_box() -> None:
     # under the credit, a box the model half-believes ("Recalled products" / its items) is not the story
     box = ["Sign up for the health newsletter", "Get the latest medical news every Tuesday.", "Enter email", "Sign Up"]

@@ -53,6 +53,7 @@ from index.ingest.text_meta import (
     find_title,
     headline_like,
     lead_dateline,
+    looks_like_person,
     name_like,
     sentence_headline,
     split_title,
@@ -136,6 +137,9 @@ _FOR_CREDIT_RE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-Ö
 # A number to call: "0800 555 333", "(902) 555-0177", "Call 101", "Life-threatening emergency: 000"
 _CONTACT_RE = re.compile(r"(?:^|[\s:(])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)\s?|\d{2,4}[ .-])\d{3}[ .-]?\d{3,4}\b"
                          r"|\b(?i:call|dial|text|phone|tel)\.?\s*:?\s*\d{3,}\b|(?i:emergency|police|ambulance)\S*\s*:\s*\d{3}$")
+# A live page's clock time over an entry: "9:31 p.m.", "14:05 GMT", "7.55pm"
+_CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s*(?:gmt|bst|utc|[ecmp][sd]?t|ist|aest|aedt))?"
+                       r"|(?:gmt|bst|utc|[ecmp][sd]?t|cet|cest|ist|aest|aedt))$")  # (not a clip's length: "2:34")
 _REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
 _REPORTED_RE = re.compile("(?i)" + _REPORTED)
 # (the pronouns in any case but "US", the country: "... reporters at the US Capitol on Friday.")
@@ -995,6 +999,19 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 and not (boxes[j] or dup[j] or teasers[j] or label[j] or is_button(j) or is_boilerplate(lines[j])
                          or _PROMPT_RE.search(lines[j]) or label[j - 1] or _list_label(keys[j - 1])):
             keep[j] = True
+    # a live page's entry: its time, its headline, perhaps its writer's name, its paragraphs ("9:31 p.m." /
+    # "Senate passes stopgap bill, 67-31" / "Elena Marchetti" / ...): the headline is the story's, the name is not
+    for j in np.flatnonzero((klen[:-4] <= 20) & (base[:-4, 5] > 0)).tolist():
+        if not _CLOCK_RE.match(keys[j]):
+            continue
+        names = [t for t in (j + 1, j + 2, j + 3) if looks_like_person(lines[t])][:1]  # (over the headline or under)
+        h = j + 1 + int(names == [j + 1])
+        body = h + 1 + int(names == [h + 1])
+        if base[h, 2] == 0 and 3 <= words[h] <= 2 * SUBHEAD_WORDS and klen[h] <= 2 * SUBHEAD_CHARS \
+                and not (bad[h] or dup[h] or boxes[h] or names == [h]) and keep[body] and prose[body]:
+            keep[h] = True
+            for t in names:
+                keep[t], boxes[t] = False, True
     _fill_gaps(probs, keep, boxes)
     # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
     short = (words < 5) & (base[:, 2] == 0)
