@@ -587,6 +587,7 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Do you have a story for The Daily Blaze showbiz team?",
                "Email us at showbiz@dailyblaze.co.uk or call 020 7946 0321. We pay for videos too.",
                "SUGGEST A CORRECTION", "Interactive map loading...", "Read 2.3K replies", "Wishlist",
+               "Updated 2 hours ago", "Posted 3 days ago",
                "Don't miss out on the headlines from National. Followed categories will be added to My News.",
                "These takeaways were generated with the help of AI and reviewed by an editor.",
                "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "

@@ -89,6 +89,9 @@ _EXACT = re.compile(
         (?:skip|end\s+of)\s+(?:twitter|x|facebook|instagram|tiktok|youtube|bluesky|threads)\s+(?:post|content|video)
             (?:\s+\d{1,2})?(?:\s+by\s+[^.!?]{1,50})?|embedded\s+content(?:\s*:\s*[^.!?]{1,40})?|
         play\s+video|download\s+now|join(?:\s+(?:now|today|us|here|free|for\s+free))?|
+        # a page's age: "Updated 2 hours ago", "Posted 3 days ago"
+        (?:updated|published|posted|last\s+updated)\s*:?\s*(?:about\s+)?\d{1,3}\s*
+            (?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\s+ago|
         # a correction's link, a widget still loading, a post's count of replies, a shop's button
         suggest\s+a\s+correction|(?:interactive\s+)?(?:map|chart|graphic|widget|content)\s+(?:is\s+)?loading(?:\.{3}|…)?|
         read\s+[\d.,]+\s?[km]?\s+(?:replies|comments)|wishlist|add\s+to\s+wishlist|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
