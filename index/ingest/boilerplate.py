@@ -43,9 +43,10 @@ _BUTTONS = r"(?:" + _BUTTON + r")(?:\s*[|·•/]?\s*(?:" + _BUTTON + r"))*"
 _PHONE = r"(?:\s*[:|·-]?\s*(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?"  # "Get a Quote (212) 203-0280"
 _BUTTON_ROW = re.compile(r"^" + _BUTTONS + _PHONE + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
 
-# The age or the sponsor printed beside a teaser in a feed: "3 hours ago", "2h", "Courts |
-# Yesterday", "11:42 a.m.", "Sponsored by HomeGuard Roofing"
-_STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:\d{1,3}\s*(?:s|m|h|d|w|mins?|hrs?|minutes?|hours?|days?|weeks?)\s+ago
+# The age or the sponsor printed beside a teaser in a feed or under a page's headline: "3 hours ago", "2h",
+# "Courts | Yesterday", "11:42 a.m.", "Updated 2 hours ago", "Sponsored by HomeGuard Roofing"
+_STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:(?:(?:last\s+)?updated|published|posted)\s*:?\s*(?:about\s+)?)?
+    (?:\d{1,3}\s*(?:s|m|h|d|w|secs?|seconds?|mins?|hrs?|minutes?|hours?|days?|weeks?)\s+ago
     |\d{1,3}\s*[hdw]|yesterday|just\s+now|\d{1,2}:\d{2}\s*[ap]\.?\s?m\b\.?(?:\s+[a-z]{2,4})?)
     |sponsored\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,5})"""
 _STAMP_RE = re.compile(r"^" + _STAMP + r"\W*$", re.IGNORECASE | re.VERBOSE)
@@ -89,9 +90,6 @@ _EXACT = re.compile(
         (?:skip|end\s+of)\s+(?:twitter|x|facebook|instagram|tiktok|youtube|bluesky|threads)\s+(?:post|content|video)
             (?:\s+\d{1,2})?(?:\s+by\s+[^.!?]{1,50})?|embedded\s+content(?:\s*:\s*[^.!?]{1,40})?|
         play\s+video|download\s+now|join(?:\s+(?:now|today|us|here|free|for\s+free))?|
-        # a page's age: "Updated 2 hours ago", "Posted 3 days ago"
-        (?:updated|published|posted|last\s+updated)\s*:?\s*(?:about\s+)?\d{1,3}\s*
-            (?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\s+ago|
         # a correction's link, a widget still loading, a post's count of replies, a shop's button
         suggest\s+a\s+correction|(?:interactive\s+)?(?:map|chart|graphic|widget|content)\s+(?:is\s+)?loading(?:\.{3}|…)?|
         read\s+[\d.,]+\s?[km]?\s+(?:replies|comments)|wishlist|add\s+to\s+wishlist|\(?submitted(?:\s+photo)?\s*:\s*[^().!?]{2,40}\)?|
