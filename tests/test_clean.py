@@ -1638,7 +1638,8 @@ def test_reporting_goes_on_under_a_sign_up_box_inside_the_story() -> None:
 @pytest.mark.parametrize("credit", ["Reporting by Ann Lee in Brussels; Editing by Tom Park",
                                     "Additional reporting by Lee Min-jun in Seoul", "With files from Prairie Wire",
                                     "— With files from Kiera Dunlop, The Prairie Ledger",
-                                    "With reports from El Heraldo Metropolitano and Diario Capital"])
+                                    "With reports from El Heraldo Metropolitano and Diario Capital",
+                                    "Edited by Martin Kessler"])
 def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Our Standards", "Most Read"]
     scores = np.array([0.2] + [0.95] * len(STORY) + [0.2, 0.05, 0.05])

@@ -118,6 +118,7 @@ IN_TH = 1.0  # score any other line inside the run needs (the model threshold wh
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b"
                         r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?)\s+from\b)")  # "— With files from ..."
+_CREDIT_HINTS = ("contributed", "reporting by", "editing by", "edited by", "with files", "with report", "with a report")
 _WORDY = re.compile(r"[^\W_]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word, not a figure ("1 / 8")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
@@ -845,8 +846,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     # (and a wire's credit inside the run, however low the model scores it: "With files from Lindsey Oakes")
-    for j in _lines_with(lowdoc, klen, ("contributed", "reporting by", "editing by", "with files", "with report")):
+    for j in _lines_with(lowdoc, klen, _CREDIT_HINTS):
         keep[j] |= bool(not outside[j] and klen[j] < 300 and _CREDIT_RE.search(lines[j]) and not (bad[j] or dup[j]))
+    def believed(t: int) -> bool:
+        """A paragraph of reporting the model believes at t (no box's line, no teaser's blurb)."""
+        return t < n and bool(prose[t]) and probs[t] >= th and not (bad[t] or dup[t] or teasers[t])
+
     j = be + 1
     resumed = False  # the reporting went on under a widget: what the model believes there is kept
     while j < n:
@@ -903,8 +908,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             k = _signup_end(lines, j, bad, is_button, base)
             # (perhaps over the story's next subheading: "Landlord concerns" / two paragraphs)
             t = k + int(k + 2 < n and klen[k] <= SUBHEAD_CHARS and base[k, 2] == 0 and not (bad[k] or dup[k])
-                        and all(prose[u] and probs[u] >= th and not (bad[u] or dup[u] or teasers[u])
-                                for u in (k + 1, k + 2)))
+                        and believed(k + 1) and believed(k + 2))
             # (a source speaking under the box carries the story on however low the model scores it)
             need = GAP_TH if t < n and _REPORTED_RE.search(lines[t]) else th
             if k > j and t < n and prose[t] and probs[t] >= need and not (bad[t] or dup[t]):
@@ -913,18 +917,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 continue
             # (or one line of a widget, a player's or a gallery's glued text, with two paragraphs
             # the model believes under it)
-            if not label[j] and all(t < n and prose[t] and probs[t] >= th and not (bad[t] or dup[t] or teasers[t])
-                                    for t in (j + 1, j + 2)):
+            if not label[j] and believed(j + 1) and believed(j + 2):
                 listed[j] = True
                 j, resumed = j + 1, True
                 continue
             # (or a link's label over one headline, "Read More" / "Fintan Roche: The rent cap is popular. That
             # doesn't make it the right policy", with two paragraphs the model believes under it; a headline
             # closes on no full stop, where the paragraph a "Read more" button unfolds does)
-            if klen[j] < 40 and (label[j] or _MORE_LINK_RE.match(keys[j])) and j + 3 < n \
+            if klen[j] < 40 and (label[j] or _MORE_LINK_RE.match(keys[j])) and j + 1 < n \
                     and klen[j + 1] <= SUBHEAD_CHARS * 2 and lines[j + 1][-1:].isalnum() \
-                    and all(prose[t] and probs[t] >= th and not (bad[t] or dup[t] or teasers[t])
-                            for t in (j + 2, j + 3)):
+                    and believed(j + 2) and believed(j + 3):
                 listed[j : j + 2] = True
                 j, resumed = j + 2, True
                 continue
