@@ -31,6 +31,7 @@ _CONSENT_BUTTON_RE = re.compile(
     r"|learn more|settings|preferences|options|i accept|show purposes|show vendors"
     r"|(?:cookie|privacy|consent) (?:settings|preferences|options|policy))(?: all)?"
     r"(?: cookies| options| preferences| settings| and continue)?\W*$")
+_KICKER_JOIN_RE = re.compile(r"\s[·•|]\s")  # a kicker joining its label and the fixture: "MATCH REPORT · ..."
 _FRAGMENT_STARTS = frozenset("and or but nor of by with".split())  # lower case, opening no headline
 _NAME_PARTICLES = frozenset("of the and & de del la el di da du des von van der y".split())
 HEADLINE_MAX_WORDS = 20  # 791 of 793 WCXB headlines have fewer; longer lines are a lead or a dek
@@ -428,9 +429,6 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
-
-
-_KICKER_JOIN_RE = re.compile(r"\s[·•|]\s")
 
 
 def _printed_above(lines: list[str], j: int) -> bool:
@@ -1082,8 +1080,8 @@ def find_dateline(first: str) -> str | None:
     # (or with the outlet's name in brackets: "OSTRAVEL (RTV Norda): Maritime archaeologists ...")
     outlet = m.group("agency") and _AGENCY_NAME_RE.match(m.group("agency").strip())
     # (and with its country or state before the colon, "NAKURU, Kenya: ...", not a day: "LAGOS, Tuesday: ...")
-    region = m.group("region") and m.group("region").strip(", ").split()[0].lower() in _WEEKDAYS
-    if m.group("dash") == ":" and (region or m.group("day") or (m.group("agency") and not outlet)
+    weekday = m.group("region") and m.group("region").strip(", ").split()[0].lower() in _WEEKDAYS
+    if m.group("dash") == ":" and (weekday or m.group("day") or (m.group("agency") and not outlet)
                                    or len(city.split()) > 2 or city.upper() in _NOT_COLON):
         return None
     return place
