@@ -129,12 +129,12 @@ _SPONSOR_RE = re.compile(r"^(?:presented\s+by|together\s+with|sponsored\s+by|bro
 # The link under each item of a round-up, printed once per item
 _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
                            r"|view (?:the )?(?:post|recipe|project))\W*$")
-# The photographer and the agency or paper, alone on a line under a caption
-_NAME_CREDIT_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2}(?:\s?/\s?|,\s+The\s)"
-                             r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
-# (or the photographer working for it: "Tomás Reyes for The Meridian Review")
-_FOR_CREDIT_RE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2})\sfor\s(?:The\s)?"
-                            r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
+# The photographer and the agency or paper, alone on a line under a caption ("Kent Nakamura/ABN", "Cole Jansen,
+# The Continental Sports"), or the photographer working for it ("Tomás Reyes for The Meridian Review")
+_PHOTOGRAPHER = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,2})"
+_CREDITED_OUTLET = r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$"
+_NAME_CREDIT_RE = re.compile(rf"^{_PHOTOGRAPHER}(?:\s?/\s?|,\s+The\s){_CREDITED_OUTLET}")
+_FOR_CREDIT_RE = re.compile(rf"^{_PHOTOGRAPHER}\sfor\s(?:The\s)?{_CREDITED_OUTLET}")
 # A number to call: "0800 555 333", "(902) 555-0177", "Call 101", "Life-threatening emergency: 000"
 _CONTACT_RE = re.compile(r"(?:^|[\s:(])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)\s?|\d{2,4}[ .-])\d{3}[ .-]?\d{3,4}\b"
                          r"|\b(?i:call|dial|text|phone|tel)\.?\s*:?\s*\d{3,}\b|(?i:emergency|police|ambulance)\S*\s*:\s*\d{3}$")
