@@ -1847,6 +1847,37 @@ def test_the_first_line_named_again_wins_over_a_menu_item_with_an_outlet_word() 
     assert c.outlet == "PopReel"
 
 
+MENU = ["Home", "Singapore", "Crime & Courts", "Heartland", "Trending", "Entertainment", "Celebs"]
+
+
+@pytest.mark.parametrize(("top", "mentions", "outlet"), [
+    # a section of ordinary words amid the menu ("Movies & TV"); the masthead over it is named again
+    (["Skip to main content", "Lion City Buzz", "Log in", *MENU, "Movies & TV", "Sports", "Videos"],
+     ["Download the Lion City Buzz app", "Lion City Buzz is published by Merlion Digital Media Pte Ltd."],
+     "Lion City Buzz"),
+    # one of a family of sections ("X News"); the masthead ("Severnside Live") is not named again
+    (["Skip to main content", "Severnside Live", "Sign in", "Subscribe to newsletters", "Menu", "News",
+      "Gloucestershire News", "Gloucester News", "Cheltenham News", "Stroud News", "Forest of Dean News",
+      "Crime"], [], None),
+    # an item after such a section in the same menu is not the masthead either
+    (["Tickets", "Shop", "Hospitality", "My Account", "News", "Latest News", "Match Reports", "Interviews",
+      "Club News", "Press Centre", "Academy", "Women"], [], None),
+    # a masthead between two menus stays ("The Morning Chronicle" after a row of editions)
+    (["Newsletters", "Sign in", "Europe edition", "UK edition", "US edition", "The Morning Chronicle", "News",
+      "Opinion", "Sport"], [], "The Morning Chronicle"),
+    # a newswire's name over its notice
+    (["Skip to main content", "Continental Newswire", "Search", "Menu", "World News", "Politics", "Press Releases",
+      "My Account"], ["All contents © copyright 2025 The Continental Newswire. All rights reserved."],
+     "Continental Newswire"),
+])
+def test_a_section_amid_the_menu_is_not_the_outlet(top: list[str], mentions: list[str], outlet: str | None) -> None:
+    """An outlet facet that lists "Movies & TV" or "Gloucester News" files the story under a
+    section; no outlet is better than that."""
+    c = clean_text(page(*top, "Budget deal clears Congress after weeks of talks", "By Ann Lee", *STORY,
+                        *mentions, "Privacy Policy", sep="\n"))
+    assert c.outlet == outlet
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

@@ -23,6 +23,7 @@ DATE_UNDER_HEADLINE = 10  # lines under the headline searched for its date, at l
 LEAD_WORDS = 12  # words of an opening paragraph that counts towards LEAD_SPAN, at least
 LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may be kept above the lead)
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
+MENU_RUN = 3  # section links right before a masthead-like line that make it one of them
 CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
 # lower-case words inside a name: "La Crónica del Bajo Río", "Chamber of Commerce"
 _CONSENT_SAID_RE = re.compile(r"(?i)cookie|\byour privacy\b|\bpersonal data\b")
@@ -50,7 +51,7 @@ _SUFFIX_RE = re.compile(r"^(?P<head>.+?)\s*(?:\s[-|–—]\s*|\s*\|\s*)(?P<site>
 _OUTLET_WORDS = re.compile(
     r"(?i)\b(?:times|journal|news|post|herald|tribune|daily|gazette|press|media|magazine"
     r"|chronicle|telegraph|guardian|observer|star|mail|express|today|monitor|review|standard"
-    r"|independent|insider|wire|network|tv|radio|broadcasting|weekly|online|digest|globe|sun"
+    r"|independent|insider|wire|newswire|network|tv|radio|broadcasting|weekly|online|digest|globe|sun"
     r"|record|courier|examiner|inquirer|reporter|bulletin|dispatch|sentinel|voice|mirror"
     r"|beacon|nation|agency|report|journalism|newspaper|herald|bbc|cnn|nbc|abc|cbs|npr|ap"
     r"|reuters|bloomberg|channel|world|pulse|register|leader|enquirer|week|informer"
@@ -699,9 +700,11 @@ def is_section_name(name: str) -> bool:
 
 def find_masthead(header: list[str]) -> str | None:
     """The outlet's name printed as its own short line above the headline (not an item of a
-    menu: "Chicago News" under "Local News")."""
+    menu: "Chicago News" under "Local News"; nor any item after a section's in the same menu)."""
+    menu = False  # a section's name was passed over: the rest of its menu goes too
     for i, s in enumerate(header):
-        if i and _SECTION_ONLY.match(header[i - 1]):
+        menu = menu and _menu_item(s) and not s.startswith("The ")
+        if menu or i and _SECTION_ONLY.match(header[i - 1]):
             continue
         words = s.split()
         if not (1 <= len(words) <= 6) or len(s) > 50:
@@ -718,11 +721,46 @@ def find_masthead(header: list[str]) -> str | None:
                    for w in words):
             continue
         station = _CALL_SIGN_RE.match(s)
-        if station is not None:
+        if station is None and not _OUTLET_WORDS.search(s):
+            continue
+        if _section_in_menu(header, i):
+            menu = True
+        elif station is not None:
             return station.group("name") if station.group("name")[-1].isdigit() else s
-        if _OUTLET_WORDS.search(s):
+        else:
             return s
     return None
+
+
+def _menu_item(s: str) -> bool:
+    """A section's link: short, no sentence."""
+    return 1 <= len(s.split()) <= 4 and len(s) <= 30 and not s.endswith((".", ":", "?", "!", ","))
+
+
+def _utility(s: str) -> bool:
+    """A utility link or button between menus ("Skip to main content", "Sign in", "Menu")."""
+    return is_boilerplate(s) or BOILER_LINE_RE.match(s) is not None
+
+
+def _section_in_menu(header: list[str], i: int) -> bool:
+    """Line i is a section's item amid a menu (section links right before and after it,
+    utility buttons aside) that only looks like a masthead: made of ordinary words ("Movies
+    & TV", "Club News"; "The Morning Chronicle" is a name), one of a family ("Gloucester
+    News" beside "Cheltenham News" and "Stroud News"), or printed twice; an agency's name
+    ("National Reservoir Safety Agency") under a cookie banner's buttons is not one. The real name may
+    carry no outlet word ("Lion City Buzz"); a masthead may also stand between two menus."""
+    if i + 1 >= len(header) or not _menu_item(header[i + 1]):
+        return False
+    before = [s for s in header[max(0, i - MENU_RUN * 2):i] if not _utility(s)][-MENU_RUN:]
+    if len(before) < MENU_RUN or not all(_menu_item(s) for s in before):
+        return False
+    line = header[i]
+    words = [w for w in line.split() if w not in ("&", "and")]
+    if words[-1].lower() in _MENU_WORDS and words[0] != "The" and all(common_word(w) for w in words):
+        return True
+    last = " " + words[-1]
+    family = sum(1 for j, s in enumerate(header) if j != i and s.endswith(last) and len(s.split()) > 1)
+    return family >= 2 or header.count(line) > 1
 
 
 def weak_masthead(name: str) -> bool:
@@ -833,7 +871,8 @@ def _named_again(lines: list[str]) -> str | None:
         name = re.escape(first)
         publisher = (rf"(?i:\b(?:subscribe to|sign up for(?: the)?|join|support|more (?:\w+ )?from"
                      rf"|(?:{ROLE_NOUNS}) (?:for|at|with)(?: the)?|(?:stories|news|headlines) from))\s+{name}\b"
-                     rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn)\b"
+                     rf"|\b{name}(?i:'s)? (?i:newsletter|ltd|limited|inc|llc|is part of|may earn"
+                     rf"|is (?:published|owned|operated) by)\b|(?i:download the) {name} (?i:app)\b"
                  rf"|\b{name}'s (?:\w+ )?(?i:{ROLE_NOUNS})\b|^About {name}$")
         if re.search(publisher, "\n".join(inside), re.M) is None:
             return None
