@@ -1847,6 +1847,24 @@ def test_the_first_line_named_again_wins_over_a_menu_item_with_an_outlet_word() 
     assert c.outlet == "PopReel"
 
 
+@pytest.mark.parametrize(("meta", "day"), [
+    # a scrape glues the published and updated dates, the writer and the section into one line
+    ("On January 12, 2025January 22, 2025 By Gabby BoucherIn Budget Travel, Budget Travel Guides",
+     dt.date(2025, 1, 12)),
+    ("February 22, 2026February 22, 2026", dt.date(2026, 2, 22)),
+    ("ByAngela Kaye Carpenter Updated onFebruary 16, 2026", None),
+    # a writer's name with the letters after it, a "Written by" line glued to its name
+    ("Dylan Bailey, MS, RD, FAND", None),
+    ("Written byby Rebecca MacFarlane", None),
+])
+def test_the_writers_glued_meta_line_under_the_headline_is_not_the_headline(meta: str, day: dt.date | None) -> None:
+    head = "Budget deal clears Congress after weeks of talks"
+    c = clean_text(page("Skip to content", "Home", "Travel", head, meta, *STORY, "Privacy Policy", sep="\n"))
+    assert c.title == head
+    if day is not None:
+        assert c.date == day
+
+
 MENU = ["Home", "Singapore", "Crime & Courts", "Heartland", "Trending", "Entertainment", "Celebs"]
 
 

@@ -302,6 +302,14 @@ def _title_case(words: list[str]) -> bool:
     return len(long_) >= 3 and all(w.lstrip("\"'“‘")[:1].isupper() for w in long_)
 
 
+# a writer's line: "Written by ...", a name and letters after it ("Dylan Bailey, MS, RD, FAND")
+_AUTHOR_LINE_RE = re.compile(r"^(?:[Ww]ritten|[Aa]uthored|[Rr]eviewed)\s+by"
+                             r"|^[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3},\s*[A-Z]{2,6}\.?(?:,?\s*[A-Z]{2,6}\.?)*$")
+_SIGNED_RE = re.compile(r"\bBy\s+[A-Z][a-z]+\s*[A-Z]")  # "... 2025 By Gabby Boucher In Budget Travel"
+_GLUED_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)(?=[A-Za-z])")  # "2025January 22": a scrape glued two dates
+_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "onFebruary", "BoucherIn"
+
+
 def headline_like(s: str) -> bool:
     """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
     words = s.split()
@@ -317,8 +325,12 @@ def headline_like(s: str) -> bool:
         return False  # the tail of a line cut in two: "and Department for Environment, Water and ..."
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
         return False
-    if (DATE_RE.search(s) and len(s) < 60) or date_line(s):
+    # (a scrape glues a date to its neighbours: "Updated onFebruary 16, 2026", "February 22, 2026February 22, 2026")
+    dated = DATE_RE.search(s) or DATE_RE.search(_GLUED_RE.sub(" ", _GLUED_YEAR_RE.sub(r"\1 ", s)))
+    if (dated and len(s) < 60) or date_line(s) or _AUTHOR_LINE_RE.match(s):
         return False
+    if dated and _SIGNED_RE.search(s):
+        return False  # a date and a signature: the header's meta line, however long ("On January 12, 2025 By ...")
     if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
     if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2 \
@@ -1051,12 +1063,13 @@ def _dots_month_first(lines: list[str]) -> bool:
 def _header_date(s: str, month_first: bool = False) -> dt.date | None:
     """The date of a header line: a short date line, one opening on its date, a stamp or a byline
     with a date (not a photo's caption, which dates the photo)."""
-    s = _GLUED_TIME_RE.sub(r"\1 ", s)
+    s = _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_TIME_RE.sub(r"\1 ", s))  # ("May 21, 2025April 24, 2025 by ...")
     m = DATE_RE.search(s)
     if m is None and len(s) < 60:
         return _numeric_date(s, month_first)
     if m and not CAPTION_RE.search(s) and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s)
-                                           or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)):
+                                           or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)
+                                           or _SIGNED_RE.search(s)):
         return parse_date(m.group(0))
     return None
 
