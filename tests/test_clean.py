@@ -1860,9 +1860,16 @@ def test_the_first_line_named_again_wins_over_a_menu_item_with_an_outlet_word() 
 def test_the_writers_glued_meta_line_under_the_headline_is_not_the_headline(meta: str, day: dt.date | None) -> None:
     head = "Budget deal clears Congress after weeks of talks"
     c = clean_text(page("Skip to content", "Home", "Travel", head, meta, *STORY, "Privacy Policy", sep="\n"))
-    assert c.title == head
+    assert c.title == head and meta not in c.paragraphs
     if day is not None:
         assert c.date == day
+
+
+@pytest.mark.parametrize("meta", ["September 1, 2016September 8, 2016Autumn Adams",
+                                  "September 1st, 2023 By Emily Norwood"])
+def test_dates_glued_to_the_writers_name_over_the_story_are_the_header(meta: str) -> None:
+    c = clean_text(page("Budget deal clears Congress after weeks of talks", meta, *STORY, sep="\n"))
+    assert meta not in c.paragraphs and c.paragraphs == STORY
 
 
 MENU = ["Home", "Singapore", "Crime & Courts", "Heartland", "Trending", "Entertainment", "Celebs"]

@@ -45,6 +45,7 @@ from index.ingest.text_meta import (
     ROLE_BYLINE_RE,
     ROLE_LINE_RE,
     SIGN_OFF_RE,
+    author_line,
     common_word,
     date_line,
     find_date,
@@ -334,11 +335,11 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     # a rule or a section break ("___", "* * *") carries no words
     for i in np.flatnonzero(keep).tolist():
         keep[i] = _WORDY.search(lines[i]) is not None
-    # a date line over the story is the header's, however the model scores it
+    # a date line or a writer's over the story is the header's, however the model scores it
     for i in np.flatnonzero(keep).tolist():
         if _prose(lines[i]):
             break
-        keep[i] = not date_line(lines[i])
+        keep[i] = not (date_line(lines[i]) or author_line(lines[i]))
     if not keep.any() and len(lines) <= SHORT_PAGE:
         # a short note (a headline and a paragraph or two) has no run of reporting for the
         # model to find: its sentences are the story, whatever the line scores say

@@ -305,6 +305,13 @@ def _title_case(words: list[str]) -> bool:
 # a writer's line: "Written by ...", a name and letters after it ("Dylan Bailey, MS, RD, FAND")
 _AUTHOR_LINE_RE = re.compile(r"^(?:[Ww]ritten|[Aa]uthored|[Rr]eviewed)\s+by"
                              r"|^[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3},\s*[A-Z]{2,6}\.?(?:,?\s*[A-Z]{2,6}\.?)*$")
+
+
+def author_line(s: str) -> bool:
+    """A writer's line that no byline pattern reads: "Written by ...", a name with letters after it."""
+    return _AUTHOR_LINE_RE.match(s) is not None
+
+
 _SIGNED_RE = re.compile(r"\bBy\s+[A-Z][a-z]+\s*[A-Z]")  # "... 2025 By Gabby Boucher In Budget Travel"
 _GLUED_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)(?=[A-Za-z])")  # "2025January 22": a scrape glued two dates
 _GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "onFebruary", "BoucherIn"
@@ -327,7 +334,7 @@ def headline_like(s: str) -> bool:
         return False
     # (a scrape glues a date to its neighbours: "Updated onFebruary 16, 2026", "February 22, 2026February 22, 2026")
     dated = DATE_RE.search(s) or DATE_RE.search(_GLUED_RE.sub(" ", _GLUED_YEAR_RE.sub(r"\1 ", s)))
-    if (dated and len(s) < 60) or date_line(s) or _AUTHOR_LINE_RE.match(s):
+    if (dated and len(s) < 60) or date_line(s) or author_line(s):
         return False
     if dated and _SIGNED_RE.search(s):
         return False  # a date and a signature: the header's meta line, however long ("On January 12, 2025 By ...")
@@ -1036,6 +1043,7 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
     return modified
 
 
+_DATED_NAME_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*){1,3}$")
 _GLUED_STAMP_RE = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")  # "GMTUpdated 2 hours ago"
 _NOT_DATE_WORDS_RE = re.compile(
     r"(?i)\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|aest|aedt|jst"
@@ -1048,9 +1056,12 @@ def date_line(s: str) -> bool:
     GMTUpdated 2 hours ago"): the header's, never reporting."""
     if len(s) > 80:
         return False
-    s = _GLUED_TIME_RE.sub(r"\1 ", _GLUED_STAMP_RE.sub(" ", s))
-    m = DATE_RE.search(s)
-    return m is not None and not _NOT_DATE_WORDS_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]).strip()
+    s = _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_TIME_RE.sub(r"\1 ", _GLUED_STAMP_RE.sub(" ", s)))
+    if DATE_RE.search(s) is None:
+        return False
+    rest = " ".join(_NOT_DATE_WORDS_RE.sub(" ", DATE_RE.sub(" ", s)).split())
+    # (the published and updated dates glued to the writer's name: "September 1, 2016September 8, 2016Autumn Adams")
+    return not rest or (_DATED_NAME_RE.match(rest) is not None and len(rest) < len(s) / 2)
 
 
 def _dots_month_first(lines: list[str]) -> bool:
