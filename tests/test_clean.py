@@ -423,7 +423,14 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Support the Sentinel from as little as £1 – it only takes a minute. Thank you.",
            # a poll's small print
            "This poll is not scientific and reflects only the views of NBN readers who chose to take part.",
-           "Results are not scientific and reflect only the views of readers who chose to participate."]
+           "Results are not scientific and reflect only the views of readers who chose to participate.",
+           # an image viewer's hint, share and alert buttons, a search box's prompt, a shop link with its
+           # screen reader's label, a search engine's source button, links to the site's standards
+           "Press enter or click to view image in full size", "Close share Copy link", "Send via emailCopy link",
+           "Manage alerts for this article", "What are you looking for?", "Get NordVPN Links to NordVPN",
+           "View Plans Links to Proton VPN", "Prefer the Guardian on Google",
+           "Learn about Serious Eats' Editorial Process", "Learn more about our editorial process.",
+           "If you like it, please share it!"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -470,7 +477,10 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "He wrote a letter to the editor of the local paper in 1998.",
                                   "Insurers said they pay for videos of the damage only when claims are disputed.",
                                   "The museum's new wing is made possible by a gift from the Lee family.",
-                                  "Odds of a rate cut fell to 40% after the jobs report, traders said."])
+                                  "Odds of a rate cut fell to 40% after the jobs report, traders said.",
+                                  "What are you looking for in a new mayor, voters were asked.",
+                                  "Manage alerts for this article, readers were told, had been removed.",
+                                  "Learn about the editorial process of the agency, the report urged."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 

@@ -100,7 +100,16 @@ _EXACT = re.compile(
         (?:normal|default|larger?|smaller?|(?:very\s+|extra\s+)?large|small)\s+text\s+size|go\s+deeper|
         post\s+by\s+@\w{2,30}|submit\s+a\s+letter(?:\s+to\s+the\s+editor)?|
         # a button to follow the site on a search engine's news: "Add Sidebar on Google", "Follow us on Google News"
-        (?:add|follow)\s+[\w .&'’-]{2,30}?\s+(?:on|to|as\s+a\s+preferred\s+source\s+on)\s+google(?:\s+news)?|
+        (?:add|follow|prefer)\s+[\w .&'’-]{2,30}?\s+(?:on|to|as\s+a\s+preferred\s+source\s+on)\s+google(?:\s+news)?|
+        # an image viewer's hint, a share row's last buttons, alerts and search prompts, a shop link's
+        # screen-reader label ("Get NordProtect Links to NordProtect"), a link to the site's standards
+        press\s+enter\s+or\s+click\s+to\s+view\s+image\s+in\s+full\s+size|
+        (?:close\s+share\s*|send\s+via\s+e-?mail\s*)copy\s+link|
+        manage\s+(?:alerts|notifications)(?:\s+for\s+this\s+(?:article|story|topic))?|what\s+are\s+you\s+looking\s+for\??|
+        (?:get|shop|buy|view|see)\s+[\w .&'’-]{2,40}?\s*links\s+to\s+[\w .&'’-]{2,40}|
+        learn\s+(?:more\s+)?about\s+(?:our|[\w .&'’-]{2,30}?['’]s?)\s+editorial
+            \s+(?:process|policy|policies|standards|guidelines)\W*|
+        if\s+you\s+(?:like|liked|enjoy|enjoyed)\s+(?:it|this(?:\s+(?:article|story|post))?),?\s+please\s+share(?:\s+it)?\W*|
         # a share button with its screen reader's note: "twitter (opens in new window)"
         [\w .+&-]{2,25}\s*\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|
         # a chart's controls: "Expand chart", "Download data (CSV)", "View the roll call"
