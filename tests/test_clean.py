@@ -430,7 +430,13 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Manage alerts for this article", "What are you looking for?", "Get NordVPN Links to NordVPN",
            "View Plans Links to Proton VPN", "Prefer the Guardian on Google",
            "Learn about Serious Eats' Editorial Process", "Learn more about our editorial process.",
-           "If you like it, please share it!"]
+           "If you like it, please share it!",
+           # a registration wall's pitch inside the story, a numbered ad slot
+           "Create an account or sign in to continue with your reading experience.",
+           "Enjoy additional articles per month.",
+           "Unlimited online access to articles from across Canada with one account.",
+           "Access articles from across Canada with one account.", "Get email updates from your favourite authors.",
+           "Exclusive articles from Lena Vasquez-Hart and others.", "Advertisement 2"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -480,7 +486,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Odds of a rate cut fell to 40% after the jobs report, traders said.",
                                   "What are you looking for in a new mayor, voters were asked.",
                                   "Manage alerts for this article, readers were told, had been removed.",
-                                  "Learn about the editorial process of the agency, the report urged."])
+                                  "Learn about the editorial process of the agency, the report urged.",
+                                  "Unlimited access to the archive was granted to researchers, the ministry said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 

@@ -112,6 +112,17 @@ CASES = {
                     ["Related Articles", "Flower farms count losses as airfreight rates climb", "View on X",
                      "Stuck on the cryptic? Here are the solutions to today's puzzles.",
                      "Crews remained at the scene overnight damping down hotspots."]),
+    # a chain paper's page: numbered ad slots saying the story continues below, a registration wall's
+    # pitch inside the story, "Article content" between paragraphs, an embedded post before the last ones
+    "chainpaper": ("Storm shuts Rotterdam port for three days, stranding Prairie grain shipments", None, None,
+                   "ROTTERDAM, Netherlands",
+                   ["ROTTERDAM, Netherlands — Europe's busiest port", "The port authority said gale-force",
+                    "Shipping lines said about 40", '"We lost almost three days', "Analysts said the delay",
+                    "The port authority said it would review", "This report by Maple Press"],
+                   ["Advertisement 2", "Exclusive articles from Lena Vasquez-Hart and others.",
+                    "Enjoy additional articles per month.", "Article content", "Read more on X",
+                    "Update 3:15 p.m.: winds in the port area have fallen below the safety limit. Terminals may "
+                    "resume work from midnight."]),
     "toi": ("Storm shuts Rotterdam port for three days; 40 ships stranded", "Delta Times Media", D(2025, 11, 24), None,
             ["Europe's largest port, Rotterdam", "Port authorities said terminals", "Around 40 container vessels",
              "Ferries between the Netherlands"],

@@ -65,6 +65,7 @@ _COUNTED = r"(?:likes|retweets|reposts|views|reactions|comments|shares)"
 _EXACT = re.compile(
     r"""^(?:
         advertisement|advertisements|advertising|sponsored(?:\s+content)?|sponsor\s+message|ad|ads|
+        advertisement\s+\d{1,2}|or|
         # ad slots: "Story continues below advertisement", "Advertisement - Page continues below"
         (?:(?:advertisements?|ad)\s*[-–—:|]?\s*)?(?:(?:the\s+)?(?:story|article|page|content|text|post)\s+)?
             continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement|gallery|video|photos?|slideshow))?|
@@ -243,6 +244,12 @@ _PREFIX = re.compile(
         stay\s+up[\s-]to[\s-]date\s+with\s+(?:the\s+)?latest\b|
         for\s+the\s+latest\s+(?:news|updates|headlines)\b.{0,80}\b(?:head|go)\s+to\b|
         (?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b|send\s+us\s+(?:your\s+)?(?:news\s+)?tips\b|
+        # a registration wall's pitch: "Create an account or sign in to continue with your reading experience.",
+        # "Enjoy additional articles per month.", "Unlimited online access to articles from across Canada ..."
+        create\s+(?:an\s+|a\s+free\s+)?account\s+(?:or\s+(?:sign|log)\s+in\s+)?to\s+(?:continue|keep\s+reading|read)\b|
+        enjoy\s+(?:additional|more|unlimited|\d+)\s+(?:free\s+)?articles\b|unlimited\s+(?:online\s+|digital\s+)?access\s+to\s+(?:all\s+)?(?:[\w’'-]+\s+){0,3}(?:articles|stories|content|journalism)\b|
+        access\s+(?:articles|stories)\s+from\b.{0,60}\bwith\s+one\s+account\b|get\s+e-?mail\s+updates\s+from\b|
+        exclusive\s+articles\s+from\b|
         this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story\b|
         catch\s+all\s+the\s+(?:[\w,&-]+\s+){0,8}news\b|
         this\s+(?:story|article|post)\s+(?:has\s+been|was|will\s+be)\s+updated\b|

@@ -85,6 +85,7 @@ PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of
 PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a subheading quoting one is shorter)
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
+BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 AD_HEADLINE_WORDS = 14  # words of a paid link's headline, at most
@@ -260,7 +261,11 @@ _PROMPT_RE = re.compile(
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
                              r"|privacy policy|terms of (?:use|service)")
-_SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
+# the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
+# not loaded yet, but your article continues below."
+_CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
+                           r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b")
+_SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?(?: \d{1,2})?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
                       r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
 # A widget of paid links: "Sponsored Stories", "Around the Web"
 _ADS_LABELS = (r"(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|around the web"
@@ -554,6 +559,25 @@ def _prose(s: str, min_words: int = 7) -> bool:
             and not _chrome_words(s) and not BOILER_LINE_RE.match(s))
 
 
+def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray, th: float,
+             e: int) -> bool:
+    """Whether the reporting resumes at line e under a box the page says the story continues below:
+    a line the model believes, a paragraph however low it is scored (not an embedded post's text
+    under its handle, nor the box's own pitch), a subheading over a paragraph, a live page's entry time."""
+    if klen[e] <= 20 and _CLOCK_RE.match(keys[e]):
+        return True
+    if is_boilerplate(lines[e]) or _prompt(keys[e], sure=False):
+        return False
+    if probs[e] >= th:
+        return True
+    handle = e > 0 and klen[e - 1] <= NAMED_HANDLE_CHARS and (
+        _HANDLE_RE.match(keys[e - 1]) is not None or _NAMED_HANDLE_RE.match(lines[e - 1]) is not None)
+    if base[e, 2] > 0 and base[e, 1] >= np.log1p(6) and probs[e] >= SLOT_TH and not handle:
+        return True
+    return bool(probs[e] >= GAP_TH and klen[e] <= SUBHEAD_CHARS and e + 1 < len(lines) and base[e + 1, 2] > 0
+                and probs[e + 1] >= GAP_TH)
+
+
 def _reads_on(s: str) -> bool:
     """A sentence that carries the story on past the run of reporting: short prose or a long
     paragraph the scrape cut off."""
@@ -704,6 +728,25 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
 
     def is_button(j: int) -> bool:
         return bool(button[j]) or (klen[j] <= BOILER_CHARS and is_button_row(lines[j]))
+    # a box the page says the story goes on under ("Advertisement 2" / "Story continues below" / a paywall's
+    # pitch / an embedded post / "Article content"), up to the next paragraph: chrome, which neither ends
+    # the run nor weighs against it (the reporting resumes under it, however the model scores that)
+    # (a subheading over a paragraph ends it as a paragraph does, and so does any line the model believes)
+    boxed: dict[int, int] = {}  # first line of such a box -> the line the reporting resumes at
+    box = np.zeros(n, dtype=bool)
+    for j in sorted(_lines_with(lowdoc, klen, ("continue",))):
+        if klen[j] > 120 or not _CONTINUES_RE.search(keys[j]) or bad[j]:
+            continue
+        e = j + 1
+        while e < n and e - j <= BOX_MAX and not _resumes(lines, keys, klen, base, probs, th, e):
+            e += 1
+        if e < n and e - j <= BOX_MAX:
+            top = j
+            while top > 0 and j - top < SLOTS_MAX and klen[top - 1] < 40 and _SLOT_RE.match(keys[top - 1]):
+                top -= 1
+            box[top:e] = True
+            boxed[top] = e
+    bad |= box
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
@@ -783,7 +826,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
         if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])) \
-                or _credit_only(lines[j]) or gallery[j]:
+                or _credit_only(lines[j]) or gallery[j] or box[j]:
             continue  # an ad slot, a share bar, a photo's credit, each item's "Continue reading", a gallery:
             # inside the reporting
         if label[j] and heads_only[j + 1 : be + 1].all():
@@ -856,6 +899,12 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     j = be + 1
     resumed = False  # the reporting went on under a widget: what the model believes there is kept
     while j < n:
+        k = boxed.get(j, n)
+        if k < n and probs[k] >= SLOT_TH and not (dup[k] or teasers[k]) and (
+                prose[k] or (klen[k] <= SUBHEAD_CHARS and k + 1 < n and prose[k + 1])):
+            listed[j:k] = True
+            j, resumed = k, True
+            continue
         if is_button(j):
             keep[j] = False
         elif _WORDY.search(lines[j]) is None:  # a rule ("___"), then perhaps the credit line
