@@ -123,6 +123,15 @@ CASES = {
                     "Enjoy additional articles per month.", "Article content", "Read more on X",
                     "Update 3:15 p.m.: winds in the port area have fallen below the safety limit. Terminals may "
                     "resume work from midnight."]),
+    # a live page: entries under their times, each a headline, a byline, a short paragraph or two and a
+    # share row; the model doubts such short paragraphs cut apart, and the entries carry the story
+    "livepage": ("Live: Storm closes Rotterdam port as gales lash the Netherlands", "Southern Cross Broadcasting",
+                 D(2025, 11, 25), None,
+                 ["The port authority says terminals", "Shipping lines have been told",
+                  "Ferry operators have cancelled", '"We cannot take risks', "Police say lorries",
+                  "Drivers have been told", "Europe's biggest port has closed"],
+                 ["By Tom Aldous", "Share this post", "Key Event", "Show only key events", "12:41pm",
+                  "Why ports are struggling to cope with bigger storms"]),
     "toi": ("Storm shuts Rotterdam port for three days; 40 ships stranded", "Delta Times Media", D(2025, 11, 24), None,
             ["Europe's largest port, Rotterdam", "Port authorities said terminals", "Around 40 container vessels",
              "Ferries between the Netherlands"],

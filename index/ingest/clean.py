@@ -85,6 +85,8 @@ PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of
 PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a subheading quoting one is shorter)
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
+LIVE_ENTRIES = 3  # entries of a live page, each under its time, that make it one
+ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
 BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
@@ -578,6 +580,32 @@ def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                 and probs[e + 1] >= GAP_TH)
 
 
+def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray,
+                  bs: int, be: int, keep: np.ndarray, paragraph: np.ndarray) -> None:
+    """A live page's entries around the run (each a clock time, a headline, a byline, a paragraph or
+    two, a share row): the run is one entry the model believes, and the paragraphs of the entries
+    chained to it by their times are reporting too, however low the model scores them (short, cut
+    apart by share rows). Not an embedded post's text under its handle."""
+    clocks = [j for j in np.flatnonzero((klen <= 20) & (base[:, 5] > 0)).tolist() if _CLOCK_RE.match(keys[j])]
+    before = [c for c in clocks if c < bs]
+    if len(clocks) < LIVE_ENTRIES or not before or bs - before[-1] > ENTRY_MAX:
+        return
+    i = clocks.index(before[-1])
+    lo = hi = i
+    while lo > 0 and clocks[lo] - clocks[lo - 1] <= ENTRY_MAX:
+        lo -= 1
+    while hi + 1 < len(clocks) and clocks[hi + 1] - clocks[hi] <= ENTRY_MAX:
+        hi += 1
+    if hi - lo + 1 < LIVE_ENTRIES or clocks[hi] < be - ENTRY_MAX:
+        return
+    for c, nxt in zip(clocks[lo : hi + 1], [*clocks[lo + 1 : hi + 1], clocks[hi] + ENTRY_MAX], strict=True):
+        for t in range(c + 1, min(nxt, len(lines))):
+            handle = klen[t - 1] <= NAMED_HANDLE_CHARS and (
+                _HANDLE_RE.match(keys[t - 1]) is not None or _NAMED_HANDLE_RE.match(lines[t - 1]) is not None)
+            if paragraph[t] and probs[t] >= SLOT_TH and not handle:
+                keep[t] = True
+
+
 def _reads_on(s: str) -> bool:
     """A sentence that carries the story on past the run of reporting: short prose or a long
     paragraph the scrape cut off."""
@@ -1006,6 +1034,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 continue
             break
         j -= 1
+    _live_entries(lines, keys, klen, base, probs, bs, be, keep, prose & ~(bad | dup | teasers | listed))
     keep &= ~(bad | listed)
     # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
     # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
@@ -1053,11 +1082,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             keep[j] = True
     # a live page's entry: its time, its headline, perhaps its writer's name, its paragraphs ("9:31 p.m." /
     # "Senate passes stopgap bill, 67-31" / "Elena Marchetti" / ...): the headline is the story's, the name is not
-    for j in np.flatnonzero((klen[:-4] <= 20) & (base[:-4, 5] > 0)).tolist():
+    # (perhaps under a label, "Key Event", and over a byline, "By Tom Aldous")
+    for j in np.flatnonzero((klen[:-5] <= 20) & (base[:-5, 5] > 0)).tolist():
         if not _CLOCK_RE.match(keys[j]):
             continue
-        names = [t for t in (j + 1, j + 2, j + 3) if looks_like_person(lines[t])][:1]  # (over the headline or under)
-        h = j + 1 + int(names == [j + 1])
+        top = j + 1 + int(klen[j + 1] <= 20 and is_boilerplate(lines[j + 1]))
+        names = [t for t in (top, top + 1, top + 2)  # (over the headline or under)
+                 if looks_like_person(lines[t]) or BYLINE_ONLY_RE.match(lines[t])][:1]
+        h = top + int(names == [top])
         body = h + 1 + int(names == [h + 1])
         if base[h, 2] == 0 and 3 <= words[h] <= 2 * SUBHEAD_WORDS and klen[h] <= 2 * SUBHEAD_CHARS \
                 and not (bad[h] or dup[h] or boxes[h] or names == [h]) and keep[body] and prose[body]:
@@ -1425,7 +1457,8 @@ def _drop_widget_items(lines: list[str], keep: np.ndarray, base: np.ndarray) -> 
     lead = int(sentences[0]) if len(sentences) else len(lines)
     for i in np.flatnonzero(keep[:lead]).tolist():
         if 0 < i < len(lines) - 1 and base[i, 2] == 0 and len(lines[i]) < 60 \
-                and _chrome_line(lines[i - 1]) and _chrome_line(lines[i + 1]):
+                and _chrome_line(lines[i - 1]) and _chrome_line(lines[i + 1]) \
+                and not _CLOCK_RE.match(lines[i - 1].strip().lower()):  # (a live page's entry under its time)
             keep[i] = False
 
 
