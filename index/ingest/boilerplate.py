@@ -105,6 +105,14 @@ _EXACT = re.compile(
         # an image viewer's hint, a share row's last buttons, alerts and search prompts, a shop link's
         # screen-reader label ("Get NordProtect Links to NordProtect"), a link to the site's standards
         press\s+enter\s+or\s+click\s+to\s+view\s+image\s+in\s+full\s+size|
+        # an archive's age notice, a link to the original, an audio player's note, a search box's label
+        this\s+(?:article\s+|story\s+|post\s+)?was\s+published\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)
+            \s+(?:years?|months?|weeks?|days?)\s+ago|
+        this\s+(?:article|story|post|content)\s+is\s+(?:more\s+than|over)\s+(?:\d+|an?|one|two|three|four|five|six
+            |seven|eight|nine|ten)\s+(?:years?|months?)\s+old|heard\s+on\s+(?:[\w'’&.-]+\s*){1,4}|
+        (?:read\s+(?:the\s+)?)?original\s+(?:version|article|story)\s+in\s+[a-z]+|
+        (?:voice|audio|narration)\s+(?:is\s+)?generated\s+(?:by|with|using)\s+(?:ai|artificial\s+intelligence)|
+        search\s+the\s+[\w'’&.-]+(?:\s+[\w'’&.-]+)?|
         (?:close\s+share\s*|send\s+via\s+e-?mail\s*)copy\s+link|
         manage\s+(?:alerts|notifications)(?:\s+for\s+this\s+(?:article|story|topic))?|what\s+are\s+you\s+looking\s+for\??|
         (?:get|shop|buy|view|see)\s+[\w .&'’-]{2,40}?\s*links\s+to\s+[\w .&'’-]{2,40}|

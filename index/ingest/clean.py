@@ -342,10 +342,17 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     # a rule or a section break ("___", "* * *") carries no words
     for i in np.flatnonzero(keep).tolist():
         keep[i] = _WORDY.search(lines[i]) is not None
-    # a date line or a writer's over the story is the header's, however the model scores it
+    # a date line or a writer's over the story is the header's, however the model scores it, and so
+    # is what the model kept over the header's date line (the headline, its standfirst, the byline)
+    header: list[int] = []
+    over_stamp: list[int] = []
     for i in np.flatnonzero(keep).tolist():
         if _prose(lines[i]):
+            stamps = [t for t in range(header[0], i) if date_line(lines[t])] if header else []
+            over_stamp = [t for t in header if stamps and t < stamps[-1]]
+            keep[over_stamp] = False
             break
+        header.append(i)
         keep[i] = not (date_line(lines[i]) or author_line(lines[i]))
     if not keep.any() and len(lines) <= SHORT_PAGE:
         # a short note (a headline and a paragraph or two) has no run of reporting for the
@@ -364,6 +371,10 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     t_pos = find_title(lines, head_end, keep)
     if keep.any() and sentence_headline(lines, first_body):
         t_pos = first_body
+    # (of the header lines the model kept over the date, the headline is the first: the standfirst follows)
+    heads = [t for t in over_stamp if len(lines[t].split()) >= 4 and headline_like(lines[t])]
+    if heads and t_pos in over_stamp:
+        t_pos = heads[0]
     title = outlet = None
     if t_pos is not None:
         title, outlet = split_title(lines[t_pos])

@@ -165,6 +165,9 @@ CAPTION_RE = re.compile(
     # "... on Friday. DO Photo/Arvind Shetty", "Getty Images / Siri Strafford", "... 2026. PHOTO | KILELE DIGITAL"
     r"|(?-i:(?:^|[.!?]\s+)(?:[A-Z][\w&.'’-]*\s){0,3}(?:(?:Photo|Image|Picture)s?|(?:PHOTO|IMAGE|PICTURE)S?)"
     r"\s*[/|]\s*[A-Z][\w.'’ |-]{2,40}$)"
+    # "... on Thursday morning, Oct. 24, 2024. IMAGE COURTESY OF PAGASA", "... at City Hall. [File, Herald]"
+    r"|[.!?]\s+(?:photo|image|picture)s?\s+courtesy\s+of\s+[^.!?]{2,40}$"
+    r"|[.!?]\s+\[(?:file|photo|image|pic(?:ture)?|courtesy)\b[^\]]{0,60}\]\W*$"
     # "... on Oct. 17. CHAD LEUNG/THE STANDARD"
     r"|(?-i:(?:^|[.!?)”\"]\s+)[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,2}/[A-Z][A-Z .'’&-]{2,40}$)"
     # "... at her family's pan. Anjali Vora for The Global Dispatch", "... 2026. KEVIN OMONDI FOR LA VIGIE"
@@ -227,7 +230,7 @@ ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}|bu
                           r"(?:\s*[·|]\s*[^·|]{2,40})?$")  # (and the outlet: "Cricket writer · The Harbour Herald")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
-_ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})"
+_ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})s?"
 ROLE_BYLINE_RE = re.compile(
     # "Jon Harker Europe correspondent", "North of England correspondent"
     r"^[A-Z][\w.'’-]*,?\s+(?:(?:[A-Z][\w.'’-]*|of|and|for|the),?\s+){0,4}" + _ROLE + "$"
@@ -238,7 +241,8 @@ ROLE_BYLINE_RE = re.compile(
     r"(?i:news|press|times|post|herald|radio|tv|media|journal|daily|tribune|gazette|wire|network|channel|magazine)$"
     # "Salma Haddad, Senior Reporter", "Anahera Tipene, Political Reporter"; a role line under the name:
     # "Senior Fellow, Technology Policy Program"
-    r"|^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?){0,3}(?i:" + _ROLE + ")$"
+    r"|^(?:[A-Z][\w.'’-]*\s+(?:(?:and|&)\s+)?){1,5}[A-Z][\w.'’-]*,\s+(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?){0,3}"
+    r"(?i:" + _ROLE + ")$"
     # (perhaps with the beat between: "Chief Rugby League Writer")
     rf"|^(?i:(?:{ROLE_GRADES})\s+)(?:[A-Z][\w&-]*\s+){{0,3}}(?i:{ROLE_NOUNS}|fellow|analyst)(?:,\s.{{0,50}})?$")
 # Two writers' names and nothing else, as a byline row prints them: "Anirudh Menon , Shreya Kulkarni"
@@ -317,6 +321,13 @@ _GLUED_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)(?=[A-Za-z])")  # "2025January 22
 _GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "onFebruary", "BoucherIn"
 
 
+def _bare_credit(s: str) -> bool:
+    """A picture's credit alone on its line: "Delphine Arkwright-Soto/Heartland Public Radio" (not a
+    subheading with a slash, "Top Hybrids/EVs Questions")."""
+    name, slash, outlet = s.partition("/")
+    return bool(slash) and len(s) <= 80 and looks_like_person(name.strip()) and _OUTLET_WORDS.search(outlet) is not None
+
+
 def headline_like(s: str) -> bool:
     """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
     words = s.split()
@@ -340,7 +351,7 @@ def headline_like(s: str) -> bool:
         return False  # a date and a signature: the header's meta line, however long ("On January 12, 2025 By ...")
     if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
-    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2 \
+    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2 or _bare_credit(s) \
             or (len(words) <= 3 and _SHARE_RE.match(s)):
         return False  # a reading time, a credit, a label, a row of links, a share button ("Share & Save")
     return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 10
@@ -482,6 +493,9 @@ def _masthead_again(lines: list[str], j: int) -> bool:
         and any(key(t) == key(s) for t in lines[:MASTHEAD_SPAN])
 
 
+_LONG_NAME_RE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){3,4}$")
+
+
 def _names_over_date(lines: list[str], j: int, cands: list[int], notice: set[str] = frozenset()) -> bool:
     """Writers' names without a "By" ("Elena Marchetti and Dwayne Corliss", "Julien Marchand,
     The Northern Press", "Maya Castellanos in Ashvale") under a longer headline-shaped line and
@@ -491,8 +505,11 @@ def _names_over_date(lines: list[str], j: int, cands: list[int], notice: set[str
     outlet = _OUTLET_WORDS.search(lines[j]) is not None or key(lines[j]) in notice
     outlet_under_name = j > 0 and outlet and len(lines[j].split()) <= KICKER_WORDS \
         and len(lines[j - 1].split()) <= 3 and looks_like_person(lines[j - 1].strip())
+    # (or a name of four words: "Michelle Tan Yi Ling")
+    long_name = 4 <= len(lines[j].split()) <= NAME_WORDS and name_like(lines[j]) and not outlet \
+        and _LONG_NAME_RE.match(lines[j]) is not None
     if not (_NAME_PAIR_RE.match(lines[j]) or (m and _OUTLET_WORDS.search(m.group("outlet"))) or outlet_under_name
-            or _NAME_IN_RE.match(lines[j])):
+            or _NAME_IN_RE.match(lines[j]) or long_name):
         return False
     words = len(lines[j].split())
     return any(j - 4 <= k < j and len(lines[k].split()) > words for k in cands) and any(
@@ -1047,7 +1064,9 @@ _DATED_NAME_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*){1
 _GLUED_STAMP_RE = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")  # "GMTUpdated 2 hours ago"
 _NOT_DATE_WORDS_RE = re.compile(
     r"(?i)\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|aest|aedt|jst"
-    r"|kst|sast|wat|eat|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|\d+)\b"
+    r"|kst|sast|wat|eat|ast|adt|akst|akdt|hst|nzst|nzdt|sgt|hkt|pht|wib|cat|msk|gst|pkt|ict"
+    r"|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|\d+"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b"
     r"|[^\w]+")
 
 
