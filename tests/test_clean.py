@@ -1849,6 +1849,9 @@ def test_outlet_under_a_cookie_banner_printed_first(banner: list[str]) -> None:
     # station's call sign and channel are, over its owner's notice
     (["Skip to content", "WQRT 9 Riverton", "Toggle Menu", "News", "Local News", "Riverton News", "Suburbs",
       "Weather"], "© 1998 - 2026 Nexmore Media Inc. | All Rights Reserved.", "WQRT 9"),
+    # the logo's initials under the paper's name: the notice's company is the owner's ("SG Media Holdings")
+    (["Skip to content", "The Straits Gazette", "Subscribe", "Sign in", "SG", "News", "Singapore"],
+     "Published by SG Media Holdings Ltd. Copyright © 2025 SG Media Holdings Ltd.", "The Straits Gazette"),
 ])
 def test_outlet_from_the_paper_over_its_owners_notice_a_logo_and_not_a_menu(top: list[str], footer: str,
                                                                             outlet: str) -> None:

@@ -830,6 +830,11 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
         # words to it ("© 2025 Parallax Science Media"): a blogger's notice gives the bare name
         person = looks_like_person(s) and not s.startswith("The ")
         if any(_names_company(n, k, company=person) for n in names):
+            # (a logo's initials, "SG", under the paper's name, "The Straits Gazette": the notice's
+            # "SG Media Holdings" is the owner's, and the paper is the masthead over them)
+            above = find_masthead(header[: header.index(s)]) if s in header and s.isupper() and len(s) <= 4 else None
+            if above is not None and not weak_masthead(above):
+                return above
             return s.title() if s.isupper() and len(s) > 4 else s  # "THE LEDGER" over "Ledger Media Group"
     byline = _byline_outlet(lines[max(header_end, 0) : max(first_body, header_end + BYLINE_SPAN)][:BYLINE_SPAN])
     if byline is not None and key(byline) + " " in names:
