@@ -436,7 +436,17 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Enjoy additional articles per month.",
            "Unlimited online access to articles from across Canada with one account.",
            "Access articles from across Canada with one account.", "Get email updates from your favourite authors.",
-           "Exclusive articles from Lena Vasquez-Hart and others.", "Advertisement 2"]
+           "Exclusive articles from Lena Vasquez-Hart and others.", "Advertisement 2",
+           # a form's and a player's small print, a list's screen-reader label, a trial's price, notes on the
+           # page's making, a failed widget, a newsletter's pitch, a lone credit
+           "protected by reCAPTCHA", "Powered by Veld24 Audio", "Skip next section", "Sign Me Up", "list of 3 items",
+           "Dismiss", "Supplied", "Keep reading for £1", "Become an HPR sponsor", "Learn more in our AI Policy.",
+           "Then £69 per month. Complete digital access to quality Capital Ledger journalism on any device.",
+           "This content was translated with the help of artificial intelligence tools and reviewed by our editors.",
+           "(Disclaimer: Recommendations, suggestions, views and opinions given by the experts are their own.)",
+           "We’re sorry, this feature is currently unavailable. We’re working to restore it. Please try again later.",
+           "A free daily digest of the news that matters most.",
+           "Our weekly round-up of the stories shaping the continent, from politics and conflict to culture."]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -487,7 +497,10 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "What are you looking for in a new mayor, voters were asked.",
                                   "Manage alerts for this article, readers were told, had been removed.",
                                   "Learn about the editorial process of the agency, the report urged.",
-                                  "Unlimited access to the archive was granted to researchers, the ministry said."])
+                                  "Unlimited access to the archive was granted to researchers, the ministry said.",
+                                  "Powered by solar panels, the plant will open in 2026, officials said.",
+                                  "Supplied water was cut off for three days, residents said.",
+                                  "A free daily newspaper of the city has closed after 20 years."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 

@@ -105,6 +105,12 @@ _EXACT = re.compile(
         # an image viewer's hint, a share row's last buttons, alerts and search prompts, a shop link's
         # screen-reader label ("Get NordProtect Links to NordProtect"), a link to the site's standards
         press\s+enter\s+or\s+click\s+to\s+view\s+image\s+in\s+full\s+size|
+        # a form's and a player's small print, a list's screen-reader label, a paywall's offer, a lone credit
+        (?:this\s+site\s+is\s+)?protected\s+by\s+recaptcha|powered\s+by\s+[\w .&'’-]{2,40}|
+        skip\s+(?:next|previous)\s+section|
+        sign\s+me\s+up|list\s+of\s+\d{1,2}\s+items|end\s+of\s+list|dismiss|supplied|
+        keep\s+reading\s+for\s+[£$€]\s?\d[\d.,]*|learn\s+more\s+(?:about|in)\s+our\s+(?:[\w-]+\s+){0,2}polic(?:y|ies)\W*|
+        become\s+an?\s+(?:[\w&'’-]+\s+){1,3}sponsor|
         # an archive's age notice, a link to the original, an audio player's note, a search box's label
         this\s+(?:article\s+|story\s+|post\s+)?was\s+published\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)
             \s+(?:years?|months?|weeks?|days?)\s+ago|
@@ -364,7 +370,13 @@ _OPENING = re.compile(
     r"|(?:a\s+version\s+of\s+)?this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+(?:the\s+)?[\w\s,]{0,30}?"
     r"\b(?:print|edition|issue)\b"
     r"|download\s+(?:the|our)\s+[\w\s&'’+-]{1,40}?\bapp\b"
-    r"|odds\s+(?:via|provided\s+by|courtesy\s+of|supplied\s+by)\s")
+    r"|odds\s+(?:via|provided\s+by|courtesy\s+of|supplied\s+by)\s"
+    # a note that a machine helped, a disclaimer, a widget that failed, a trial's price, a newsletter's pitch
+    r"|this\s+(?:content|article|story|text)\s+was\s+(?:translated|produced|generated|written|created)\s+with\s+the"
+    r"\s+(?:help|assistance)\s+of\b|\(?disclaimer\s*:|we['’]re\s+sorry,\s+this\s+(?:feature|content|widget)\s+is"
+    r"\s+(?:currently\s+)?unavailable|then\s+[£$€]\s?\d[\d.,]*\s+(?:per|a|every)\s+(?:month|week|year)\b"
+    r"|(?:a|our)\s+(?:free\s+)?(?:daily|weekly|monthly|morning|evening|fortnightly)\s+(?:digest|round-?up|briefing"
+    r"|newsletter|email)\s+(?:of|on|about|with)\b")
 # ... or anywhere in it, once a cheap look for its words has found them (a search of every line for each of
 # these patterns cost more than the rest of the boilerplate rules together)
 _NOTICE_HINTS = ("pay for", "followed categories", "submitting", "acknowledge", "letters", "% of this", "possible by",
