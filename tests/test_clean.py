@@ -1689,7 +1689,9 @@ def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
                                  "previously reported on the Supreme Court for eight years.",
                                  "Marchetti covers retail and food companies for the Commerce Journal. Before joining "
                                  "the paper in 2019, she covered agriculture.",
-                                 "Marchetti is Harbourline's primary sector editor, covering agriculture and exports."])
+                                 "Marchetti is Harbourline's primary sector editor, covering agriculture and exports.",
+                                 "Marchetti covers infectious disease and vaccines for the Health desk. She previously "
+                                 "reported from the Gulf Coast. More about Dana Marchetti"])
 def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, "DANA " + bio.split()[0].upper(), bio,
              "Most Read"]
@@ -2456,10 +2458,13 @@ def test_a_caption_without_a_full_stop_over_a_bracketed_credit_is_dropped() -> N
     # the outlet's own job, in the possessive; under its label
     ["Milica Lazic", "Milica is Balkan Wire's Belgrade correspondent. She covers transport and politics."],
     ["About the author", "Sarah Whitcombe has reported on the Algarve for the Lisbon Post since 2011."],
+    # the name over the job and its beat, then the bio
+    ["Elspeth Ramirez", "Reporter, Methane & Energy", "Elspeth covers oil and gas, methane and the communities "
+     "living alongside fossil fuel infrastructure. She was previously an environment reporter in Denver."],
 ])
 def test_a_writers_bio_naming_them_by_first_name_under_their_name_is_dropped(bio: list[str]) -> None:
     lines = story_with([], at=len(STORY)) + bio + ["Read Next", "Politics"]
-    scores = np.array([0.1] + [0.95] * len(STORY) + [0.8, 0.9, 0.2, 0.05])
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.8, 0.9, 0.8][: len(bio)] + [0.2, 0.05])
     assert scored(lines, scores).paragraphs == STORY
 
 

@@ -415,7 +415,7 @@ _BIO = re.compile(
     r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b)"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
     rf"(?:is\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}),?\s+(?:based|covering|for|at|who|with)\b"
-    r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
+    r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}(?:\s+(?:desk|team|section))?"
     r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+[A-Z][^.]{3,200})*\.?$))")
 _BIO_MAX_WORDS = 60
 # the print edition's note, with the headline it ran under: "A version of this article appears in print on Sept.

@@ -227,7 +227,8 @@ _UPDATED_RE = re.compile(r"(?i)^(?:updated|published|posted|last updated|first p
 _MODIFIED_RE = re.compile(r"(?i)^(?:updated|last updated|modified|last modified)\b")
 # The writer's role on its own line under the name: "Political Correspondent", "Theatre critic"
 ROLE_LINE_RE = re.compile(rf"(?i)^(?!by\s)(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}|bureau chief)"
-                          r"(?:\s*[·|]\s*[^·|]{2,40})?$")  # (and the outlet: "Cricket writer · The Harbour Herald")
+                          r"(?:\s*[·|]\s*[^·|]{2,40}|,(?:\s+[A-Z][\w&'’-]*|\s+&|\s+and){1,5})?$")
+# (and the outlet: "Cricket writer · The Harbour Herald"; or the beat: "Reporter, Methane & Energy")
 # A byline that names the writer's beat instead of starting with "By": "Jon Harker Europe
 # correspondent", "Ann Lee, Senior Editor" (a headline does not end on the writer's job)
 _ROLE = rf"(?:(?:{ROLE_GRADES})\s+)?(?:{ROLE_NOUNS})s?"
