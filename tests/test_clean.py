@@ -1193,6 +1193,12 @@ def test_a_quote_pulled_from_the_middle_of_a_paragraph_is_dropped_with_its_attri
     lines = story_with([said, more, pulled, "Gail Hendry, former work and pensions minister"], at=3)
     scores = np.array([0.1] + [0.95] * 5 + [0.92, 0.98] + [0.95] * (len(STORY) - 3))
     assert scored(lines, scores).paragraphs == [*STORY[:3], said, more, *STORY[3:]]
+    # (a short one, signed under it by a dash and the speaker's name)
+    said = '"This was not one bad decision. This was hundreds of them," the judge told the court on Tuesday.'
+    pulled = "“This was not one bad decision. This was hundreds of them.”"
+    lines = story_with([said, more, pulled, "— Circuit Judge Thomas Reardon"], at=3)
+    scores = np.array([0.1] + [0.95] * 5 + [0.92, 0.98] + [0.95] * (len(STORY) - 3))
+    assert scored(lines, scores).paragraphs == [*STORY[:3], said, more, *STORY[3:]]
     # (a quote paragraph printed twice is not pulled from another: a copy is the duplicates' business)
     said = "“In times of great stress, helping others is a powerful way to reassert control in a moment like this.”"
     lines = story_with([said, more, said], at=3)

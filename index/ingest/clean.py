@@ -82,6 +82,7 @@ BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of it, at least
+PULLED_SIGNED_CHARS = 15  # ... or this long, signed by its speaker under it
 PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a subheading quoting one is shorter)
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
@@ -208,6 +209,8 @@ _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenti
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")
 _POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|(?:have )?your say)\W*$")
 # Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
+_SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w.'’-]+"
+                              r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
@@ -703,9 +706,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 near[i] |= shared >= SHARED_MIN * len(short) and (
                     keys[i] == short or (len(longer) < PULLED_RATIO * len(short) and not quotes))
     lowdoc = "\n".join(keys)
-    # (and a quote pulled from the middle of a paragraph, printed alone between its quote marks)
-    for i in np.flatnonzero((klen >= PULLED_MIN_CHARS) & (klen <= 300)).tolist():
-        if keys[i][0] in _QUOTE_MARKS and keys[i].rstrip(".,!?")[-1:] in _QUOTE_MARKS:
+    # (and a quote pulled from the middle of a paragraph, printed alone between its quote marks; a short
+    # one when a dash and the speaker's name sign it: '"The net is real sleep."' / "— Dr. Sunniva Achterberg")
+    for i in np.flatnonzero((klen >= PULLED_SIGNED_CHARS) & (klen <= 300)).tolist():
+        if keys[i][0] in _QUOTE_MARKS and keys[i].rstrip(".,!?")[-1:] in _QUOTE_MARKS and (
+                klen[i] >= PULLED_MIN_CHARS or (i + 1 < n and _SIGNED_QUOTE_RE.match(lines[i + 1]) is not None)):
             inner = keys[i].strip(_QUOTE_MARKS + ".,!?;: ")
             near[i] |= lowdoc.count(inner) > counts[keys[i]]  # (inside another line, not a copy of this one)
     cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
@@ -846,7 +851,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a pulled quote's attribution under it ("Teresa Lindqvist, Jonesboro resident"; dropped, but
     # not a label that could end the run)
     for i in np.flatnonzero(near[:-1]).tolist():
-        listed[i + 1] = klen[i + 1] <= 60 and _ATTRIBUTION_RE.match(lines[i + 1]) is not None
+        listed[i + 1] = klen[i + 1] <= 60 and (_ATTRIBUTION_RE.match(lines[i + 1]) is not None
+                                              or _SIGNED_QUOTE_RE.match(lines[i + 1]) is not None)
     # a list's label over a grid of other stories ends the run when nothing under it carries a
     # story on: reporting goes on in paragraphs, one under another; a grid gives each sentence a
     # headline of its own (perhaps its source and age: "The Averly Courier" / a headline / its
