@@ -1984,6 +1984,30 @@ def test_a_section_amid_the_menu_is_not_the_outlet(top: list[str], mentions: lis
     assert c.outlet == outlet
 
 
+def test_the_lead_under_a_photo_viewers_label_is_kept() -> None:
+    """"Open this photo in gallery:" stands over the picture's caption; over the dateline's paragraph
+    it stands over the story."""
+    lines = ["Budget deal clears Congress after weeks of talks", "Published November 6, 2024", "Share",
+             "Open this photo in gallery:", *STORY]
+    scores = np.array([0.2, 0.16, 0.0, 0.28] + [0.98] * len(STORY))
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_lead_over_a_box_the_page_says_the_story_continues_below_is_kept_when_doubted() -> None:
+    """A chain paper's lead (a short sentence among its paragraphs) over "Advertisement 1" / "This
+    advertisement has not loaded yet, but your article continues below.": the model doubts the lead, and
+    the page says the story goes on under the box."""
+    lead = ["For 40 minutes, it looked like the home side's playoff celebration would have to wait.",
+            "Then Nolan Brisbois took over.",
+            "The 19-year-old winger scored twice in the third period to beat the visitors 5-3 on Saturday."]
+    box = ["Article content", "Advertisement 1", "This advertisement has not loaded yet, but your article continues "
+           "below.", "Article content"]
+    lines = ["Budget deal clears Congress after weeks of talks", "Published Feb 18, 2024", "Share", "Article content",
+             *lead, *box, *STORY]
+    scores = np.array([0.05, 0.01, 0.0, 0.04, 0.25, 0.22, 0.45, 0.1, 0.08, 0.28, 0.19] + [0.9] * len(STORY))
+    assert scored(lines, scores).paragraphs == [*lead, *STORY]
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

@@ -414,10 +414,11 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
     listed = np.zeros(n, dtype=bool)
     # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
     # printed as its own line ("Getty Images") the caption under it: neither is the story
-    # (and "Open this photo in gallery:" stands over the picture's caption, a sentence)
+    # (and "Open this photo in gallery:" stands over the picture's caption, a sentence; not over the
+    # lead, whose dateline says it is the story: "CALGARY — Calgary-based Athabasca Midstream ...")
     for j in np.flatnonzero(klen[:-1] < 40).tolist():
         media = MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])
-        if media and (base[j + 1, 2] == 0 or " this " in keys[j]):
+        if media and (base[j + 1, 2] == 0 or (" this " in keys[j] and find_dateline(lines[j + 1]) is None)):
             listed[j : j + 2] = True
     # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
     # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
@@ -1033,6 +1034,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             keep[j] = False
         elif prose[j] and not (bad[j] or dup[j]) and probs[j] >= GAP_TH:
             keep[j] = True
+        elif j and _reads_on(lines[j]) and prose[j - 1] and not (bad[j] or dup[j] or bad[j - 1] or dup[j - 1]) \
+                and min(probs[j], probs[j - 1]) >= GAP_TH:
+            keep[j] = True  # (a short sentence between two paragraphs: "Then Nolan Brisbois took over.")
         else:
             # a sign-up box between the lead and the rest of the story: the lead is above it
             # (prompts and buttons only: a byline or a date line sits under a headline)
@@ -1044,7 +1048,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                         break
                     boxed = True
                 k -= 1
-            slots = all(klen[t] < 40 and _SLOT_RE.match(keys[t]) for t in range(k + 1, j + 1))
+            slots = all(klen[t] < 40 and _SLOT_RE.match(keys[t]) for t in range(k + 1, j + 1)) \
+                or box[k + 1 : j + 1].any()
             need = GAP_TH if slots else th  # ad slots sit between paragraphs; a sign-up box ends a lead
             if k < j and k >= 0 and bad[k + 1 : j + 1].any() and prose[k] and not dup[k] and probs[k] >= need:
                 j = k
