@@ -1023,6 +1023,16 @@ def test_the_credit_line_under_a_rule_is_kept_even_when_scored_low() -> None:
     assert c.paragraphs == [*STORY, credit]
 
 
+@pytest.mark.parametrize("credit", ["— AMP", "MERIDIAN, AMP", "With Tamsin Okoye-Brandt"])
+def test_the_agencies_or_the_colleague_credited_under_the_story_are_kept(credit: str) -> None:
+    """A closing credit is part of the story however the model scores it (the issue keeps credit lines
+    consistently): the agencies a world story is credited to, a colleague's "With ..." line."""
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Related stories",
+             "Markets slide as investors weigh rate outlook"]
+    scores = np.array([0.1] + [0.95] * len(STORY) + [0.2, 0.01, 0.1])
+    assert scored(lines, scores).paragraphs == [*STORY, credit]
+
+
 def test_reporting_resumes_under_a_widget_the_model_took_for_the_end() -> None:
     """A "Recommended Stories" list with screen-reader labels between paragraphs: the lines the
     model scores low after it are still the story when two sentences follow the list."""
