@@ -152,7 +152,8 @@ def test_teaser_list_of_headlines_at_end_dropped() -> None:
 
 
 @pytest.mark.parametrize("label", ["Recommended Reading", "Related stories", "More from Politics:",
-                                   "Latest from Politics", "Latest in Business", "Also of interest"])
+                                   "Latest from Politics", "Latest in Business", "Also of interest", "Related guides",
+                                   "Explore more on this story"])
 def test_teaser_widget_inside_the_story_dropped(label: str) -> None:
     # a label, then headlines and authors (not sentences), then the reporting resumes
     widget = [label, "The quiet rise of the county budget office", "Ann Lee",
