@@ -447,7 +447,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "(Disclaimer: Recommendations, suggestions, views and opinions given by the experts are their own.)",
            "We’re sorry, this feature is currently unavailable. We’re working to restore it. Please try again later.",
            "A free daily digest of the news that matters most.",
-           "Our weekly round-up of the stories shaping the continent, from politics and conflict to culture."]
+           "Our weekly round-up of the stories shaping the continent, from politics and conflict to culture.",
+           # a machine summary's note, a gift prompt, a messaging app's community
+           "AI-generated summary. Please check the article for accuracy.",
+           "Found this article useful? Gift it to a friend.", "Join the Black Country Echo WhatsApp community"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -501,7 +504,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Unlimited access to the archive was granted to researchers, the ministry said.",
                                   "Powered by solar panels, the plant will open in 2026, officials said.",
                                   "Supplied water was cut off for three days, residents said.",
-                                  "A free daily newspaper of the city has closed after 20 years."])
+                                  "A free daily newspaper of the city has closed after 20 years.",
+                                  "Join the queue, officials told drivers at the border on Tuesday."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
