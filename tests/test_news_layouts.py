@@ -124,12 +124,14 @@ CASES = {
                     "Update 3:15 p.m.: winds in the port area have fallen below the safety limit. Terminals may "
                     "resume work from midnight."]),
     # a live page: entries under their times, each a headline, a byline, a short paragraph or two and a
-    # share row; the model doubts such short paragraphs cut apart, and the entries carry the story
+    # share row; the model doubts such short paragraphs cut apart, and the entries carry the story (their
+    # headlines too, though a list of the key events repeats them over the entries)
     "livepage": ("Live: Storm closes Rotterdam port as gales lash the Netherlands", "Southern Cross Broadcasting",
                  D(2025, 11, 25), None,
-                 ["The port authority says terminals", "Shipping lines have been told",
-                  "Ferry operators have cancelled", '"We cannot take risks', "Police say lorries",
-                  "Drivers have been told", "Europe's biggest port has closed"],
+                 ["Terminals to reopen at midnight", "The port authority says terminals",
+                  "Shipping lines have been told", "Ferry services cancelled", "Ferry operators have cancelled",
+                  '"We cannot take risks', "Lorries queue on the A15", "Police say lorries", "Drivers have been told",
+                  "Gales close Europe's biggest port", "Europe's biggest port has closed"],
                  ["By Tom Aldous", "Share this post", "Key Event", "Show only key events", "12:41pm",
                   "Why ports are struggling to cope with bigger storms"]),
     "toi": ("Storm shuts Rotterdam port for three days; 40 ships stranded", "Delta Times Media", D(2025, 11, 24), None,

@@ -37,9 +37,11 @@ from index.ingest.lines import (
 from index.ingest.text_meta import (
     BYLINE_ONLY_RE,
     CAPTION_RE,
+    CLOCK_RE,
     CREDIT_LINE_RE,
     DURATION_RE,
     HEADER_SPAN,
+    LIVE_ENTRIES,
     MEDIA_LABEL_RE,
     NAME_WORDS,
     ROLE_BYLINE_RE,
@@ -86,7 +88,6 @@ PULLED_SIGNED_CHARS = 15  # ... or this long, signed by its speaker under it
 PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a subheading quoting one is shorter)
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
-LIVE_ENTRIES = 3  # entries of a live page, each under its time, that make it one
 ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
 BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
@@ -148,9 +149,6 @@ _FOR_CREDIT_RE = re.compile(rf"^{_PHOTOGRAPHER}\sfor\s(?:The\s)?{_CREDITED_OUTLE
 # A number to call: "0800 555 333", "(902) 555-0177", "Call 101", "Life-threatening emergency: 000"
 _CONTACT_RE = re.compile(r"(?:^|[\s:(])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)\s?|\d{2,4}[ .-])\d{3}[ .-]?\d{3,4}\b"
                          r"|\b(?i:call|dial|text|phone|tel)\.?\s*:?\s*\d{3,}\b|(?i:emergency|police|ambulance)\S*\s*:\s*\d{3}$")
-# A live page's clock time over an entry: "9:31 p.m.", "14:05 GMT", "7.55pm"
-_CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s*(?:gmt|bst|utc|[ecmp][sd]?t|ist|aest|aedt))?"
-                       r"|(?:gmt|bst|utc|[ecmp][sd]?t|cet|cest|ist|aest|aedt))$")  # (not a clip's length: "2:34")
 _REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
 _REPORTED_RE = re.compile("(?i)" + _REPORTED)
 # (the pronouns in any case but "US", the country: "... reporters at the US Capitol on Friday.")
@@ -587,7 +585,7 @@ def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
     """Whether the reporting resumes at line e under a box the page says the story continues below:
     a line the model believes, a paragraph however low it is scored (not an embedded post's text
     under its handle, nor the box's own pitch), a subheading over a paragraph, a live page's entry time."""
-    if klen[e] <= 20 and _CLOCK_RE.match(keys[e]):
+    if klen[e] <= 20 and CLOCK_RE.match(keys[e]):
         return True
     if is_boilerplate(lines[e]) or _prompt(keys[e], sure=False):
         return False
@@ -607,7 +605,7 @@ def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.
     two, a share row): the run is one entry the model believes, and the paragraphs of the entries
     chained to it by their times are reporting too, however low the model scores them (short, cut
     apart by share rows). Not an embedded post's text under its handle."""
-    clocks = [j for j in np.flatnonzero((klen <= 20) & (base[:, 5] > 0)).tolist() if _CLOCK_RE.match(keys[j])]
+    clocks = [j for j in np.flatnonzero((klen <= 20) & (base[:, 5] > 0)).tolist() if CLOCK_RE.match(keys[j])]
     before = [c for c in clocks if c < bs]
     if len(clocks) < LIVE_ENTRIES or not before or bs - before[-1] > ENTRY_MAX:
         return
@@ -625,6 +623,12 @@ def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.
                 _HANDLE_RE.match(keys[t - 1]) is not None or _NAMED_HANDLE_RE.match(lines[t - 1]) is not None)
             if paragraph[t] and probs[t] >= SLOT_TH and not handle:
                 keep[t] = True
+
+
+def _timed(keys: list[str], lines: list[str], t: int) -> bool:
+    """Line t stands under a clock time, perhaps with a label between ("11:58am" / "Key Event")."""
+    return (t > 0 and CLOCK_RE.match(keys[t - 1]) is not None) or (
+        t > 1 and CLOCK_RE.match(keys[t - 2]) is not None and len(keys[t - 1]) <= 20 and is_boilerplate(lines[t - 1]))
 
 
 def _reads_on(s: str) -> bool:
@@ -1112,15 +1116,18 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # "Senate passes stopgap bill, 67-31" / "Elena Marchetti" / ...): the headline is the story's, the name is not
     # (perhaps under a label, "Key Event", and over a byline, "By Tom Aldous")
     for j in np.flatnonzero((klen[:-5] <= 20) & (base[:-5, 5] > 0)).tolist():
-        if not _CLOCK_RE.match(keys[j]):
+        if not CLOCK_RE.match(keys[j]):
             continue
         top = j + 1 + int(klen[j + 1] <= 20 and is_boilerplate(lines[j + 1]))
         names = [t for t in (top, top + 1, top + 2)  # (over the headline or under)
                  if looks_like_person(lines[t]) or BYLINE_ONLY_RE.match(lines[t])][:1]
         h = top + int(names == [top])
         body = h + 1 + int(names == [h + 1])
+        # (printed twice when a list of the key events repeats it, each copy under its time)
+        listed_twice = dup[h] and all(_timed(keys, lines, t) for t, k in enumerate(keys) if k == keys[h])
         if base[h, 2] == 0 and 3 <= words[h] <= 2 * SUBHEAD_WORDS and klen[h] <= 2 * SUBHEAD_CHARS \
-                and not (bad[h] or dup[h] or boxes[h] or names == [h]) and keep[body] and prose[body]:
+                and not (bad[h] or (dup[h] and not listed_twice) or boxes[h] or names == [h]) \
+                and keep[body] and prose[body]:
             keep[h] = True
             for t in names:
                 keep[t], boxes[t] = False, True
@@ -1486,7 +1493,7 @@ def _drop_widget_items(lines: list[str], keep: np.ndarray, base: np.ndarray) -> 
     for i in np.flatnonzero(keep[:lead]).tolist():
         if 0 < i < len(lines) - 1 and base[i, 2] == 0 and len(lines[i]) < 60 \
                 and _chrome_line(lines[i - 1]) and _chrome_line(lines[i + 1]) \
-                and not _CLOCK_RE.match(lines[i - 1].strip().lower()):  # (a live page's entry under its time)
+                and not CLOCK_RE.match(lines[i - 1].strip().lower()):  # (a live page's entry under its time)
             keep[i] = False
 
 

@@ -22,6 +22,7 @@ HEADER_SPAN = 25
 DATE_UNDER_HEADLINE = 10  # lines under the headline searched for its date, at least
 LEAD_WORDS = 12  # words of an opening paragraph that counts towards LEAD_SPAN, at least
 LEAD_SPAN = 5  # opening paragraphs searched for the dateline (a summary box may be kept above the lead)
+LIVE_ENTRIES = 3  # entries of a live page, each under its time, that make it one
 MASTHEAD_SPAN = 3  # lines at the top of a page where a site's name stands
 MENU_RUN = 3  # section links right before a masthead-like line that make it one of them
 CONSENT_SPAN = 10  # lines of a cookie banner printed over the masthead, at most
@@ -262,6 +263,9 @@ _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
 SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
+# A live page's clock time over an entry: "9:31 p.m.", "14:05 GMT", "7.55pm"
+CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s*(?:gmt|bst|utc|[ecmp][sd]?t|ist|aest|aedt))?"
+                      r"|(?:gmt|bst|utc|[ecmp][sd]?t|cet|cest|ist|aest|aedt))$")  # (not a clip's length: "2:34")
 # A label over a player or a gallery: the line under it titles the clip, not the story (or,
 # "Open this photo in gallery:", is the picture's caption)
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playing|up next|watch next|next video"
@@ -370,6 +374,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     lo = _header_start(lines, first_body)
     cands = [j for j in range(lo, min(first_body + 1, len(lines))) if headline_like(lines[j])]
     cands = _without_summary_points(lines, lo, cands)
+    # (nor a live page's entry under its time, nor the key events' list repeating them: "11:14pm" / "Labor's
+    # Ben Sarkis concedes"; the page's own headline stands over them)
+    timed = [j for j in cands if any(CLOCK_RE.match(lines[t].strip().lower()) for t in (j - 1, j - 2) if t >= 0)]
+    if len(timed) >= LIVE_ENTRIES and len(timed) < len(cands):
+        cands = [j for j in cands if j not in timed]
     # (nor a caption, a credit, a clip's title under its player's label or over its running time)
     cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and MEDIA_LABEL_RE.match(lines[j - 1]))
                                       or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
