@@ -2023,6 +2023,23 @@ def test_the_lead_over_a_box_the_page_says_the_story_continues_below_is_kept_whe
     assert scored(lines, scores).paragraphs == [*lead, *STORY]
 
 
+def test_the_paragraphs_over_a_registration_wall_closed_by_article_content_are_kept() -> None:
+    """A chain paper's registration wall right under a paragraph, closed by its "Article content" marker:
+    the story goes on under it, and the paragraphs over it (which the model doubts) are the story's."""
+    wall = ["THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY",
+            "Subscribe now to read the latest news in your city and across Canada.",
+            "Exclusive articles from Marissa Delorme and others.", "Support local journalism.",
+            "SUBSCRIBE TO UNLOCK MORE ARTICLES", "Access articles from across Canada with one account.",
+            "Enjoy additional articles per month.", "Get email updates from your favourite authors.", "SUBSCRIBE",
+            "Sign In", "or", "Create an account", "Article content"]
+    lines = ["Budget deal clears Congress after weeks of talks", "Published Mar 05, 2025", "Article content",
+             *STORY[:2], *wall, *STORY[2:]]
+    scores = np.array([0.1, 0.07, 0.14, 0.23, 0.36, 0.14, 0.19, 0.15, 0.06, 0.06, 0.1, 0.15, 0.1, 0.0, 0.0, 0.12,
+                       0.146, 0.154] + [0.85] * (len(STORY) - 2))
+    c = scored(lines, scores)
+    assert c.paragraphs == STORY and c.title == lines[0]
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

@@ -89,6 +89,7 @@ PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
+BOX_MIN = 4  # lines of a box round a chain paper's "Article content" marker, at least
 BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
 SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
@@ -272,7 +273,7 @@ _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|
 # the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
 # not loaded yet, but your article continues below."
 _CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
-                           r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b")
+                           r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b|^article\s+content$")
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?(?: \d{1,2})?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
                       r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
 # A widget of paid links: "Sponsored Stories", "Around the Web"
@@ -789,7 +790,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # (a subheading over a paragraph ends it as a paragraph does, and so does any line the model believes)
     boxed: dict[int, int] = {}  # first line of such a box -> the line the reporting resumes at
     box = np.zeros(n, dtype=bool)
-    for j in sorted(_lines_with(lowdoc, klen, ("continue",))):
+    # (the box may stand over the marker too, from the last paragraph: a registration wall over a chain
+    # paper's "Article content")
+    for j in sorted(_lines_with(lowdoc, klen, ("continue", "article content"))):
         if klen[j] > 120 or not _CONTINUES_RE.search(keys[j]) or bad[j]:
             continue
         e = j + 1
@@ -799,6 +802,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             top = j
             while top > 0 and j - top < SLOTS_MAX and klen[top - 1] < 40 and _SLOT_RE.match(keys[top - 1]):
                 top -= 1
+            t = top - 1
+            while t >= 0 and j - t <= BOX_MAX and (probs[t] < GAP_TH or is_boilerplate(lines[t])
+                                                   or _prompt(keys[t], sure=False)):
+                t -= 1
+            if t >= 0 and t < top - 1 and j - t <= BOX_MAX and base[t, 2] > 0 and base[t, 1] >= np.log1p(6):
+                top = t + 1
+            if keys[j] == "article content" and e - top < BOX_MIN:
+                continue  # (the chain's marker between any two paragraphs: a box only around a wall or a widget)
             box[top:e] = True
             boxed[top] = e
     bad |= box
@@ -1047,6 +1058,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         elif j and _reads_on(lines[j]) and prose[j - 1] and not (bad[j] or dup[j] or bad[j - 1] or dup[j - 1]) \
                 and min(probs[j], probs[j - 1]) >= GAP_TH:
             keep[j] = True  # (a short sentence between two paragraphs: "Then Nolan Brisbois took over.")
+        elif box[j]:
+            # a box the page says the story continues under, whole: the paragraph over it is the story's
+            k = j
+            while k >= 0 and box[k]:
+                k -= 1
+            if k >= 0 and prose[k] and not dup[k] and probs[k] >= SLOT_TH:
+                j = k
+                continue
+            break
         else:
             # a sign-up box between the lead and the rest of the story: the lead is above it
             # (prompts and buttons only: a byline or a date line sits under a headline)
