@@ -450,7 +450,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Our weekly round-up of the stories shaping the continent, from politics and conflict to culture.",
            # a machine summary's note, a gift prompt, a messaging app's community
            "AI-generated summary. Please check the article for accuracy.",
-           "Found this article useful? Gift it to a friend.", "Join the Black Country Echo WhatsApp community"]
+           "Found this article useful? Gift it to a friend.", "Join the Black Country Echo WhatsApp community",
+           "Enter email", "Invalid Email"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -2038,6 +2039,22 @@ def test_the_paragraphs_over_a_registration_wall_closed_by_article_content_are_k
                        0.146, 0.154] + [0.85] * (len(STORY) - 2))
     c = scored(lines, scores)
     assert c.paragraphs == STORY and c.title == lines[0]
+
+
+def test_the_lead_over_a_player_and_a_sign_up_form_is_kept() -> None:
+    """A regional chain's lead, then a video player's and a newsletter form's lines (fourteen, all
+    chrome), then the rest of the story: the lead the model believes is the story's."""
+    box = ["Video Loading", "Video Unavailable", "Click to play", "Tap to play", "The video will start in 8",
+           "Cancel", "Play now", "Get the biggest Teesside stories straight to your inbox", "Enter email",
+           "Subscribe", "We use your sign-up to provide content in ways you've consented to and to improve our "
+           "understanding of you. You can unsubscribe at any time.", "Invalid Email",
+           "Something went wrong, please try again later.",
+           "Advertisement"]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", "16:05, 28 Nov 2024",
+             *STORY[:2], *box, *STORY[2:]]
+    scores = np.array([0.09, 0.02, 0.06, 0.82, 0.8, 0.15, 0.13, 0.12, 0.19, 0.19, 0.08, 0.04, 0.06, 0.03, 0.0, 0.11,
+                       0.09, 0.19, 0.02] + [0.9] * (len(STORY) - 2))
+    assert scored(lines, scores).paragraphs == STORY
 
 
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:

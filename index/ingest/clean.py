@@ -1078,9 +1078,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                         break
                     boxed = True
                 k -= 1
+            # (a player's and a sign-up form's lines together, all of them chrome, may run longer: "Video
+            # Loading" / "Click to play" / ... / "Enter email" / "Subscribe" / "Invalid Email" / "Advertisement";
+            # the lead over them must then be believed)
+            long_box = False
+            while k >= 0 and SIGNUP_MAX <= j - k < BOX_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])):
+                k, long_box = k - 1, True
             slots = all(klen[t] < 40 and _SLOT_RE.match(keys[t]) for t in range(k + 1, j + 1)) \
                 or box[k + 1 : j + 1].any()
-            need = GAP_TH if slots else th  # ad slots sit between paragraphs; a sign-up box ends a lead
+            # (ad slots sit between paragraphs; a sign-up box ends a lead)
+            need = GAP_TH if slots and not long_box else th
             if k < j and k >= 0 and bad[k + 1 : j + 1].any() and prose[k] and not dup[k] and probs[k] >= need:
                 j = k
                 continue
