@@ -1951,10 +1951,33 @@ DEK = "The measure funds agencies through September and adds money for states hi
     # writers with their role in the plural, a writer's name of four words, under the headline
     [HEAD, DEK, "ANN LEE and TOM ALDOUS, Capitol Courier staff writers", "February 7, 2025 19:05 JST"],
     [HEAD, DEK, "Michelle Tan Yi Ling", "Published Tue, Mar 18, 2025 · 07:52 PM"],
+    # the writer and the outlet in a row, a photo's title under its caption toggle, a clip with its source
+    [HEAD, "Show Caption", "Hide Caption", "Lawmakers rally outside the Capitol before the vote",
+     "Kelsey Raddatz, Fox Valley Gazette",
+     "Published 10:32 p.m. CT April 14, 2025"],
+    ["Food & Drink", "Stay", "Video", HEAD, "By Ann Lee, Priya Anand and Colin Frey, MNN",
+     "Updated 9:47 PM EDT, Tue June 3, 2025", "Video Ad Feedback", "Hear senators react as the vote is called",
+     "01:58 - Source: MNN", "Now playing - Source: MNN", "See more videos"],
+    [HEAD, "Brian Truitt USA TODAY", "Published 5:01 a.m. ET Nov. 25, 2025"],
+    # a breadcrumb over it; the paper a portal carries the story from, named again on the page
+    ["Home > Politics > Congress", HEAD, DEK, "By Ann Lee", "November 25, 2025"],
+    ["Up next: Crews inspect aging bridges", "1:27", "The Miami Valley Courier", HEAD, "Ann Lee",
+     "Sat, May 17, 2025 at 6:41 AM EDT", "More from The Miami Valley Courier"],
 ])
 def test_the_headline_over_captions_credits_notices_and_writers(header: list[str]) -> None:
     c = clean_text(page("Skip to content", "News", "Politics", *header, *STORY, "Privacy Policy", sep="\n"))
     assert c.title == HEAD and c.paragraphs == STORY
+
+
+def test_a_tabloids_long_headline_over_its_bullet_points() -> None:
+    head = ("Fury on the prom as council hikes beach hut fees by 68% - with some owners now facing £2,100 a YEAR "
+            "to keep their tiny timber sheds")
+    bullets = ["East Suffolk Council says new charges are needed to pay for sea defence repairs",
+               "Owners say the colourful huts are being turned into a 'playground for the rich'",
+               "One pensioner who has had her hut since 1979 says she will be forced to sell up"]
+    c = clean_text(page("Home", "News", head, *bullets, "By Harriet Coombe For The Daily Grapevine",
+                        "Published: 09:14, 9 April 2025", *STORY, sep="\n"))
+    assert c.title == head
 
 
 def test_what_the_model_keeps_over_the_headers_date_line_is_the_header() -> None:

@@ -381,7 +381,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
         t_pos = first_body
     # (of the header lines the model kept over the date, the headline is the first: the standfirst follows)
     heads = [t for t in over_stamp if len(lines[t].split()) >= 4 and headline_like(lines[t])]
-    if heads and t_pos in over_stamp:
+    if heads and t_pos in over_stamp and t_pos > heads[0]:
         t_pos = heads[0]
     title = outlet = None
     if t_pos is not None:

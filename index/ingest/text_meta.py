@@ -198,7 +198,8 @@ _NOT_HEADLINE_RE = re.compile(
     r"|^(?:weather|traffic|amber|severe weather|storm) alert\s*:"  # "WEATHER ALERT: Severe storms possible ..."
     # a weather or traffic alert's banner: "Excessive Heat Warning for Tulsa ... until 9 PM Wednesday"
     r"|\b(?:warning|advisory|watch|alert)s? (?:for|in|issued for)\b.{0,80}\buntil \d"
-    r"|\s//?\s[A-Z]|\s[»›]\s"  # a breadcrumb: "News / Local", "Local // Public Safety", "Home » Best ..."
+    r"|\s//?\s[A-Z]|\s[»›]\s|^(?:[A-Z][\w&'’-]*\s){1,3}>\s(?:[A-Z][\w&'’-]*\s){1,3}>\s[A-Z]"  # a breadcrumb: "News /
+    # Local", "Home » Best ...", "Home > Society > Education"
     r"|[a-z]\.\s+\([^()]{2,60}\)$"  # a caption's sentence, then its credit: "... its launcher. (Halvorsen Dynamics)"
     # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
     r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
@@ -269,9 +270,11 @@ CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s*(?:gmt|bst|utc|[
 # A label over a player or a gallery: the line under it titles the clip, not the story (or,
 # "Open this photo in gallery:", is the picture's caption)
 MEDIA_LABEL_RE = re.compile(r"(?i)^(?:video|watch|play|photos?|gallery|now playing|up next|watch next|next video"
+                            r"|hide caption"
                             r"|(?:open|view|expand) this (?:photo|image|picture)(?: in gallery)?)\W*$")
 # A clip's running time alone on its line, under its title: "1:42", "1:02:15"
-DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?$")
+# (perhaps with the clip's source: "01:58 - Source: MNN")
+DURATION_RE = re.compile(r"^\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:\s*[-–—|]\s*(?i:source)\s*:\s*[^.!?]{1,40})?$")
 # "Live updates by Hannah Doyle", "Story by Priya Raman", "Words by Jodie Caruana"
 _CREDITED_RE = re.compile(r"(?i)^(?:live\s+)?(?:updates|coverage|story|words|text|analysis|reporting|photos?|graphics?"
                           r"|(?:video\s+)?report"
@@ -326,6 +329,10 @@ _GLUED_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)(?=[A-Za-z])")  # "2025January 22
 _GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "onFebruary", "BoucherIn"
 
 
+_NAME_CAPS_OUTLET_RE = re.compile(r"^[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}"
+                                  r"\s+(?P<outlet>[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3})$")
+
+
 def _bare_credit(s: str) -> bool:
     """A picture's credit alone on its line: "Delphine Arkwright-Soto/Heartland Public Radio" (not a
     subheading with a slash, "Top Hybrids/EVs Questions")."""
@@ -340,6 +347,9 @@ def headline_like(s: str) -> bool:
         return False
     if s.endswith((":", ",", ";")) or (s.endswith(".") and not s.endswith("...") and not _title_case(words)):
         return False  # (a magazine's headline in title case may end on a full stop)
+    named = _NAME_OUTLET_RE.match(s) or _NAME_CAPS_OUTLET_RE.match(s)
+    if named and _OUTLET_WORDS.search(named.group("outlet")):
+        return False  # the writer and the outlet: "Kelsey Raddatz, Fox Valley Gazette", "Brian Truitt USA TODAY"
     if _CREDITED_SENTENCE_RE.search(s) or _NAME_PAREN_RE.match(s):
         # a caption with its agency's initials ("... in Tokyo on Feb. 6, 2025. (JWS)"), a name with an
         # outlet in brackets: the writer's ("Dewi Kartikasari (The Nusantara Post)") or a picture's credit
@@ -380,7 +390,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     if len(timed) >= LIVE_ENTRIES and len(timed) < len(cands):
         cands = [j for j in cands if j not in timed]
     # (nor a caption, a credit, a clip's title under its player's label or over its running time)
-    cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and MEDIA_LABEL_RE.match(lines[j - 1]))
+    cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and _player_label(lines, j - 1))
                                       or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
     # a writer's name over their role ("Political Correspondent"), under the headline, and that role
     cands = [j for j in cands if not (j + 1 < len(lines) and ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
@@ -443,7 +453,7 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # the story are usually section names or taglines that are shorter
     for j in reversed(cands):
         words = len(lines[j].split())
-        if words >= 4 and not (j and (MEDIA_LABEL_RE.match(lines[j - 1]) or CREDIT_LINE_RE.match(lines[j - 1]))):
+        if words >= 4 and not (j and (_player_label(lines, j - 1) or CREDIT_LINE_RE.match(lines[j - 1]))):
             # a long sentence-case line right under another headline-shaped one is the
             # standfirst, and the line above it the headline (unless that is glued-up menu)
             above = lines[j - 1]
@@ -451,8 +461,12 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # (not a section's name printed in the menu too, a kicker: "Land Use & Biodiversity")
             # (nor a kicker in capitals joining a label and the fixture: "MATCH REPORT · CITY 1-1 UNITED")
             kicker = above.isupper() and _KICKER_JOIN_RE.search(above) is not None
+            # (nor the name of the paper a portal carries the story from, printed again on the page: "The Miami
+            # Valley Courier" over "Ohio shuts Great Miami River bridge after ...")
+            source = n_above <= KICKER_WORDS and _OUTLET_WORDS.search(above) is not None \
+                and sum(key(above) in key(s) for s in lines) > 1
             if j - 1 in cands and 4 <= n_above < words and len(above) <= 10 * n_above and _dek_like(lines[j]) \
-                    and not kicker and not (n_above <= KICKER_WORDS and (
+                    and not kicker and not source and not (n_above <= KICKER_WORDS and (
                         _standfirst_under(lines, j) or _printed_above(lines, j - 1))):
                 return j - 1
             # a headline and its standfirst, two lines alone over the byline or the date, the
@@ -470,6 +484,15 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                 return j - 1
             return j
     return cands[-1]
+
+
+def _player_label(lines: list[str], j: int) -> bool:
+    """A player's or a gallery's label at j ("Video"), not the last item of a menu ("Food & Drink" /
+    "Stay" / "Video")."""
+    def item(s: str) -> bool:  # (a section's link, not a player's own words: "Play video", "0:43")
+        return len(s.split()) <= 3 and not s.rstrip().endswith((".", "?", "!", ":")) \
+            and not (MEDIA_LABEL_RE.match(s) or DURATION_RE.match(s.strip()) or is_boilerplate(s))
+    return MEDIA_LABEL_RE.match(lines[j]) is not None and not (j >= 2 and item(lines[j - 1]) and item(lines[j - 2]))
 
 
 def _printed_above(lines: list[str], j: int) -> bool:
@@ -607,6 +630,11 @@ def _bullet_run(lines: list[str], cands: list[int], first_body: int) -> int | No
         while end + 1 in long_:
             end += 1
         if end - j >= 2 and any(_byline_or_date(lines[k]) for k in range(end + 1, min(end + 3, first_body))):
+            # (a tabloid's headline may run past HEADLINE_MAX_WORDS: "Fury on the prom as council hikes beach hut
+            # fees by 68% - with some owners now facing £2,100 a YEAR to keep their tiny timber sheds")
+            if j and HEADLINE_MAX_WORDS < len(lines[j - 1].split()) <= 2 * HEADLINE_MAX_WORDS \
+                    and not lines[j - 1].rstrip().endswith((".", ":")) and not is_boilerplate(lines[j - 1]):
+                return j - 1
             start = j - 1 if j - 1 in shaped else j  # a kicker over it ("WIN OR BIN")
             for k in range(start, end + 1):
                 if len(lines[k].split()) >= 4 and not _BANNER_RE.match(lines[k]):
