@@ -451,7 +451,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            # a machine summary's note, a gift prompt, a messaging app's community
            "AI-generated summary. Please check the article for accuracy.",
            "Found this article useful? Gift it to a friend.", "Join the Black Country Echo WhatsApp community",
-           "Enter email", "Invalid Email"]
+           "Enter email", "Invalid Email",
+           # a live page's controls, a script's warning, a notifications prompt
+           "Show key events only", "Refresh for latest", "Please turn on JavaScript to use this feature", "Live feed",
+           "Filter", "Push notifications", "Turn on"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -506,7 +509,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Powered by solar panels, the plant will open in 2026, officials said.",
                                   "Supplied water was cut off for three days, residents said.",
                                   "A free daily newspaper of the city has closed after 20 years.",
-                                  "Join the queue, officials told drivers at the border on Tuesday."])
+                                  "Join the queue, officials told drivers at the border on Tuesday.",
+                                  "Turn on the lights, the mayor told residents."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -2078,6 +2082,19 @@ def test_the_lead_over_a_player_and_a_sign_up_form_is_kept() -> None:
     scores = np.array([0.09, 0.02, 0.06, 0.82, 0.8, 0.15, 0.13, 0.12, 0.19, 0.19, 0.08, 0.04, 0.06, 0.03, 0.0, 0.11,
                        0.09, 0.19, 0.02] + [0.9] * (len(STORY) - 2))
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_live_pages_list_of_key_events_is_not_its_reporting() -> None:
+    """"Key events" and the entries' headlines (the model believes them) over the entries: the list is
+    the page's index of its entries; the first entry, its time and headline, is the story."""
+    events = ["Key events", "Civil defence emergency declared for the capital", "State Highway 6 closed at the pass",
+              "400 homes evacuated in the valley", "Power cuts across the district", "Show key events only",
+              "Refresh for latest"]
+    entry = ["2:48pm", "More evacuations ordered along the river"]
+    lines = ["Live: Budget deal clears Congress after weeks of talks", "By Ann Lee", "Share", *events, *entry, *STORY]
+    scores = np.array([0.2, 0.09, 0.0, 0.15, 0.34, 0.59, 0.71, 0.78, 0.7, 0.53, 0.38, 0.79] + [0.95] * len(STORY))
+    c = scored(lines, scores)
+    assert not set(events) & set(c.paragraphs) and c.paragraphs[-len(STORY):] == STORY
 
 
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:

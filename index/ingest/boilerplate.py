@@ -109,7 +109,10 @@ _EXACT = re.compile(
         (?:this\s+site\s+is\s+)?protected\s+by\s+recaptcha|powered\s+by\s+[\w .&'’-]{2,40}|
         skip\s+(?:next|previous)\s+section|
         sign\s+me\s+up|list\s+of\s+\d{1,2}\s+items|end\s+of\s+list|dismiss|supplied|
-        (?:enter\s+(?:your\s+)?|invalid\s+)e-?mail(?:\s+address)?|now\s+playing\s*[-–—|]\s*source\s*:\s*[^.!?]{1,40}|
+        (?:enter\s+(?:your\s+)?|invalid\s+)e-?mail(?:\s+address)?|
+        # a live page's controls, a script's warning, a notifications prompt
+        show\s+(?:only\s+)?key\s+events(?:\s+only)?|refresh(?:\s+for\s+(?:the\s+)?(?:latest|updates))?|live\s+feed|filter|
+        please\s+(?:turn\s+on|enable)\s+javascript\b[^.!?]{0,60}\W*|push\s+notifications|turn\s+on|now\s+playing\s*[-–—|]\s*source\s*:\s*[^.!?]{1,40}|
         keep\s+reading\s+for\s+[£$€]\s?\d[\d.,]*|learn\s+more\s+(?:about|in)\s+our\s+(?:[\w-]+\s+){0,2}polic(?:y|ies)\W*|
         become\s+an?\s+(?:[\w&'’-]+\s+){1,3}sponsor|
         # an archive's age notice, a link to the original, an audio player's note, a search box's label

@@ -89,6 +89,7 @@ PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
+KEY_EVENTS_MAX = 16  # lines of a live page's list of key events, label to the first entry, at most
 BOX_MIN = 4  # lines of a box round a chain paper's "Article content" marker, at least
 BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
@@ -272,6 +273,7 @@ _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|
                              r"|privacy policy|terms of (?:use|service)")
 # the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
 # not loaded yet, but your article continues below."
+_KEY_EVENTS_RE = re.compile(r"^(?:key\s+(?:events|moments|updates|developments)|highlights)\W*$")
 _CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
                            r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b|^article\s+content$")
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?(?: \d{1,2})?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
@@ -514,6 +516,19 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             k = next((t for t in range(j + 1, min(j + SIGNUP_MAX + 1, n)) if is_button(t)), None)
             if k is not None:
                 listed[j : k + 1] = True
+    # a live page's list of its key events (headlines, perhaps each under its time) over the entries: it
+    # runs to the first entry, the last time over a paragraph ("Key events" / "State Highway 6 closed ..." /
+    # ... / "Show key events only" / "2:48pm" / "More evacuations ordered ..." / a paragraph)
+    for j in _lines_with(lowdoc, klen, ("key ", "highlights")):
+        if klen[j] > 30 or not _KEY_EVENTS_RE.match(keys[j]):
+            continue
+        k = j + 1
+        while k < n and k - j <= KEY_EVENTS_MAX and base[k, 2] == 0 and klen[k] <= SUBHEAD_CHARS * 2:
+            k += 1
+        if k < n and k - j <= KEY_EVENTS_MAX and k - j >= 3:
+            clocks = [t for t in range(j + 1, k) if CLOCK_RE.match(keys[t])]
+            entry = clocks[-1] if clocks and k - clocks[-1] <= 4 else k  # (the first entry's time and headline)
+            listed[j:entry] = True
     return listed
 
 
