@@ -454,7 +454,8 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Enter email", "Invalid Email",
            # a live page's controls, a script's warning, a notifications prompt
            "Show key events only", "Refresh for latest", "Please turn on JavaScript to use this feature", "Live feed",
-           "Filter", "Push notifications", "Turn on"]
+           "Filter", "Push notifications", "Turn on",
+           "Our essential guide to what's moving the markets, sent every weekday before the opening bell."]
 
 
 @pytest.mark.parametrize("line", BUTTONS)

@@ -379,6 +379,8 @@ _OPENING = re.compile(
     r"|this\s+(?:content|article|story|text)\s+was\s+(?:translated|produced|generated|written|created)\s+with\s+the"
     r"\s+(?:help|assistance)\s+of\b|\(?disclaimer\s*:|we['’]re\s+sorry,\s+this\s+(?:feature|content|widget)\s+is"
     r"\s+(?:currently\s+)?unavailable|then\s+[£$€]\s?\d[\d.,]*\s+(?:per|a|every)\s+(?:month|week|year)\b"
+    r"|our\s+(?:essential|daily|weekly|free|morning|evening)\s+(?:guide|briefing|newsletter|round-?up|digest)\s+(?:to|of|on)\b"
+    r"[^.!?]{0,80},\s+(?:sent|delivered)\b"
     r"|ai[- ]generated\s+summary\b|(?:found|find)\s+this\s+(?:article|story)\s+(?:useful|helpful|interesting)\?"
     r"|join\s+(?:the|our)\s+(?:[\w&'’.-]+\s+){0,4}whatsapp\s+(?:community|channel|group)\b"
     r"|(?:a|our)\s+(?:free\s+)?(?:daily|weekly|monthly|morning|evening|fortnightly)\s+(?:digest|round-?up|briefing"
