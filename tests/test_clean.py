@@ -2098,6 +2098,28 @@ def test_a_live_pages_list_of_key_events_is_not_its_reporting() -> None:
     assert not set(events) & set(c.paragraphs) and c.paragraphs[-len(STORY):] == STORY
 
 
+def test_a_summary_a_machine_wrote_is_not_the_story() -> None:
+    """A key-takeaways box the page says AI wrote, from its label to its note, under the header."""
+    box = ["Key takeaways", "The company now expects revenue of $4.1 billion, down from $4.6 billion.",
+           "Two large cloud customers delayed orders of its networking chips.",
+           "The company will cut about 6% of its workforce.", "Summary generated with AI and reviewed by an editor."]
+    lines = ["Budget deal clears Congress after weeks of talks", "By Ann Lee", "Feb 12, 2025, 6:14 PM EST", *box,
+             *STORY]
+    scores = np.array([0.2, 0.05, 0.05, 0.3, 0.9, 0.9, 0.9, 0.6] + [0.95] * len(STORY))
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_the_headline_over_a_market_widget_is_found() -> None:
+    """A business page's header, then a stock's widget of two dozen cells, then the story."""
+    widget = ["Quorvane Systems Inc.", "QRVN", "NASDAQ", "$41.27", "-3.79 (-8.42%)", "After hours: $40.95 (-0.78%)",
+              "1D", "5D", "1M", "6M", "YTD", "1Y", "5Y", "Open", "44.80", "High", "45.10", "Low", "40.90", "Volume",
+              "12.4M", "Mkt cap", "$9.8B", "P/E", "31.2"]
+    head = "Quorvane shares tumble 8% as chipmaker trims 2025 outlook on data-center slowdown"
+    c = clean_text(page("Tech", head, "By Priya Ramaswamy", "Feb 12, 2025, 6:14 PM EST", "Share", *widget, *STORY,
+                        sep="\n"))
+    assert c.title == head
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

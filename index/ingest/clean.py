@@ -89,6 +89,7 @@ PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
+SUMMARY_POINTS = 6  # points of a machine's summary between its label and its note, at most
 KEY_EVENTS_MAX = 16  # lines of a live page's list of key events, label to the first entry, at most
 BOX_MIN = 4  # lines of a box round a chain paper's "Article content" marker, at least
 BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
@@ -273,6 +274,8 @@ _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|
                              r"|privacy policy|terms of (?:use|service)")
 # the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
 # not loaded yet, but your article continues below."
+_MACHINE_NOTE_RE = re.compile(r"\b(?:ai|machine)[- ]generated\b|\bgenerated\s+(?:using|with|by)\s+(?:ai|artificial)")
+_SUMMARY_BOX_RE = re.compile(r"summary|key (?:points|takeaways)|takeaways|highlights|in short|at a glance")
 _KEY_EVENTS_RE = re.compile(r"^(?:key\s+(?:events|moments|updates|developments)|highlights)\W*$")
 _CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
                            r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b|^article\s+content$")
@@ -516,6 +519,21 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             k = next((t for t in range(j + 1, min(j + SIGNUP_MAX + 1, n)) if is_button(t)), None)
             if k is not None:
                 listed[j : k + 1] = True
+    # a summary a machine wrote, its label to its note ("AI generated summary" / three points / "This summary
+    # was generated using AI and reviewed by our editors."): the page's gloss, not its reporting
+    for j in _lines_with(lowdoc, klen, ("generated", "summary")):
+        if klen[j] > 160 or not _MACHINE_NOTE_RE.search(keys[j]) or not is_boilerplate(lines[j]):
+            continue
+        label = next((k for k in range(j - 1, max(-1, j - SUMMARY_POINTS - 2), -1)
+                      if klen[k] <= 40 and _SUMMARY_BOX_RE.search(keys[k])), None)
+        if label is not None:
+            listed[label : j + 1] = True
+        elif j + 1 < n and klen[j] <= 40:  # (the note as the label: "AI-generated summary. May contain errors.")
+            k = j + 1
+            while k < n and k - j <= SUMMARY_POINTS and base[k, 2] > 0 and klen[k] <= 300 and not _REPORTED_RE.search(
+                    lines[k]) and find_dateline(lines[k]) is None:
+                k += 1
+            listed[j:k] = True
     # a live page's list of its key events (headlines, perhaps each under its time) over the entries: it
     # runs to the first entry, the last time over a paragraph ("Key events" / "State Highway 6 closed ..." /
     # ... / "Show key events only" / "2:48pm" / "More evacuations ordered ..." / a paragraph)

@@ -194,6 +194,7 @@ _NOT_HEADLINE_RE = re.compile(
     r"|(?:open|close|toggle) (?:menu|navigation|search)|editorial (?:policies|policy|guidelines|standards)"
     r"|this (?:article|story|post) is (?:more than|over)|©|(?:fact[- ]checked|(?:medically )?reviewed|edited) by)"
     r"|^learn more\b"  # a sponsor's link: "Learn more about Halvorsen Rural Bank"
+    r"|\([+\-−–]\d+(?:\.\d+)?%\)"  # a stock's move: "After hours: $40.95 (-0.78%)"
     r"|^\(?attn\s*:"  # a wire's note to editors: "(ATTN: UPDATES with reaction in paras 9-10)"
     r"|^(?:weather|traffic|amber|severe weather|storm) alert\s*:"  # "WEATHER ALERT: Severe storms possible ..."
     # a weather or traffic alert's banner: "Excessive Heat Warning for Tulsa ... until 9 PM Wednesday"
@@ -503,8 +504,8 @@ def _printed_above(lines: list[str], j: int) -> bool:
 
 def _header_start(lines: list[str], first_body: int) -> int:
     """HEADER_SPAN lines above the reporting, not counting a share bar's buttons (two or more
-    in a row), a player's labels and running times: a header with a row of twelve buttons and
-    a clip or two is as near its story as one without."""
+    in a row), a player's labels and running times, a market widget's cells: a header with a row
+    of twelve buttons and a clip or two is as near its story as one without."""
     def button(i: int) -> bool:
         s = lines[i].strip()
         return len(s.split()) <= 3 and _SHARE_RE.match(s) is not None
@@ -514,7 +515,9 @@ def _header_start(lines: list[str], first_body: int) -> int:
         lo -= 1
         s = lines[lo].strip()
         in_bar = button(lo) and ((lo and button(lo - 1)) or (lo + 1 < len(lines) and button(lo + 1)))
-        counted += not (in_bar or MEDIA_LABEL_RE.match(s) or DURATION_RE.match(s))
+        # (nor a market widget's cells: "QRVN", "$41.27", "-3.79 (-8.42%)", "1D", "YTD", "44.80")
+        cell = len(s) <= 16 and (len(s) <= 4 or any(c.isdigit() for c in s)) and len(s.split()) <= 2
+        counted += not (in_bar or cell or MEDIA_LABEL_RE.match(s) or DURATION_RE.match(s))
     return lo
 
 
