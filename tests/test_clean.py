@@ -455,7 +455,10 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            # a live page's controls, a script's warning, a notifications prompt
            "Show key events only", "Refresh for latest", "Please turn on JavaScript to use this feature", "Live feed",
            "Filter", "Push notifications", "Turn on",
-           "Our essential guide to what's moving the markets, sent every weekday before the opening bell."]
+           "Our essential guide to what's moving the markets, sent every weekday before the opening bell.",
+           # a share bar glued into one line, a form's thanks, a news agency's end mark, a bookmaker's offer
+           "Send Facebook X LinkedIn Mail Messenger Telegram Whatsapp", "Thanks for signing up!", "(END)",
+           "BET £10 GET £30 IN FREE BETS"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -1972,6 +1975,14 @@ DEK = "The measure funds agencies through September and adds money for states hi
 def test_the_headline_over_captions_credits_notices_and_writers(header: list[str]) -> None:
     c = clean_text(page("Skip to content", "News", "Politics", *header, *STORY, "Privacy Policy", sep="\n"))
     assert c.title == HEAD and c.paragraphs == STORY
+
+
+def test_the_headline_over_a_shorter_standfirst_the_lead_pictures_caption_and_the_writer() -> None:
+    header = [HEAD, "Free bus rides and bridging buses were activated along the whole line",
+              "Commuters queue for bridging buses outside the station during the disruption on Jan 15 morning.",
+              "PHOTO: THE LION CITY POST", "Shermaine Tan", "Transport Correspondent",
+              "Published Jan 15, 2025, 11:48 AM"]
+    assert clean_text(page("Skip to content", "Singapore", *header, *STORY, sep="\n")).title == HEAD
 
 
 def test_a_tabloids_long_headline_over_its_bullet_points() -> None:

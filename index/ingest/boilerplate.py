@@ -110,6 +110,12 @@ _EXACT = re.compile(
         skip\s+(?:next|previous)\s+section|
         sign\s+me\s+up|list\s+of\s+\d{1,2}\s+items|end\s+of\s+list|dismiss|supplied|
         (?:enter\s+(?:your\s+)?|invalid\s+)e-?mail(?:\s+address)?|
+        # a share bar's buttons glued in a row: "Send Facebook X LinkedIn Mail Messenger Telegram Whatsapp"
+        (?:(?:share|send|facebook|x|twitter|linkedin|mail|e-?mail|messenger|telegram|whatsapp|reddit|pinterest
+            |copy\s+link|print|flipboard|threads|bluesky|viber|line)\s*){4,}|
+        # a form's thanks, a news agency's end mark, a bookmaker's offer
+        thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering)\W*|\(end\)|
+        bet\s+[£$€]\s?\d+\s+(?:and\s+)?get\s+[£$€]\s?\d+[\w\s]{0,30}|
         # a live page's controls, a script's warning, a notifications prompt
         show\s+(?:only\s+)?key\s+events(?:\s+only)?|refresh(?:\s+for\s+(?:the\s+)?(?:latest|updates))?|live\s+feed|filter|
         please\s+(?:turn\s+on|enable)\s+javascript\b[^.!?]{0,60}\W*|push\s+notifications|turn\s+on|now\s+playing\s*[-–—|]\s*source\s*:\s*[^.!?]{1,40}|

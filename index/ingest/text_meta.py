@@ -476,9 +476,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # (or a shorter standfirst right over the byline: "2 dead, 1 seriously hurt in head-on crash
             # on Highway 5 north of Kamloops" / "Road closed for hours as RCMP collision analysts investigate")
             # (the byline may be the writer's name over their role: "Nadia Wee Li Ting" / "Transport Correspondent")
+            # (perhaps with the lead picture's caption and credit between: "Commuters queue for ..." / "PHOTO: ...")
+            b = j + 3 if j + 2 < len(lines) and _credit(lines[j + 2]) else j + 1
             short_dek = n_above > words >= SHORT_DEK_WORDS and _dek_like(lines[j], min_words=SHORT_DEK_WORDS) \
-                and j + 1 < len(lines) and (_is_byline(lines[j + 1]) or (
-                    name_like(lines[j + 1]) and j + 2 < len(lines) and ROLE_LINE_RE.match(lines[j + 2]) is not None))
+                and b < len(lines) and (_is_byline(lines[b]) or (
+                    name_like(lines[b]) and b + 1 < len(lines) and ROLE_LINE_RE.match(lines[b + 1]) is not None))
             if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) and not kicker \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
                     and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
