@@ -1037,7 +1037,8 @@ def test_the_credit_line_under_a_rule_is_kept_even_when_scored_low() -> None:
     assert c.paragraphs == [*STORY, credit]
 
 
-@pytest.mark.parametrize("credit", ["— AMP", "MERIDIAN, AMP", "With Tamsin Okoye-Brandt"])
+@pytest.mark.parametrize("credit", ["— AMP", "MERIDIAN, AMP", "With Tamsin Okoye-Brandt",
+                                    "—With assistance from Lydia Kho"])
 def test_the_agencies_or_the_colleague_credited_under_the_story_are_kept(credit: str) -> None:
     """A closing credit is part of the story however the model scores it (the issue keeps credit lines
     consistently): the agencies a world story is credited to, a colleague's "With ..." line."""
@@ -1967,6 +1968,7 @@ DEK = "The measure funds agencies through September and adds money for states hi
      "Updated 9:47 PM EDT, Tue June 3, 2025", "Video Ad Feedback", "Hear senators react as the vote is called",
      "01:58 - Source: MNN", "Now playing - Source: MNN", "See more videos"],
     [HEAD, "Brian Truitt USA TODAY", "Published 5:01 a.m. ET Nov. 25, 2025"],
+    [HEAD, DEK, "NewsJack Pattinson Local Democracy Reporter", "11:05, 3 Jun 2025"],
     # a breadcrumb over it; the paper a portal carries the story from, named again on the page
     ["Home > Politics > Congress", HEAD, DEK, "By Ann Lee", "November 25, 2025"],
     ["Up next: Crews inspect aging bridges", "1:27", "The Miami Valley Courier", HEAD, "Ann Lee",

@@ -126,12 +126,13 @@ IN_TH = 1.0  # score any other line inside the run needs (the model threshold wh
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b"
-                        r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?)\s+from\b"  # "— With files from ..."
+                        r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?|assistance)\s+from\b"  # "— With files from ..."
                         # the agencies credited: "— AMP", "MERIDIAN, AMP" (a broadcaster's "Source: ... and news
                         # agencies" stays chrome, as tests/test_news_layouts.py's aljazeera page has it)
                         r"|(?-i:^[—–-]\s*[A-Z]{2,10}(?:\s*[,/]\s*[A-Z]{2,10}){0,3}$|^[A-Z]{2,10}(?:\s*,\s*[A-Z]{2,10}){1,3}$)"
                         r"|(?-i:^With\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$))")  # "With Tamsin Okoye-Brandt"
 _CREDIT_HINTS = ("contributed", "reporting by", "editing by", "edited by", "with files", "with report", "with a report",
+                 "with assistance",
                  "with ", "— ", "– ")
 _WORDY = re.compile(r"[^\W_]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word, not a figure ("1 / 8")

@@ -718,12 +718,16 @@ def _is_byline(s: str) -> bool:
     return bool(BYLINE_ONLY_RE.match(s) or ROLE_BYLINE_RE.match(s) or _CREDITED_RE.match(s) or _NAMES_RE.match(s)
                 or (BYLINE_RE.match(s) and len(s.split()) <= 8) or _DESK_BYLINE_RE.match(s)
                 or _LABELLED_BYLINE_RE.match(s) or (dotted and _OUTLET_WORDS.search(dotted.group("outlet")))) \
-        or _byline_row(s) or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None)
+        or _byline_row(s) or (len(_GLUE_RE.findall(s)) >= 2 and _ROLE_END_RE.search(s) is not None) \
+        or (_GLUED_SECTION_RE.match(s) is not None and len(s.split()) <= 8 and _ROLE_END_RE.search(s) is not None)
 
 
 # a byline whose section, name and role a scrape glued together: "NewsHannah PryceLocal Democracy Reporter"
 # (two glue points: one is a name's own, "McDonald")
 _GLUE_RE = re.compile(r"[a-z][A-Z]")
+# (a section glued to the writer's first name: "NewsJack Pattinson Local Democracy Reporter")
+_GLUED_SECTION_RE = re.compile(r"^(?:News|Sports?|Business|Politics|Health|Local|World|Opinion|Crime|Education"
+                               r"|Entertainment|Money|Tech|Weather)[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
 _ROLE_END_RE = re.compile(rf"(?i)\b(?:{ROLE_NOUNS})$")
 
 
