@@ -458,7 +458,11 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "Our essential guide to what's moving the markets, sent every weekday before the opening bell.",
            # a share bar glued into one line, a form's thanks, a news agency's end mark, a bookmaker's offer
            "Send Facebook X LinkedIn Mail Messenger Telegram Whatsapp", "Thanks for signing up!", "(END)",
-           "BET £10 GET £30 IN FREE BETS"]
+           "BET £10 GET £30 IN FREE BETS",
+           # a player's running time and notice, a translation button, a label over clips, an embedded post's
+           # label and its reactions
+           "Duration: 1 minute 12 seconds", "00:01:46", "The video will auto-play soon", "Translate", "Also Watch",
+           "Pacific Inquirer Facebook post", "👍 1.2K 💬 214 ↗ 89"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -514,7 +518,9 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Supplied water was cut off for three days, residents said.",
                                   "A free daily newspaper of the city has closed after 20 years.",
                                   "Join the queue, officials told drivers at the border on Tuesday.",
-                                  "Turn on the lights, the mayor told residents."])
+                                  "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
+                                  "Duration: 12 weeks to 1 year",
+                                  "Translate the letter into French, the judge ordered."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -1722,7 +1728,9 @@ def test_a_wire_credit_line_closing_the_story_is_kept(credit: str) -> None:
                                  "the paper in 2019, she covered agriculture.",
                                  "Marchetti is Harbourline's primary sector editor, covering agriculture and exports.",
                                  "Marchetti covers infectious disease and vaccines for the Health desk. She previously "
-                                 "reported from the Gulf Coast. More about Dana Marchetti"])
+                                 "reported from the Gulf Coast. More about Dana Marchetti",
+                                 "Marchetti covers law and technology from San Francisco. She has written about "
+                                 "legal fights over autonomous vehicles."])
 def test_a_writers_bio_naming_them_by_surname_is_not_the_story(bio: str) -> None:
     lines = ["Budget deal clears Congress after weeks of talks", *STORY, "DANA " + bio.split()[0].upper(), bio,
              "Most Read"]

@@ -110,6 +110,11 @@ _EXACT = re.compile(
         skip\s+(?:next|previous)\s+section|
         sign\s+me\s+up|list\s+of\s+\d{1,2}\s+items|end\s+of\s+list|dismiss|supplied|
         (?:enter\s+(?:your\s+)?|invalid\s+)e-?mail(?:\s+address)?|
+        # a player's running time and notice, a translation button, a label over clips, an embedded post's
+        # label and its reactions ("👍 1.2K 💬 214 ↗ 89")
+        duration\s*:\s*\d+\s*(?:minutes?|mins?|seconds?|secs?)(?:\s+\d+\s*(?:seconds?|secs?))?|\d{1,2}:\d{2}:\d{2}|the\s+video\s+will\s+(?:auto-?play|start|begin|play)\b[^.!?]{0,30}\W*|
+        translate|also\s+watch|[\w .&'’-]{2,40}\s(?:facebook|instagram|x|tiktok)\s+post|
+        (?:[^\w\s\x00-\x7f£€¥₹₩₦₱]{1,2}\s*[\d.,]+[km]?\s*){2,4}|
         # a share bar's buttons glued in a row: "Send Facebook X LinkedIn Mail Messenger Telegram Whatsapp"
         (?:(?:share|send|facebook|x|twitter|linkedin|mail|e-?mail|messenger|telegram|whatsapp|reddit|pinterest
             |copy\s+link|print|flipboard|threads|bluesky|viber|line)\s*){4,}|
@@ -426,7 +431,9 @@ _BIO = re.compile(
     r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her|he|she|they|it|we|i|you)\s)"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
     rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b"
-    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b)"
+    r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b"
+    # ("Michael Ferrante covers law and technology from San Francisco. He has written about ...")
+    r"|covers\s+[^.]{3,80}\s+(?:from|in|out\s+of)\s+[A-Z][\w .'’-]{1,40}\.\s+(?:He|She|They)\s)"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
     rf"(?:is\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}),?\s+(?:based|covering|for|at|who|with)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}(?:\s+(?:desk|team|section))?"

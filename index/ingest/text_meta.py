@@ -148,7 +148,7 @@ _LABELS = _NOT_COLON | _NOT_PLACES | {
 _SIGN_OFF = r"(?<=[.!?])\s+[—–]\s*[A-Z][A-Za-z]{1,20}$"
 SIGN_OFF_RE = re.compile(_SIGN_OFF)
 CAPTION_RE = re.compile(
-    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graphy?)?|\bfoto)(?: by| via|:)|\bimage(?: by|:)"
+    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graphy?|grapher)?|\bfoto)(?: by| via|\s*:)|\bimage(?: by|:)"
     r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
     # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
     r"|\((?:supplied|submitted(?:\s+by\s[^)]{1,60})?|handout|(?:[^()]{1,60},\s*)?getty\b[^()]{0,60}"
