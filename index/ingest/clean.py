@@ -131,9 +131,7 @@ _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:
                         # agencies" stays chrome, as tests/test_news_layouts.py's aljazeera page has it)
                         r"|(?-i:^[—–-]\s*[A-Z]{2,10}(?:\s*[,/]\s*[A-Z]{2,10}){0,3}$|^[A-Z]{2,10}(?:\s*,\s*[A-Z]{2,10}){1,3}$)"
                         r"|(?-i:^With\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$))")  # "With Tamsin Okoye-Brandt"
-_CREDIT_HINTS = ("contributed", "reporting by", "editing by", "edited by", "with files", "with report", "with a report",
-                 "with assistance",
-                 "with ", "— ", "– ")
+_CREDIT_HINTS = ("contributed", "reporting by", "editing by", "edited by", "with ", "— ", "– ")
 _WORDY = re.compile(r"[^\W_]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word, not a figure ("1 / 8")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
@@ -273,11 +271,13 @@ _PROMPT_RE = re.compile(
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
                              r"|privacy policy|terms of (?:use|service)")
-# the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
-# not loaded yet, but your article continues below."
+# a summary a machine wrote: its note and its label
 _MACHINE_NOTE_RE = re.compile(r"\b(?:ai|machine)[- ]generated\b|\bgenerated\s+(?:using|with|by)\s+(?:ai|artificial)")
 _SUMMARY_BOX_RE = re.compile(r"summary|key (?:points|takeaways)|takeaways|highlights|in short|at a glance")
+# a live page's list of its key events
 _KEY_EVENTS_RE = re.compile(r"^(?:key\s+(?:events|moments|updates|developments)|highlights)\W*$")
+# the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
+# not loaded yet, but your article continues below."
 _CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
                            r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b|^article\s+content$")
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?(?: \d{1,2})?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
@@ -626,9 +626,7 @@ def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
         return False
     if probs[e] >= th:
         return True
-    handle = e > 0 and klen[e - 1] <= NAMED_HANDLE_CHARS and (
-        _HANDLE_RE.match(keys[e - 1]) is not None or _NAMED_HANDLE_RE.match(lines[e - 1]) is not None)
-    if base[e, 2] > 0 and base[e, 1] >= np.log1p(6) and probs[e] >= SLOT_TH and not handle:
+    if base[e, 2] > 0 and base[e, 1] >= np.log1p(6) and probs[e] >= SLOT_TH and not _under_handle(lines, keys, e):
         return True
     return bool(probs[e] >= GAP_TH and klen[e] <= SUBHEAD_CHARS and e + 1 < len(lines) and base[e + 1, 2] > 0
                 and probs[e + 1] >= GAP_TH)
@@ -654,10 +652,14 @@ def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.
         return
     for c, nxt in zip(clocks[lo : hi + 1], [*clocks[lo + 1 : hi + 1], clocks[hi] + ENTRY_MAX], strict=True):
         for t in range(c + 1, min(nxt, len(lines))):
-            handle = klen[t - 1] <= NAMED_HANDLE_CHARS and (
-                _HANDLE_RE.match(keys[t - 1]) is not None or _NAMED_HANDLE_RE.match(lines[t - 1]) is not None)
-            if paragraph[t] and probs[t] >= SLOT_TH and not handle:
+            if paragraph[t] and probs[t] >= SLOT_TH and not _under_handle(lines, keys, t):
                 keep[t] = True
+
+
+def _under_handle(lines: list[str], keys: list[str], t: int) -> bool:
+    """Line t is an embedded post's text, under its author's handle ("@MBWildfireSvc", "NSW SES @NSWSES")."""
+    return t > 0 and len(keys[t - 1]) <= NAMED_HANDLE_CHARS and (
+        _HANDLE_RE.match(keys[t - 1]) is not None or _NAMED_HANDLE_RE.match(lines[t - 1]) is not None)
 
 
 def _timed(keys: list[str], lines: list[str], t: int) -> bool:
