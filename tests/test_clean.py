@@ -462,7 +462,12 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            # a player's running time and notice, a translation button, a label over clips, an embedded post's
            # label and its reactions
            "Duration: 1 minute 12 seconds", "00:01:46", "The video will auto-play soon", "Translate", "Also Watch",
-           "Pacific Inquirer Facebook post", "👍 1.2K 💬 214 ↗ 89"]
+           "Pacific Inquirer Facebook post", "👍 1.2K 💬 214 ↗ 89",
+           # a label behind an emoji, a link to a photo story, a figure's placeholder, a paywall's tag
+           "🔥 RELATED: Bremerhaven's €20m bid for Ferrand rejected", "👉 See more dental care trends from SoftSmile.",
+           "Photostory: 7 ways to mosquito-proof your home this monsoon",
+           "[Chart: Tidewell's valuation by round, 2019–2024. Source: The Runway Memo]",
+           "Article reserved for subscribers"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -520,7 +525,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Join the queue, officials told drivers at the border on Tuesday.",
                                   "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
                                   "Duration: 12 weeks to 1 year",
-                                  "Translate the letter into French, the judge ordered."])
+                                  "Translate the letter into French, the judge ordered.",
+                                  "🔥 The fire spread quickly across the hillside, officials said."])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 

@@ -8,6 +8,7 @@ Extractors pick the right container but often keep the chrome inside it: share b
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a date standing alone is a byline remnant, not reporting
@@ -113,7 +114,8 @@ _EXACT = re.compile(
         # a player's running time and notice, a translation button, a label over clips, an embedded post's
         # label and its reactions ("👍 1.2K 💬 214 ↗ 89")
         duration\s*:\s*\d+\s*(?:minutes?|mins?|seconds?|secs?)(?:\s+\d+\s*(?:seconds?|secs?))?|\d{1,2}:\d{2}:\d{2}|the\s+video\s+will\s+(?:auto-?play|start|begin|play)\b[^.!?]{0,30}\W*|
-        translate|also\s+watch|[\w .&'’-]{2,40}\s(?:facebook|instagram|x|tiktok)\s+post|
+        translate|also\s+watch|(?:article|story|content)\s+reserved\s+for\s+(?:subscribers|members)(?:\s+only)?|
+        [\w .&'’-]{2,40}\s(?:facebook|instagram|x|tiktok)\s+post|
         (?:[^\w\s\x00-\x7f£€¥₹₩₦₱]{1,2}\s*[\d.,]+[km]?\s*){2,4}|
         # a share bar's buttons glued in a row: "Send Facebook X LinkedIn Mail Messenger Telegram Whatsapp"
         (?:(?:share|send|facebook|x|twitter|linkedin|mail|e-?mail|messenger|telegram|whatsapp|reddit|pinterest
@@ -273,6 +275,8 @@ _PREFIX = re.compile(
         stay\s+up[\s-]to[\s-]date\s+with\s+(?:the\s+)?latest\b|
         for\s+the\s+latest\s+(?:news|updates|headlines)\b.{0,80}\b(?:head|go)\s+to\b|
         (?:have|got)\s+a\s+(?:news\s+|story\s+)?tip\b|send\s+us\s+(?:your\s+)?(?:news\s+)?tips\b|
+        # a link to a photo or web story, a figure's placeholder: "Photostory: 7 ways ...", "[Chart: ...]"
+        (?:photo|web|visual)\s*stor(?:y|ies)\s*:|\[(?:chart|graphic|map|image|photo|video|interactive)\s*:|
         # a registration wall's pitch: "Create an account or sign in to continue with your reading experience.",
         # "Enjoy additional articles per month.", "Unlimited online access to articles from across Canada ..."
         create\s+(?:an\s+|a\s+free\s+)?account\s+(?:or\s+(?:sign|log)\s+in\s+)?to\s+(?:continue|keep\s+reading|read)\b|
@@ -471,6 +475,16 @@ def _notice(text: str) -> bool:
 def is_boilerplate(line: str) -> bool:
     """True when a line is page chrome rather than reporting."""
     text = _LIST_MARK.sub("", line.strip())
+    if _chrome(text):
+        return True
+    # (an emoji before a label: "🔥 RELATED: ...", "👉 See more ...")
+    if text and unicodedata.category(text[0]) == "So":
+        rest = text.lstrip("".join(ch for ch in text[:4] if unicodedata.category(ch) == "So") + " \ufe0f")
+        return bool(rest) and _chrome(rest)
+    return False
+
+
+def _chrome(text: str) -> bool:
     if not text:
         return True
     if _EXACT.match(text):
