@@ -2147,6 +2147,16 @@ def test_the_headline_over_a_market_widget_is_found() -> None:
     assert c.title == head
 
 
+def test_the_paragraph_under_a_related_box_whose_headline_is_a_question_is_kept() -> None:
+    """"Related" over three headlines, the second a question: the question is a headline, not the first
+    one's blurb, so the paragraph under the last headline is the story going on, not that headline's blurb."""
+    box = ["Related", "Microplastics in German rivers have doubled since 2010",
+           "Can plastic-eating bacteria clean up our oceans?", "EU ban on glitter and microbeads comes into force"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, *STORY[3:]]
+    scores = np.array([0.2] + [0.95] * 3 + [0.14, 0.74, 0.77, 0.97] + [0.99] * (len(STORY) - 3))
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

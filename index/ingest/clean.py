@@ -89,6 +89,7 @@ PULLED_MIN_CHARS = 60  # a pulled quote found inside a paragraph is this long (a
 SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added) prints too
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
+QUESTION_HEADLINE_WORDS = 12  # a question this short under a headline is another headline, not a blurb
 SUMMARY_POINTS = 6  # points of a machine's summary between its label and its note, at most
 KEY_EVENTS_MAX = 16  # lines of a live page's list of key events, label to the first entry, at most
 BOX_MIN = 4  # lines of a box round a chain paper's "Article content" marker, at least
@@ -1281,7 +1282,10 @@ def _teasers(lines: list[str], base: np.ndarray, k: int, last: int, *, labelled:
             stamped |= _stamp(lines[j], base[j])
             meta += 1
             j += 1
-        if blurbs and j <= last and _blurb(base[j]):
+        # (a short question under a headline is the next headline, not its blurb: "Can plastic-eating
+        # bacteria clean up our oceans?")
+        if blurbs and j <= last and _blurb(base[j]) and not (lines[j].rstrip().endswith("?")
+                                                             and len(lines[j].split()) <= QUESTION_HEADLINE_WORDS):
             blurb = True
             j += 1
             while meta < 2 and j <= last and _teaser_meta(lines[j], base[j]) and _stamp(lines[j], base[j]):
