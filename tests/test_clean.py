@@ -2157,6 +2157,17 @@ def test_the_paragraph_under_a_related_box_whose_headline_is_a_question_is_kept(
     assert scored(lines, scores).paragraphs == STORY
 
 
+def test_the_paragraph_under_an_ad_slot_after_a_related_box_is_kept() -> None:
+    """An ad slot under a box's last headline is no teaser's source or age: the paragraph under it is
+    the story going on, not that headline's blurb."""
+    box = ["Related", "Ferry operator chief executive to step down after year of disruption",
+           "The outgoing chief said the organisation had been let down by years of underinvestment in new vessels.",
+           "Uist businesses call for compensation scheme after spring cancellations", "Advertisement"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *box, *STORY[3:]]
+    scores = np.array([0.2] + [0.95] * 3 + [0.16, 0.94, 0.97, 0.82, 0.02] + [0.98] * (len(STORY) - 3))
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

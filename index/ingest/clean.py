@@ -1337,8 +1337,9 @@ def _blurb(row: np.ndarray) -> bool:
 
 def _teaser_meta(line: str, row: np.ndarray) -> bool:
     """A teaser's source or age: a few words that are not a sentence (an age may end on a full
-    stop: "11:42 a.m.")."""
-    return len(line) <= 50 and bool((row[2] == 0 and np.expm1(row[1]) <= 6) or is_stamp(line))
+    stop: "11:42 a.m."); not an ad slot, which stands between the story's paragraphs."""
+    return len(line) <= 50 and bool((row[2] == 0 and np.expm1(row[1]) <= 6) or is_stamp(line)) \
+        and _SLOT_RE.match(line.strip().lower()) is None
 
 
 def _stamp(line: str, row: np.ndarray) -> bool:
