@@ -2168,6 +2168,19 @@ def test_the_paragraph_under_an_ad_slot_after_a_related_box_is_kept() -> None:
     assert scored(lines, scores).paragraphs == STORY
 
 
+def test_the_story_goes_on_under_a_wire_gallery_to_its_credit() -> None:
+    """A wire story's gallery between paragraphs ("FILE - ..." caption, "1 of 3", "Previous", "Next"): the
+    paragraphs under it and the credit under the rule are the story's, however the model scores the credit."""
+    gallery = ["FILE - Water flows through the Gunnison Tunnel near Montrose, Colo., on June 3, 2024. The tunnel "
+               "diverts water from the river.", "1 of 3", "Previous", "Next"]
+    credit = "Continental Press writer Carla Menendez in Phoenix contributed to this report."
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *gallery, *STORY[3:], "___", credit,
+             "Advertisement", "Most Read", "Markets slide as investors weigh rate outlook"]
+    scores = np.array([0.2] + [0.9] * 3 + [0.54, 0.4, 0.03, 0.18] + [0.91] * (len(STORY) - 3)
+                      + [0.43, 0.33, 0.03, 0.02, 0.3])
+    assert scored(lines, scores).paragraphs == [*STORY, credit]
+
+
 def test_the_last_paragraph_under_an_ad_slot_is_kept_even_when_scored_low() -> None:
     """Models doubt prose far down a page; an ad slot between paragraphs says the story goes on."""
     last = "Officials said safety came first and the backlog would take days to clear."

@@ -1075,6 +1075,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 listed[j] = True
                 j, resumed = j + 1, True
                 continue
+            # (or a few lines of chrome, a gallery's caption and controls: "FILE - Water flows ..." / "1 of 3" /
+            # "Previous" / "Next", with two paragraphs the model believes under them)
+            k = j
+            while k < n and k - j < SIGNUP_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])):
+                k += 1
+            if k - j >= 2 and believed(k) and believed(k + 1) and not any(
+                    _list_label(keys[t]) or _TOPICS_RE.match(keys[t]) for t in range(j, k)):
+                listed[j:k] = True
+                j, resumed = k, True
+                continue
             # (or a link's label over one headline, "Read More" / "Fintan Roche: The rent cap is popular. That
             # doesn't make it the right policy", with two paragraphs the model believes under it; a headline
             # closes on no full stop, where the paragraph a "Read more" button unfolds does)

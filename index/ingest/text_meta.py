@@ -166,6 +166,8 @@ CAPTION_RE = re.compile(
     # "... on Friday. DO Photo/Arvind Shetty", "Getty Images / Siri Strafford", "... 2026. PHOTO | KILELE DIGITAL"
     r"|(?-i:(?:^|[.!?]\s+)(?:[A-Z][\w&.'’-]*\s){0,3}(?:(?:Photo|Image|Picture)s?|(?:PHOTO|IMAGE|PICTURE)S?)"
     r"\s*[/|]\s*[A-Z][\w.'’ |-]{2,40}$)"
+    # a wire's file picture: "FILE - Water flows through the Gunnison Tunnel near Montrose, Colo., on June 3, 2024."
+    r"|(?-i:^FILE\s*[-–—]\s+[A-Z])"
     # "... on Thursday morning, Oct. 24, 2024. IMAGE COURTESY OF PAGASA", "... at City Hall. [File, Herald]"
     r"|[.!?]\s+(?:photo|image|picture)s?\s+courtesy\s+of\s+[^.!?]{2,40}$"
     r"|[.!?]\s+\[(?:file|photo|image|pic(?:ture)?|courtesy)\b[^\]]{0,60}\]\W*$"
