@@ -467,7 +467,7 @@ BUTTONS = ["Buy on Amazon", "Buy it now", "Check price at REI",
            "🔥 RELATED: Bremerhaven's €20m bid for Ferrand rejected", "👉 See more dental care trends from SoftSmile.",
            "Photostory: 7 ways to mosquito-proof your home this monsoon",
            "[Chart: Tidewell's valuation by round, 2019–2024. Source: The Runway Memo]",
-           "Article reserved for subscribers"]
+           "Article reserved for subscribers", "Link copied to clipboard", "Save to reading list"]
 
 
 @pytest.mark.parametrize("line", BUTTONS)
@@ -526,7 +526,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
                                   "Duration: 12 weeks to 1 year",
                                   "Translate the letter into French, the judge ordered.",
-                                  "🔥 The fire spread quickly across the hillside, officials said."])
+                                  "🔥 The fire spread quickly across the hillside, officials said.",
+                                  "Save the date: council meets on Friday"])
 def test_sentences_worded_like_buttons_or_prompts_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -1999,6 +2000,25 @@ def test_the_headline_over_a_shorter_standfirst_the_lead_pictures_caption_and_th
               "PHOTO: THE LION CITY POST", "Shermaine Tan", "Transport Correspondent",
               "Published Jan 15, 2025, 11:48 AM"]
     assert clean_text(page("Skip to content", "Singapore", *header, *STORY, sep="\n")).title == HEAD
+
+
+def test_the_headline_over_a_shorter_standfirst_a_caption_and_a_share_bar() -> None:
+    """A regional chain's header: headline, a shorter standfirst, the lead picture's caption and credit, the
+    share bar, then the writer and the date: the longer line over the standfirst is the headline."""
+    head = "Fourteen bus routes to be axed or cut back across the valleys as operator blames driver shortage"
+    dek = "Thousands of passengers in outlying villages face longer journeys, or no service at all"
+    header = [head, dek, "The number 14 at the bus station. It is one of four routes that will be withdrawn.",
+              "(Image: Calderbridge Evening Post)", "Bookmark", "Share", "Comments", "News", "By", "Rachel Tindall",
+              "Transport Reporter", "06:00, 8 OCT 2024"]
+    assert clean_text(page("News", "Transport", *header, *STORY, sep="\n")).title == head
+
+
+def test_a_live_pages_entry_with_its_time_in_front_is_not_the_headline() -> None:
+    head = "Live: Ship aground on the reef – all crew safe, oil sheen spotted"
+    entries = ["4.15pm: Salvors fly over ship", STORY[0], "3.40pm: Fishing closure announced", STORY[1],
+               "2.55pm: Crew airlifted to hospital", STORY[2]]
+    c = clean_text(page("News", head, "By Ann Lee", "Updated 4.20pm", *entries, *STORY[3:], sep="\n"))
+    assert c.title == head
 
 
 def test_a_tabloids_long_headline_over_its_bullet_points() -> None:

@@ -72,7 +72,8 @@ _EXACT = re.compile(
             continues?(?:\s+reading)?\s+(?:below|after|under)(?:\s+(?:this\s+|the\s+)?(?:ad|advert|advertisement|gallery|video|photos?|slideshow))?|
         # a video player's and a gallery's own words: "Video Ad Feedback", "More Videos ...", "3 of 14"
         (?:video\s+)?ad\s+feedback|replay|more\s+videos|just\s+watched|must\s+watch|(?:latest|related)\s+videos?|
-        (?:image|photo|slide\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|link\s+copied|
+        (?:image|photo|slide\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|link\s+copied(?:\s+to\s+(?:the\s+)?clipboard)?|
+        save\s+(?:to\s+(?:your\s+)?(?:reading\s+list|favou?rites|bookmarks)|for\s+later)|
         # a stock's quote (not its bare price, which a table's cell may be): "-4.79 (-11.00%)", "Volume 6.2M"
         _QUOTE|volume\s+[\d.,]+\s*[kmb]?|
         # an embedded post's frame: "View this post on Instagram", "2,114,507 likes", "Add a comment..."

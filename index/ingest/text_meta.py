@@ -45,6 +45,7 @@ NAME_WORDS = 5  # words of a writer's name on its own line, at most
 KICKER_WORDS = 5  # a kicker over a headline ("The West's Water Crisis") is this short
 REPEATED_HEADLINE_WORDS = 5  # words of a line printed twice in the header that makes it the headline outright
 CAPTION_WORDS = 8  # a caption or standfirst over a credit line is a sentence this long
+META_REACH = 14  # lines under a standfirst its byline or date may stand, past a caption and a share bar
 CAPTION_SPAN = 6  # lines under the headline a caption over its credit stands, at most
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -267,6 +268,7 @@ _SUMMARY_LABEL_RE = re.compile(r"(?i)^(?:key points|highlights|story highlights|
                                r"|what you need to know|the big picture|key takeaways|in short)\W*$")
 SUMMARY_MAX = 6  # points under a summary label, at most
 _REPORTING_FROM_RE = re.compile(r"(?i)^(?:reporting|writing) (?:from|in)\b")
+_TIMED_HEADLINE_RE = re.compile(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[:|–—-]\s+[A-Z]")
 # A live page's clock time over an entry: "9:31 p.m.", "14:05 GMT", "7.55pm"
 CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s*(?:gmt|bst|utc|[ecmp][sd]?t|ist|aest|aedt))?"
                       r"|(?:gmt|bst|utc|[ecmp][sd]?t|cet|cest|ist|aest|aedt))$")  # (not a clip's length: "2:34")
@@ -389,7 +391,8 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     cands = _without_summary_points(lines, lo, cands)
     # (nor a live page's entry under its time, nor the key events' list repeating them: "11:14pm" / "Labor's
     # Ben Sarkis concedes"; the page's own headline stands over them)
-    timed = [j for j in cands if any(CLOCK_RE.match(lines[t].strip().lower()) for t in (j - 1, j - 2) if t >= 0)]
+    timed = [j for j in cands if any(CLOCK_RE.match(lines[t].strip().lower()) for t in (j - 1, j - 2) if t >= 0)
+             or _TIMED_HEADLINE_RE.match(lines[j]) is not None]  # (or its time before it: "4.15pm: Salvors fly ...")
     if len(timed) >= LIVE_ENTRIES and len(timed) < len(cands):
         cands = [j for j in cands if j not in timed]
     # (nor a caption, a credit, a clip's title under its player's label or over its running time)
@@ -485,10 +488,28 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                     name_like(lines[b]) and b + 1 < len(lines) and ROLE_LINE_RE.match(lines[b + 1]) is not None))
             if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) and not kicker \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
-                    and any(_byline_or_date(lines[k]) for k in range(j + 1, min(j + 4, len(lines)))):
+                    and _meta_below(lines, j):
                 return j - 1
             return j
     return cands[-1]
+
+
+def _meta_below(lines: list[str], j: int) -> bool:
+    """A byline or a date within three lines under j, or further down past the lead picture's caption, its
+    credit and a share bar only ("The number 14 at Calderbridge bus station. ..." / "(Image: ...)" /
+    "Bookmark" / "Share" / "By" / "Rachel Tindall")."""
+    for k in range(j + 1, min(j + META_REACH, len(lines))):
+        if _byline_or_date(lines[k]):
+            return True
+        if k >= j + 3 and not (_credit(lines[k]) or is_boilerplate(lines[k]) or _SHARE_RE.match(lines[k].strip())
+                               or CAPTION_RE.search(lines[k]) or (k == j + 3 and _caption_shaped_line(lines[k]))
+                               or len(lines[k].split()) <= NAME_WORDS):
+            return False
+    return False
+
+
+def _caption_shaped_line(s: str) -> bool:
+    return s.rstrip().endswith(".") and len(s.split()) >= CAPTION_WORDS
 
 
 def _player_label(lines: list[str], j: int) -> bool:
