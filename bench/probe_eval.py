@@ -1,7 +1,7 @@
 """The text cleaner on labelled news-page scrapes with heavy chrome (issue 8's harder target).
 
 WCXB's pages are mostly guides and reviews; the pages Lede is for are news articles whose
-navigation, widgets and teaser blocks are heavier. bench/probes/ holds 352 such pages as a naive
+navigation, widgets and teaser blocks are heavier. bench/probes/ holds 1032 such pages as a naive
 HTML-to-text renderer prints them (one line per block), each line labelled reporting or not,
 with the headline, outlet, publication date and dateline. Helpers wrote them without seeing
 the cleaner: fictional outlets, people and events, in the styles of real sites (wire,
