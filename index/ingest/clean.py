@@ -532,8 +532,8 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             listed[label : j + 1] = True
         elif j + 1 < n and klen[j] <= 40:  # (the note as the label: "AI-generated summary. May contain errors.")
             k = j + 1
-            while k < n and k - j <= SUMMARY_POINTS and base[k, 2] > 0 and klen[k] <= 300 and not _REPORTED_RE.search(
-                    lines[k]) and find_dateline(lines[k]) is None:
+            while k < n and k - j <= SUMMARY_POINTS and base[k, 2] > 0 and klen[k] <= 300 \
+                    and not _REPORTED_RE.search(lines[k]) and find_dateline(lines[k]) is None:
                 k += 1
             listed[j:k] = True
     # a live page's list of its key events (headlines, perhaps each under its time) over the entries: it
@@ -616,6 +616,46 @@ def _prose(s: str, min_words: int = 7) -> bool:
             and not _chrome_words(s) and not BOILER_LINE_RE.match(s))
 
 
+def _continuation_boxes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray,
+                        th: float, bad: np.ndarray, lowdoc: str) -> tuple[np.ndarray, dict[int, int]]:
+    """The boxes a page says the story goes on under ("Advertisement 2" / "Story continues below" / a
+    paywall's pitch / an embedded post / "Article content"), each up to the line the reporting resumes
+    at (_resumes), and a map from each box's first line to that line. A box is chrome that neither ends
+    the run nor weighs against it. It may stand over its marker too, from the last paragraph: a
+    registration wall over a chain paper's "Article content", which stands between any two paragraphs
+    and so makes a box only round a wall or a widget (BOX_MIN lines)."""
+    n = len(lines)
+    box = np.zeros(n, dtype=bool)
+    boxed: dict[int, int] = {}
+    for j in sorted(_lines_with(lowdoc, klen, ("continue", "article content"))):
+        if klen[j] > 120 or not _CONTINUES_RE.search(keys[j]) or bad[j]:
+            continue
+        e = j + 1
+        while e < n and e - j <= BOX_MAX and not _resumes(lines, keys, klen, base, probs, th, e):
+            e += 1
+        if e >= n or e - j > BOX_MAX:
+            continue
+        top = j
+        while top > 0 and j - top < SLOTS_MAX and klen[top - 1] < 40 and _SLOT_RE.match(keys[top - 1]):
+            top -= 1
+        t = top - 1
+        while t >= 0 and j - t <= BOX_MAX and (probs[t] < GAP_TH or is_boilerplate(lines[t])
+                                               or _prompt(keys[t], sure=False)):
+            t -= 1
+        if t >= 0 and t < top - 1 and j - t <= BOX_MAX and _paragraph_row(base[t]):
+            top = t + 1
+        if keys[j] == "article content" and e - top < BOX_MIN:
+            continue
+        box[top:e] = True
+        boxed[top] = e
+    return box, boxed
+
+
+def _paragraph_row(row: np.ndarray) -> bool:
+    """A sentence of six words or more, by its base_features row."""
+    return bool(row[2] > 0 and row[1] >= np.log1p(6))
+
+
 def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray, th: float,
              e: int) -> bool:
     """Whether the reporting resumes at line e under a box the page says the story continues below:
@@ -627,7 +667,7 @@ def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
         return False
     if probs[e] >= th:
         return True
-    if base[e, 2] > 0 and base[e, 1] >= np.log1p(6) and probs[e] >= SLOT_TH and not _under_handle(lines, keys, e):
+    if _paragraph_row(base[e]) and probs[e] >= SLOT_TH and not _under_handle(lines, keys, e):
         return True
     return bool(probs[e] >= GAP_TH and klen[e] <= SUBHEAD_CHARS and e + 1 < len(lines) and base[e + 1, 2] > 0
                 and probs[e + 1] >= GAP_TH)
@@ -821,34 +861,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
 
     def is_button(j: int) -> bool:
         return bool(button[j]) or (klen[j] <= BOILER_CHARS and is_button_row(lines[j]))
-    # a box the page says the story goes on under ("Advertisement 2" / "Story continues below" / a paywall's
-    # pitch / an embedded post / "Article content"), up to the next paragraph: chrome, which neither ends
-    # the run nor weighs against it (the reporting resumes under it, however the model scores that)
-    # (a subheading over a paragraph ends it as a paragraph does, and so does any line the model believes)
-    boxed: dict[int, int] = {}  # first line of such a box -> the line the reporting resumes at
-    box = np.zeros(n, dtype=bool)
-    # (the box may stand over the marker too, from the last paragraph: a registration wall over a chain
-    # paper's "Article content")
-    for j in sorted(_lines_with(lowdoc, klen, ("continue", "article content"))):
-        if klen[j] > 120 or not _CONTINUES_RE.search(keys[j]) or bad[j]:
-            continue
-        e = j + 1
-        while e < n and e - j <= BOX_MAX and not _resumes(lines, keys, klen, base, probs, th, e):
-            e += 1
-        if e < n and e - j <= BOX_MAX:
-            top = j
-            while top > 0 and j - top < SLOTS_MAX and klen[top - 1] < 40 and _SLOT_RE.match(keys[top - 1]):
-                top -= 1
-            t = top - 1
-            while t >= 0 and j - t <= BOX_MAX and (probs[t] < GAP_TH or is_boilerplate(lines[t])
-                                                   or _prompt(keys[t], sure=False)):
-                t -= 1
-            if t >= 0 and t < top - 1 and j - t <= BOX_MAX and base[t, 2] > 0 and base[t, 1] >= np.log1p(6):
-                top = t + 1
-            if keys[j] == "article content" and e - top < BOX_MIN:
-                continue  # (the chain's marker between any two paragraphs: a box only around a wall or a widget)
-            box[top:e] = True
-            boxed[top] = e
+
+    def chrome(j: int) -> bool:
+        """A line no walk over a box between paragraphs stops at."""
+        return bool(bad[j]) or is_button(j) or is_boilerplate(lines[j])
+    box, boxed = _continuation_boxes(lines, keys, klen, base, probs, th, bad, lowdoc)
     bad |= box
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
@@ -1078,7 +1095,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             # (or a few lines of chrome, a gallery's caption and controls: "FILE - Water flows ..." / "1 of 3" /
             # "Previous" / "Next", with two paragraphs the model believes under them)
             k = j
-            while k < n and k - j < SIGNUP_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])):
+            while k < n and k - j < SIGNUP_MAX and chrome(k):
                 k += 1
             if k - j >= 2 and believed(k) and believed(k + 1) and not any(
                     _list_label(keys[t]) or _TOPICS_RE.match(keys[t]) for t in range(j, k)):
@@ -1120,7 +1137,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             # (or boxes of related articles, each a label over a headline: "Related Articles" / "Drivers face ...")
             k, boxed = j, False
             while k >= 0 and j - k < (INLINE_MAX if boxed else SIGNUP_MAX) and DATE_RE.search(lines[k]) is None:
-                if not (bad[k] or is_button(k) or is_boilerplate(lines[k])):
+                if not chrome(k):
                     if not (k and base[k, 2] == 0 and _list_label(keys[k - 1])):
                         break
                     boxed = True
@@ -1129,7 +1146,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             # Loading" / "Click to play" / ... / "Enter email" / "Subscribe" / "Invalid Email" / "Advertisement";
             # the lead over them must then be believed)
             long_box = False
-            while k >= 0 and SIGNUP_MAX <= j - k < BOX_MAX and (bad[k] or is_button(k) or is_boilerplate(lines[k])):
+            while k >= 0 and SIGNUP_MAX <= j - k < BOX_MAX and chrome(k):
                 k, long_box = k - 1, True
             slots = all(klen[t] < 40 and _SLOT_RE.match(keys[t]) for t in range(k + 1, j + 1)) \
                 or box[k + 1 : j + 1].any()

@@ -364,7 +364,7 @@ def headline_like(s: str) -> bool:
     if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
         return False
     # (a scrape glues a date to its neighbours: "Updated onFebruary 16, 2026", "February 22, 2026February 22, 2026")
-    dated = DATE_RE.search(s) or DATE_RE.search(_GLUED_RE.sub(" ", _GLUED_YEAR_RE.sub(r"\1 ", s)))
+    dated = DATE_RE.search(s) or DATE_RE.search(_GLUED_RE.sub(" ", _unglue_dates(s)))
     if (dated and len(s) < 60) or date_line(s) or author_line(s):
         return False
     if dated and _SIGNED_RE.search(s):
@@ -516,7 +516,7 @@ def _player_label(lines: list[str], j: int) -> bool:
     """A player's or a gallery's label at j ("Video"), not the last item of a menu ("Food & Drink" /
     "Stay" / "Video")."""
     def item(s: str) -> bool:  # (a section's link, not a player's own words: "Play video", "0:43")
-        return len(s.split()) <= 3 and not s.rstrip().endswith((".", "?", "!", ":")) \
+        return _menu_item(s) and len(s.split()) <= 3 \
             and not (MEDIA_LABEL_RE.match(s) or DURATION_RE.match(s.strip()) or is_boilerplate(s))
     return MEDIA_LABEL_RE.match(lines[j]) is not None and not (j >= 2 and item(lines[j - 1]) and item(lines[j - 2]))
 
@@ -1145,12 +1145,18 @@ _NOT_DATE_WORDS_RE = re.compile(
     r"|[^\w]+")
 
 
+def _unglue_dates(s: str) -> str:
+    """A year a scrape glued to the time or the next word set apart: "November 25, 20251:12 PM",
+    "2025January 22"."""
+    return _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_TIME_RE.sub(r"\1 ", s))
+
+
 def date_line(s: str) -> bool:
     """A line that is only a date, perhaps with its time, zone and "Updated" ("November 24, 20254:12 PM
     GMTUpdated 2 hours ago"): the header's, never reporting."""
     if len(s) > 80:
         return False
-    s = _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_TIME_RE.sub(r"\1 ", _GLUED_STAMP_RE.sub(" ", s)))
+    s = _unglue_dates(_GLUED_STAMP_RE.sub(" ", s))
     if DATE_RE.search(s) is None:
         return False
     rest = " ".join(_NOT_DATE_WORDS_RE.sub(" ", DATE_RE.sub(" ", s)).split())
@@ -1168,7 +1174,7 @@ def _dots_month_first(lines: list[str]) -> bool:
 def _header_date(s: str, month_first: bool = False) -> dt.date | None:
     """The date of a header line: a short date line, one opening on its date, a stamp or a byline
     with a date (not a photo's caption, which dates the photo)."""
-    s = _GLUED_YEAR_RE.sub(r"\1 ", _GLUED_TIME_RE.sub(r"\1 ", s))  # ("May 21, 2025April 24, 2025 by ...")
+    s = _unglue_dates(s)  # ("May 21, 2025April 24, 2025 by ...")
     m = DATE_RE.search(s)
     if m is None and len(s) < 60:
         return _numeric_date(s, month_first)
