@@ -122,7 +122,7 @@ CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
 CONTACT_CHARS = 90  # characters of a line of a box of numbers to call, at most
 CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
-PROMPT_LONG, PROMPT_SURE = 80, 0.9  # a sentence the model is sure of, using a prompt's word in passing
+PROMPT_LONG, PROMPT_SURE = 80, 0.8  # a sentence the model is sure of, using a prompt's word in passing
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
@@ -673,7 +673,7 @@ def _resumes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                 and probs[e + 1] >= GAP_TH)
 
 
-def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray,
+def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray,
                   bs: int, be: int, keep: np.ndarray, paragraph: np.ndarray) -> None:
     """A live page's entries around the run (each a clock time, a headline, a byline, a paragraph or
     two, a share row): the run is one entry the model believes, and the paragraphs of the entries
@@ -693,7 +693,7 @@ def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.
         return
     for c, nxt in zip(clocks[lo : hi + 1], [*clocks[lo + 1 : hi + 1], clocks[hi] + ENTRY_MAX], strict=True):
         for t in range(c + 1, min(nxt, len(lines))):
-            if paragraph[t] and probs[t] >= SLOT_TH and not _under_handle(lines, keys, t):
+            if paragraph[t] and not _under_handle(lines, keys, t):
                 keep[t] = True
 
 
@@ -1039,6 +1039,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 # the story going on)
         elif _reads_on(lines[j]) and not (bad[j] or dup[j]):
             keep[j] = True
+        elif klen[j] <= CREDIT_CHARS and _credit_only(lines[j]) and j + 1 < n \
+                and _list_label(keys[j + 1]):
+            # an uncaptioned picture's credit over an inline list ("Photo: Pieter Dekker/ANP" / "Read this next")
+            j += 1
+            continue
         elif klen[j] < 40 and _SLOT_RE.match(keys[j]):
             # ad slots (and the caption of a picture) with the story going on under them: the
             # slot says the page is still inside the story, so a sentence the model half-believes will do
@@ -1059,7 +1064,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             k = _past_credited_captions(lines, listed_end := _list_end(lines, base, j, n - 1))
             resumes = [t for t in (k, k + 1) if t < n and prose[t] and not (
                 bad[t] or dup[t] or (teaser[t] and not (t == k > listed_end)))]
-            if k - j >= 3 and len(resumes) == 2 and probs[k] >= GAP_TH:  # a list, not headline + blurb
+            # (or one paragraph with a source speaking in it, the story's last before the paywall's prompt)
+            # (however like a blurb it reads: a prompt, not another teaser, follows it)
+            said = k + 1 < n and prose[k] and not (bad[k] or dup[k]) and chrome(k + 1) \
+                and _REPORTED_RE.search(lines[k]) is not None
+            if k - j >= 3 and (len(resumes) == 2 or said) and probs[k] >= GAP_TH:  # a list, not headline + blurb
                 k = _list_stop(lines, j, k) if k == listed_end else k
                 listed[j:k] = True
                 j, resumed = k, True
@@ -1157,7 +1166,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 continue
             break
         j -= 1
-    _live_entries(lines, keys, klen, base, probs, bs, be, keep, prose & ~(bad | dup | teasers | listed))
+    _live_entries(lines, keys, klen, base, bs, be, keep, prose & ~(bad | dup | teasers | listed))
     keep &= ~(bad | listed)
     # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
     # chrome in a scrape too; they only drop lines here, never move the run (a lone date line

@@ -299,6 +299,8 @@ _NAME_IN_RE = re.compile(rf"^{_NOT_NAME_START}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'�
 # or over who issued the page: "News provided by", "From:"
 _CREDIT_LABEL_RE = re.compile(r"(?i)^(?:(?:image|photo|picture)?\s*credits?|(?:news\s+)?provided\s+by|from"
                               r"|published\s+by)\W*$")
+# who issued a release, its byline: "From:" / "National Port Safety Agency"
+_ISSUER_LABEL_RE = re.compile(r"(?i)^(?:(?:news\s+)?provided\s+by|from|published\s+by|issued\s+by)\W*$")
 _COPYRIGHT_LABEL_RE = re.compile(r"(?i)^(?:©|copyright)\W*$")
 # A ticker over the headline
 _BANNER_RE = re.compile(r"(?i)^(?:breaking(?:\s+news)?|live|developing|just\s+in|watch|update)\s*[:|-]")
@@ -483,12 +485,14 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
             # (the byline may be the writer's name over their role: "Nadia Wee Li Ting" / "Transport Correspondent")
             # (perhaps with the lead picture's caption and credit between: "Commuters queue for ..." / "PHOTO: ...")
             b = j + 3 if j + 2 < len(lines) and _credit(lines[j + 2]) else j + 1
+            # (or over who issued it: "From:" / "National Port Safety Agency")
+            issued = b < len(lines) and _ISSUER_LABEL_RE.match(lines[b]) is not None
             short_dek = n_above > words >= SHORT_DEK_WORDS and _dek_like(lines[j], min_words=SHORT_DEK_WORDS) \
-                and b < len(lines) and (_is_byline(lines[b]) or (
+                and b < len(lines) and (_is_byline(lines[b]) or issued or (
                     name_like(lines[b]) and b + 1 < len(lines) and ROLE_LINE_RE.match(lines[b + 1]) is not None))
             if j - 1 in cands and n_above >= HEADLINE_OVER_DEK and (_dek_like(lines[j]) or short_dek) and not kicker \
                     and not (j - 2 in cands and len(lines[j - 2].split()) >= 4) \
-                    and _meta_below(lines, j):
+                    and (_meta_below(lines, j) or issued):
                 return j - 1
             return j
     return cands[-1]
