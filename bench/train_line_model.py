@@ -67,6 +67,8 @@ VOCAB_MIN_WEIGHT = 0.01  # smaller weights are not shipped
 # of real news reporting (the news corpus, read in place) teach it what reporting says.
 NEWS_PARAGRAPHS = 8000
 PROBES = Path(__file__).resolve().parent / "probes"
+# Probe batches after this one train nothing: written after the shipped model, they are its blind measure
+PROBE_TRAIN_MAX = 52
 
 
 def load_pages() -> list[dict]:
@@ -391,7 +393,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=PARAMS["learning_rate"])
     ap.add_argument("--news", type=int, default=NEWS_PARAGRAPHS,
                     help="news paragraphs added to the vocabulary fit (0: none)")
-    ap.add_argument("--probe-max", type=int, default=None, metavar="N",
+    ap.add_argument("--probe-max", type=int, default=PROBE_TRAIN_MAX, metavar="N",
                     help="train on probe batches 1..N only (hold the later ones out)")
     ap.add_argument("--single", action="store_true", help="the WCXB-only member alone, no probes")
     ap.add_argument("--eval-oof", type=float, default=None, metavar="TH",
