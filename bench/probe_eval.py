@@ -9,8 +9,8 @@ broadcaster, tabloid, paywalled business paper, local TV, liveblog, regional wee
 
 Each batch was first scored before any rule was written from it, then used to find what
 the cleaner got wrong; the figures printed now are therefore in-sample for all of them, and
-batches 1-52 also train the line model's second member (batches 53-54 trained nothing and no
-rule was written from them). The held-out figures at the time are in the README of
+batches 1-52 also train the line model's second member (batches 53-54 trained nothing; one rule
+was written from batch54, none from batch53). The held-out figures at the time are in the README of
 bench/probes/ and in the issue notes.
 
 Pages go through index.ingest.clean_raw, the function `flask reindex` calls for a .txt file.

@@ -2615,6 +2615,10 @@ def test_a_gallery_of_captions_closing_the_story_is_dropped(gallery: list[str]) 
     # each caption after its counter on one line, with no full stop
     ["PHOTO GALLERY", "1/3 Senators leave the chamber after the final vote",
      "2/3 Aides carry boxes of amendments into the Capitol", "3/3 A clerk reads the roll in the Senate chamber"],
+    # the counter named, with a colon: "Photo 1 of 3: ..."
+    ["Gallery", "Photo 1 of 3: Senators leave the chamber after the final vote on Tuesday.",
+     "Photo 2 of 3: Aides carry boxes of amendments into the Capitol on Monday evening.",
+     "Photo 3 of 3: A clerk reads the roll before the final vote in the Senate chamber."],
     # no counter: three captions or more and a label under them
     ["Photo Gallery", "Senators leave the chamber after the final vote on Tuesday.",
      "Aides carry boxes of amendments into the Capitol on Monday evening.",

@@ -174,7 +174,7 @@ _GALLERY_LABEL_RE = re.compile(r"^(?:(?:in\s+)?(?:photos?|pictures|images)|(?:(?
                                r"|^[^.!?]{3,60}\bin (?:pictures|photos|images)$")
 _GALLERY_COUNT_RE = re.compile(r"^(?:photo\s+|image\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
 # a caption after its counter, on one line: "1/6 Residents gather in the main square", "3 of 8 A crane ..."
-_COUNTED_CAPTION_RE = re.compile(r"^\d{1,2}\s*(?:of|/)\s*\d{1,2}\s+[A-Z\"'‘“]")
+_COUNTED_CAPTION_RE = re.compile(r"^(?:(?i:photo|image|picture|slide)\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}:?\s+[A-Z\"'‘“]")
 # a picture's credit under its label, perhaps in brackets: "Photos: Jane Doe", "(Image: Northumbria Police)",
 # "(Jane Doe / Outlet)"
 _LABELLED_CREDIT_RE = re.compile(r"^\(?(?:photo|image|picture|pic|credit)s?\s*(?:by\b|:)\s*[^.!?()]{2,60}\)?$"
