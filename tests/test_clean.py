@@ -3044,3 +3044,16 @@ def test_a_story_the_model_is_unsure_of_is_kept_over_a_grid_of_teasers_after_it(
     assert c.paragraphs[-1] == "Additional reporting by Peter Mwangi"
     grid = {"Across the site", "Stuck on the cryptic? Here are the solutions to today's puzzles."}
     assert not grid & set(c.paragraphs)
+
+
+def test_the_storys_last_paragraphs_under_a_long_widget_are_kept_when_the_model_half_believes_them() -> None:
+    """The ensemble's mean scores a paragraph cut off from the run by a player, its advert and a
+    sign-up form lower than one model did (0.6-0.7, not 0.9): the story's end is still the story."""
+    widget = ["Watch: Crews clear the road after the storm", "Play video", "00:00", "01:47", "Advert",
+              "Skip ad in 5", "Morning briefing: sign up for our free newsletter", "Enter your email", "Sign up",
+              "We use your sign-up to provide content in ways you've consented to."]
+    footer = ["Topics", "Congress", "Budget"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:], *footer]
+    scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.25, 0.2, 0.1, 0.1, 0.1, 0.1, 0.15, 0.05, 0.02, 0.2]
+                      + [0.7] * len(STORY[3:]) + [0.1, 0.15, 0.1])
+    assert scored(lines, scores).paragraphs == STORY

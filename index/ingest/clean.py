@@ -65,7 +65,8 @@ from index.ingest.unwrap import logical_lines
 from index.model import Cleaned
 
 FAR_LINES = 10  # lines from the run of reporting beyond which only sentences are kept
-OUTSIDE_TH = 0.85  # score a line outside the main run of reporting needs to be kept
+OUTSIDE_TH = 0.65  # score a line outside the main run of reporting needs to be kept (0.85 for one model: the
+# two members' mean is less sure of a paragraph cut off from the run by a long widget)
 GAP_TH = 0.15  # score a sentence-shaped line inside the run needs to be kept
 TEASER_CUT = 0.5  # share of teaser lines after a section label that ends the run there
 TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks to be trimmed off
