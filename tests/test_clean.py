@@ -3057,3 +3057,13 @@ def test_the_storys_last_paragraphs_under_a_long_widget_are_kept_when_the_model_
     scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.25, 0.2, 0.1, 0.1, 0.1, 0.1, 0.15, 0.05, 0.02, 0.2]
                       + [0.7] * len(STORY[3:]) + [0.1, 0.15, 0.1])
     assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_paragraph_kept_apart_from_the_run_carries_the_neighbours_the_model_believes() -> None:
+    widget = ["Watch: Crews clear the road after the storm", "Play video", "00:00", "01:47", "Advert",
+              "Skip ad in 5", "Morning briefing: sign up for our free newsletter", "Enter your email", "Sign up",
+              "We use your sign-up to provide content in ways you've consented to."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *widget, *STORY[3:], "Topics", "Congress"]
+    scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.25, 0.2, 0.1, 0.1, 0.1, 0.1, 0.15, 0.05, 0.02, 0.2]
+                      + [0.55, 0.7][: len(STORY[3:])] + [0.1, 0.15])
+    assert scored(lines, scores).paragraphs == STORY

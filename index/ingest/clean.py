@@ -1011,6 +1011,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     keep |= ~outside & (probs >= IN_TH)
     prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
+    # a paragraph kept apart from the run carries its neighbours the model believes with it (the rest of
+    # that block of the story, under a widget the run stopped at)
+    apart_kept = np.flatnonzero(outside & keep & prose).tolist()
+    for i in apart_kept:
+        for step in (-1, 1):
+            t = i + step
+            while 0 <= t < n and outside[t] and not keep[t] and prose[t] and probs[t] >= th \
+                    and not (bad[t] or dup[t] or teasers[t]):
+                keep[t] = True
+                t += step
     # (and a wire's credit inside the run, however low the model scores it: "With files from Lindsey Oakes")
     for j in _lines_with(lowdoc, klen, _CREDIT_HINTS):
         keep[j] |= bool(not outside[j] and klen[j] < 300 and _CREDIT_RE.search(lines[j]) and not (bad[j] or dup[j]))
