@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from index.ingest.line_features import base_features
+from index.ingest.line_vocab import tokenize
 from index.ingest.lines import load_model, score_from_base
 
 
@@ -34,7 +35,7 @@ def test_a_single_model_file_scores_as_before(tmp_path: Path) -> None:
     path.write_text(json.dumps({"threshold": 0.4, **member(2.0)}))
     model = load_model(str(path))
     assert model is not None and model["threshold"] == 0.4 and len(model["members"]) == 1
-    got = model["members"][0].predict(LINES, base_features(LINES))
+    got = model["members"][0].predict(tokenize(LINES), base_features(LINES))
     assert np.allclose(got, sigmoid(2.0))
 
 
@@ -44,7 +45,7 @@ def test_members_scores_are_averaged(tmp_path: Path) -> None:
     model = load_model(str(path))
     assert model is not None and len(model["members"]) == 2
     base = base_features(LINES)
-    got = sum(m.predict(LINES, base) for m in model["members"]) / 2
+    got = sum(m.predict(tokenize(LINES), base) for m in model["members"]) / 2
     assert np.allclose(got, (sigmoid(2.0) + sigmoid(-1.0)) / 2)
 
 
@@ -52,6 +53,6 @@ def test_the_shipped_model_is_an_ensemble_whose_mean_is_the_score() -> None:
     model = load_model()
     assert model is not None and len(model["members"]) == 2
     base = base_features(LINES)
-    parts = [m.predict(LINES, base) for m in model["members"]]
+    parts = [m.predict(tokenize(LINES), base) for m in model["members"]]
     assert np.allclose(score_from_base(LINES, base), np.mean(parts, axis=0))
     assert model["vocab"] is model["members"][0].vocab

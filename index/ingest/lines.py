@@ -38,7 +38,7 @@ from index.ingest.line_features import (  # noqa: F401  (re-exported for clean.p
     stage1_features,
     stage2_features,
 )
-from index.ingest.line_vocab import VocabModel
+from index.ingest.line_vocab import VocabModel, tokenize
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
 
@@ -82,8 +82,10 @@ class LineModel:
         self.stage2 = TreeEnsemble(spec["stage2"])
         self.vocab = VocabModel(spec["vocab"]) if "vocab" in spec else None
 
-    def predict(self, lines: list[str], base: np.ndarray) -> np.ndarray:
-        x1 = stage1_features(base, self.vocab.score(lines) if self.vocab is not None else None)
+    def predict(self, tokens: list[list[bytes]], base: np.ndarray) -> np.ndarray:
+        """Scores of a page's lines from their tokens (line_vocab.tokenize, done once for all
+        members) and base_features rows."""
+        x1 = stage1_features(base, self.vocab.prob(tokens) if self.vocab is not None else None)
         return self.stage2.predict(stage2_features(x1, self.stage1.predict(x1)))
 
 
@@ -122,7 +124,8 @@ def score_from_base(lines: list[str], base: np.ndarray) -> np.ndarray:
     if model is None:
         return rule_scores(base)
     members = model["members"]
-    return sum(m.predict(lines, base) for m in members) / len(members)
+    tokens = tokenize(lines)
+    return sum(m.predict(tokens, base) for m in members) / len(members)
 
 
 def score_lines(lines: list[str]) -> np.ndarray:

@@ -297,10 +297,10 @@ _NAME_IN_RE = re.compile(rf"^{_NOT_NAME_START}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'�
                          r"[A-Z][\w .,'’-]{1,40}$")
 # A label standing alone over a picture's credit or under its caption: "Credit...", "Photo:", "Copyright";
 # or over who issued the page: "News provided by", "From:"
-_CREDIT_LABEL_RE = re.compile(r"(?i)^(?:(?:image|photo|picture)?\s*credits?|(?:news\s+)?provided\s+by|from"
-                              r"|published\s+by)\W*$")
+_ISSUER = r"(?:news\s+)?provided\s+by|from|published\s+by"
+_CREDIT_LABEL_RE = re.compile(rf"(?i)^(?:(?:image|photo|picture)?\s*credits?|{_ISSUER})\W*$")
 # who issued a release, its byline: "From:" / "National Port Safety Agency"
-_ISSUER_LABEL_RE = re.compile(r"(?i)^(?:(?:news\s+)?provided\s+by|from|published\s+by|issued\s+by)\W*$")
+_ISSUER_LABEL_RE = re.compile(rf"(?i)^(?:{_ISSUER}|issued\s+by)\W*$")
 _COPYRIGHT_LABEL_RE = re.compile(r"(?i)^(?:©|copyright)\W*$")
 # A ticker over the headline
 _BANNER_RE = re.compile(r"(?i)^(?:breaking(?:\s+news)?|live|developing|just\s+in|watch|update)\s*[:|-]")
