@@ -1,4 +1,4 @@
-"""Train the line classifier behind index/ingest/clean.py; writes line_model.json.
+"""Train the line classifier behind index/ingest/clean.py; writes line_model.json.gz.
 
 The shipped model is an ensemble of two members whose scores are averaged, each a logistic
 regression over each line's words (index/ingest/line_vocab.py) and then two boosted-tree
@@ -54,7 +54,7 @@ from index.ingest.line_vocab import VocabModel, tokenize  # noqa: E402
 from index.ingest.unwrap import logical_lines  # noqa: E402
 
 DATA = Path("/work/shared/data/extraction-bench/wcxb-articles")
-OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json"
+OUT = Path(__file__).resolve().parents[1] / "index/ingest/line_model.json.gz"
 CACHE = Path(__file__).resolve().parent / "out"  # git-ignored: gold bodies, out-of-fold scores
 SEED = 8
 PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=31, max_depth=8,
@@ -445,7 +445,8 @@ def main() -> None:
     for name, train in members:
         vocab, m1, m2 = train_all(train, extra)
         specs.append({"stage1": export(m1), "stage2": export(m2), "vocab": vocab, "trained_on": name})
-    OUT.write_text(json.dumps({"threshold": threshold, "members": specs, "seed": SEED}, separators=(",", ":")))
+    spec = json.dumps({"threshold": threshold, "members": specs, "seed": SEED}, separators=(",", ":"))
+    OUT.write_bytes(gzip.compress(spec.encode(), compresslevel=9, mtime=0))  # (mtime 0: the same bytes every run)
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
 
 

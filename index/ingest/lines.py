@@ -11,12 +11,13 @@ its neighbours' features and a learned vocabulary score (line_vocab.py); stage 2
 stage-1 scores around the line and the page's dominant block of reporting, which is what
 catches prose-like teasers and captions that look like reporting on their own. The shipped
 model is two such models, fitted on different pages, whose scores are averaged (load_model).
-Weights live in line_model.json (bench/train_line_model.py writes them); inference is numpy
+Weights live in line_model.json.gz (bench/train_line_model.py writes them); inference is numpy
 only so scikit-learn never becomes a runtime dependency.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from functools import lru_cache
@@ -40,7 +41,7 @@ from index.ingest.line_features import (  # noqa: F401  (re-exported for clean.p
 )
 from index.ingest.line_vocab import VocabModel, tokenize
 
-MODEL_PATH = Path(__file__).with_name("line_model.json")
+MODEL_PATH = Path(__file__).with_name("line_model.json.gz")  # gzipped: 1.2 MB, not 3.7
 
 
 class TreeEnsemble:
@@ -101,7 +102,7 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
     p = Path(path)
     if not p.exists():
         return None
-    spec = json.loads(p.read_text())
+    spec = json.loads(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
     members = [LineModel(m) for m in spec.get("members", [spec])]
     return {
         "members": members,
