@@ -432,21 +432,27 @@ ROLE_GRADES = "senior|chief|deputy|staff|contributing|associate|executive|visiti
 # Wire reporter based in Chicago.", "Marchetti covers the Midwest for Standard Wire. She is based in
 # Indianapolis.", "... for The Courier from Washington. She previously reported on ..."; not "Flatliner is a
 # handy code editor that ...")
+_BIO_ROLES = ROLE_NOUNS + "|photographer|photojournalist"  # (the picture's maker has a bio too)
 _BIO = re.compile(
     r"^(?!(?i:the|a|an|this|that|these|those|its?|our|their|his|her|he|she|they|it|we|i|you)\s)"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+"
-    rf"(?:is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b"
+    # ("... is the Courier's industrial reporter.", "... is The Wellington Ledger's transport reporter.")
+    rf"(?:is\s+(?:a|an|(?:the\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*['’]s|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_BIO_ROLES})\b"
     r"|(?:covers|writes\s+about)\b.*\b(?i:reach|contact|follow|e-?mail)\b"
     # ("Michael Ferrante covers law and technology from San Francisco. He has written about ...")
     r"|covers\s+[^.]{3,80}\s+(?:from|in|out\s+of)\s+[A-Z][\w .'’-]{1,40}\.\s+(?:He|She|They)\s)"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+"
-    rf"(?:is\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS}),?\s+(?:based|covering|for|at|who|with)\b"
+    rf"(?:is\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{_BIO_ROLES}),?\s+(?:based|covering|for|at|who|with)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}(?:\s+(?:desk|team|section))?"
     r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+[A-Z][^.]{3,200})*\.?$))")
 _BIO_MAX_WORDS = 60
 # the print edition's note, with the headline it ran under: "A version of this article appears in print on Sept.
 # 18, 2025, Section B, Page 1 of the New York edition with the headline: ..."
 _PRINT_NOTE = re.compile(r"(?i)^a\s+version\s+of\s+this\s+(?:article|story|review)\s+appear(?:s|ed)\s+in\s+print\b")
+# a wire story republished untouched says so: "(This story has not been edited by NDTV staff and is
+# auto-generated from a syndicated feed.)", "... the rest of the content is auto-generated from a syndicated feed."
+_FEED_NOTE = re.compile(r"(?i)\b(?:generated|published|taken|sourced)\s+(?:directly\s+)?from\s+an?\s+"
+                        r"(?:syndicated|agency|wire)\s+feed\b|\bhas\s+not\s+been\s+edited\s+by\s+[^.!?]{2,60}\bstaff\b")
 # A chapter of a podcast or a video: "02:14 The morning June almost closed the store"
 _CHAPTER = re.compile(r"^\(?\d{1,2}:[0-5]\d(?::[0-5]\d)?\)?\s*[-–—|]?\s*[A-Z\"“]")
 _CHAPTER_MAX_WORDS = 12
@@ -501,4 +507,5 @@ def _chrome(text: str) -> bool:
         return True
     if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):
         return True
-    return words <= _BIO_MAX_WORDS and (_BIO.match(text) is not None or _PRINT_NOTE.match(text) is not None)
+    return words <= _BIO_MAX_WORDS and (_BIO.match(text) is not None or _PRINT_NOTE.match(text) is not None
+                                       or _FEED_NOTE.search(text) is not None)
