@@ -2920,6 +2920,29 @@ def test_a_grid_of_other_stories_each_sentence_under_its_own_headline_does_not_e
     assert scored(lines, scores).paragraphs == STORY
 
 
+@pytest.mark.parametrize("box", [
+    ["Read More", "Senate passes stopgap bill hours before shutdown deadline",
+     "Governors warn of disaster fund shortfall as storm season looms"],
+    ["Read more:", "Senate passes stopgap bill hours before shutdown deadline"],
+    ["Also read", "Senate passes stopgap bill hours before shutdown deadline"]])
+def test_a_link_box_under_the_lead_does_not_cut_the_lead_off_the_story(box: list[str]) -> None:
+    """Inline links between the lead and the rest weigh nothing in the run of reporting: the
+    lead the model doubts (scored under the bar) stays with the story under the box."""
+    lines = ["Budget deal clears Congress after weeks of talks", "Share", "Facebook", "Email",
+             *STORY[:2], *box, *STORY[2:]]
+    scores = np.array([0.05, 0.0, 0.0, 0.0, 0.44, 0.62, 0.01, *[0.1] * (len(box) - 1), 0.8, 0.7, 0.9])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_standfirst_opening_as_the_lead_does_not_take_the_lead_for_its_copy() -> None:
+    """A copy of a caption with its credit added is dropped, but a standfirst may open on the lead's own
+    words and go its own way: the lead goes on in reporting, not in a credit, and stays."""
+    standfirst = STORY[0][:90] + "ng, under a plan both parties called a stopgap."
+    lines = ["Budget deal clears Congress after weeks of talks", standfirst, "By Ann Lee", *STORY]
+    scores = np.array([0.05, 0.2, 0.01, 1.0, 0.95, 0.95, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 @pytest.mark.parametrize("label", ["Read more about:", "Tags", "Topics:"])
 def test_a_list_of_topics_closes_the_story_whatever_reads_like_reporting_under_it(label: str) -> None:
     """An editor's appeal, a bio or a comment under the story's topics is the site's, not the story."""

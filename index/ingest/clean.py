@@ -793,8 +793,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 # (of two quotes, the longer is the paragraph a pull quote was cut from, however little longer:
                 # "'The message is simple: swim between the flags ...'" over "'Swim between the flags ...'")
                 quotes = short[:1] in _QUOTE_MARKS and longer[:1] in _QUOTE_MARKS
+                # (and the longer goes on past the shared words in a credit, not in a clause of reporting: a
+                # standfirst may open as the lead does, "Residents ... from Monday under ..." / "Residents ... from
+                # Monday, after the national utility said ...")
                 near[i] |= shared >= SHARED_MIN * len(short) and (
-                    keys[i] == short or (len(longer) < PULLED_RATIO * len(short) and not quotes))
+                    keys[i] == short or (len(longer) < PULLED_RATIO * len(short) and not quotes
+                                         and len((longer[:-shared] if tail else longer[shared:]).split())
+                                         <= CREDIT_WORDS + 2))
     lowdoc = "\n".join(keys)
     # (and a quote pulled from the middle of a paragraph, printed alone between its quote marks; a short
     # one when a dash and the speaker's name sign it: '"The net is real sleep."' / "— Dr. Sunniva Achterberg")
@@ -868,6 +873,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         return bool(bad[j]) or is_button(j) or is_boilerplate(lines[j])
     box, boxed = _continuation_boxes(lines, keys, klen, base, probs, th, bad, lowdoc)
     bad |= box
+    # a link box between two paragraphs ("Read more:" / a headline, "Also read" / two headlines) weighs
+    # nothing in the run of reporting, so the run reaches over it to the story's lead above
+    bad |= _link_boxes(lines, keys, klen, base, probs, th)
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
@@ -1257,6 +1265,32 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
+
+
+def _link_boxes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray,
+                th: float) -> np.ndarray:
+    """A list's label and its headlines standing between paragraphs the model believes, found before the
+    run of reporting is: a bare "Read more" only over two headlines of a headline's length at least, or
+    one under "Read more:" (round-ups print it under each item, over the next item's heading)."""
+    n = len(lines)
+    boxes = np.zeros(n, dtype=bool)
+    for j in np.flatnonzero((klen[1:] < 40) & (base[1:, 2] == 0)).tolist():
+        j += 1
+        bare = _BARE_MORE_RE.match(keys[j]) is not None  # (one headline will do under "Read more:")
+        if not (bare or _list_label(keys[j])) or probs[j - 1] < th or not _reads_on(lines[j - 1]):
+            continue
+        k = _list_end(lines, base, j, n - 1)
+        # (the story goes on under it in two paragraphs, not in the next teaser's blurb)
+        if k + 1 >= n or k - j < 2 or k - j > 4 or not all(probs[t] >= th and _reads_on(lines[t]) for t in (k, k + 1)) \
+                or _teasers(lines, base, j + 1, n - 1, labelled=True)[0] >= TEASER_PAIRS:
+            continue
+        stop = _list_stop(lines, j, k)
+        items = range(j + 1, stop)
+        if all(_headline_shaped(lines[t], base[t], labelled=True)
+               and (not bare or len(lines[t].split()) >= BARE_ITEM_WORDS) for t in items) \
+                and (not bare or len(items) >= (1 if keys[j].endswith(":") else 2)):
+            boxes[j:stop] = True
+    return boxes
 
 
 def _inline_lists(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, bs: int, be: int,
