@@ -653,7 +653,7 @@ FEED_CHROME = ["3 hours ago", "2h", "Courts | Yesterday", "Sponsored by HomeGuar
                "Do you have a story for The Daily Blaze showbiz team?",
                "Email us at showbiz@dailyblaze.co.uk or call 020 7946 0321. We pay for videos too.",
                "SUGGEST A CORRECTION", "Interactive map loading...", "Read 2.3K replies", "Wishlist",
-               "Updated 2 hours ago", "Posted 3 days ago",
+               "Updated 2 hours ago", "Posted 3 days ago", "Last update: about 5 hours ago",
                "Don't miss out on the headlines from National. Followed categories will be added to My News.",
                "These takeaways were generated with the help of AI and reviewed by an editor.",
                "SXN acknowledges Aboriginal and Torres Strait Islander peoples as the First Australians and "
@@ -2320,9 +2320,10 @@ def test_a_video_players_clip_titles_inside_the_story_are_dropped() -> None:
     assert c.paragraphs == STORY
 
 
-def test_an_embedded_posts_text_over_its_signature_is_not_reporting() -> None:
-    post = ["fell for her on a tour bus in 2022. asked her on a beach in 2025. best decision of my life",
-            "— Teo Marchetti (@teomarchetti) March 3, 2025"]
+@pytest.mark.parametrize("signature", ["— Teo Marchetti (@teomarchetti) March 3, 2025",
+                                       "— Teo Marchetti (@teo-m.bsky.social) March 3, 2025 at 8:14 AM"])
+def test_an_embedded_posts_text_over_its_signature_is_not_reporting(signature: str) -> None:
+    post = ["fell for her on a tour bus in 2022. asked her on a beach in 2025. best decision of my life", signature]
     lines = story_with(post)
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.92, 0.56, 0.95, 0.95])
     c = scored(lines, scores)

@@ -45,15 +45,18 @@ _PHONE = r"(?:\s*[:|·-]?\s*(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})
 _BUTTON_ROW = re.compile(r"^" + _BUTTONS + _PHONE + r"[\s:.!>»›→…|-]*$", re.IGNORECASE | re.VERBOSE)
 
 # The age or the sponsor printed beside a teaser in a feed or under a page's headline: "3 hours ago", "2h",
-# "Courts | Yesterday", "11:42 a.m.", "Updated 2 hours ago", "Sponsored by HomeGuard Roofing"
-_STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:(?:(?:last\s+)?updated|published|posted)\s*:?\s*(?:about\s+)?)?
+# "Courts | Yesterday", "11:42 a.m.", "Updated 2 hours ago", "Last update: about 5 hours ago", "Sponsored by HomeGuard
+# Roofing"
+_STAMP = r"""(?:(?:[\w&'’ ]{1,30}\s*[|•·]\s*)?(?:(?:(?:last\s+)?update[ds]?|published|posted)\s*:?\s*(?:about\s+)?)?
     (?:\d{1,3}\s*(?:s|m|h|d|w|secs?|seconds?|mins?|hrs?|minutes?|hours?|days?|weeks?)\s+ago
     |\d{1,3}\s*[hdw]|yesterday|just\s+now|\d{1,2}:\d{2}\s*[ap]\.?\s?m\b\.?(?:\s+[a-z]{2,4})?)
     |sponsored\s+by\s+[\w&'’.,-]+(?:\s+[\w&'’.,-]+){0,5})"""
 _STAMP_RE = re.compile(r"^" + _STAMP + r"\W*$", re.IGNORECASE | re.VERBOSE)
 
-# An embedded post's signature under its text: "— Teo Marchetti (@teomarchetti) March 3, 2025"
-_SIGNATURE = r"[—–-]\s*[^()\n]{2,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}"
+# An embedded post's signature under its text: "— Teo Marchetti (@teomarchetti) March 3, 2025", "— Maren
+# Solvik (@marensolvik.bsky.social) February 9, 2025 at 8:14 AM"
+_SIGNATURE = (r"[—–-]\s*[^()\n]{2,60}\(@[\w.-]+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}"
+              r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?")
 EMBED_SIGNATURE_RE = re.compile(r"^" + _SIGNATURE + r"\W*$")
 
 # An embedded post's count and what it counts: "1.4K", "reactions"
