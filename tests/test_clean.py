@@ -794,6 +794,18 @@ def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_readi
     assert c.title == STORM
 
 
+@pytest.mark.parametrize("header", [
+    ["Tuesday, 11 February 2025", STORM, "11.02.2025 · 14:26 CET", "Updated 17:05 CET"],
+    [STORM, "Ships queue off the coast after the port closed on Tuesday. PHOTO: AMP", "Agence Mondiale de Presse",
+     "Published Feb 11, 2025, 09:12 PM"],
+    ["Agence Mondiale de Presse", STORM, "Margaux Ellenberger", "Wed, February 11, 2025 at 7:31 AM EST",
+     "Ships queue off the coast. (Fabrice Kühne/AMP)"],
+])
+def test_headline_is_not_a_wires_dotted_stamp_nor_its_name_with_its_initials_on_the_page(header: list[str]) -> None:
+    c = clean_text(page("World", *header, "Share", *STORY, sep="\n"))
+    assert c.title == STORM
+
+
 def test_headline_is_not_the_writers_name_over_their_role() -> None:
     dek = ("Draft scheme would allow local authorities to take over properties empty for more than two years, "
            "with owners paid a market-linked rent")

@@ -347,6 +347,21 @@ def _bare_credit(s: str) -> bool:
     return bool(slash) and len(s) <= 80 and looks_like_person(name.strip()) and _OUTLET_WORDS.search(outlet) is not None
 
 
+_INITIALS_RE = re.compile(r"\b[A-Z]{2,6}\b")
+_NAME_PARTICLES = frozenset("de del della di du des la le of and for the & y e da do van von".split())
+
+
+def _initialled_name(s: str, initials: set[str]) -> bool:
+    """A name of a few capitalised words (particles aside) whose initials stand elsewhere on the page."""
+    words = re.findall(r"[^\W\d_]+|&", s)
+    if not 2 <= len(words) <= 6 or len(s) > 60 or re.search(r"\d|[.!?:,]$", s):
+        return False
+    if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+        return False
+    caps = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    return len(caps) >= 3 and "".join(w[0] for w in caps) in initials  # (two letters meet by chance: "IT")
+
+
 def headline_like(s: str) -> bool:
     """Shape of a headline: a few words, no full stop, not a widget, date or byline."""
     words = s.split()
@@ -400,6 +415,10 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # (nor a caption, a credit, a clip's title under its player's label or over its running time)
     cands = [j for j in cands if not (_caption_or_credit(lines, j) or (j and _player_label(lines, j - 1))
                                       or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
+    # (nor an agency's or an outlet's name whose initials the page prints too: "Agence Mondiale de Presse"
+    # over the headline or under the picture, "PHOTO: AMP")
+    initials = set(_INITIALS_RE.findall("\n".join(lines)))
+    cands = [j for j in cands if not _initialled_name(lines[j], initials)]
     # a writer's name over their role ("Political Correspondent"), under the headline, and that role
     cands = [j for j in cands if not (j + 1 < len(lines) and ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))
@@ -1161,9 +1180,9 @@ def date_line(s: str) -> bool:
     if len(s) > 80:
         return False
     s = _unglue_dates(_GLUED_STAMP_RE.sub(" ", s))
-    if DATE_RE.search(s) is None:
+    if DATE_RE.search(s) is None and _DOTTED_DATE_RE.search(s) is None:  # (and a wire's "11.02.2025 · 14:26 CET")
         return False
-    rest = " ".join(_NOT_DATE_WORDS_RE.sub(" ", DATE_RE.sub(" ", s)).split())
+    rest = " ".join(_NOT_DATE_WORDS_RE.sub(" ", _DOTTED_DATE_RE.sub(" ", DATE_RE.sub(" ", s))).split())
     # (the published and updated dates glued to the writer's name: "September 1, 2016September 8, 2016Autumn Adams")
     return not rest or (_DATED_NAME_RE.match(rest) is not None and len(rest) < len(s) / 2)
 
