@@ -2342,6 +2342,17 @@ def test_an_embedded_posts_text_over_its_signature_is_not_reporting(signature: s
     assert c.paragraphs == STORY
 
 
+@pytest.mark.parametrize(("name", "pitch", "field"), [
+    ("📬 Get the Morning Brief", "The five stories you need, before your first coffee. Free at 7am, Monday to Friday.",
+     "Your email"),
+    ("The Review Weekly", "Our editors' pick of the week's best writing, every Saturday morning.", "Email (required)")])
+def test_a_sign_up_box_in_the_story_goes_whatever_its_pitch_says(name: str, pitch: str, field: str) -> None:
+    box = [name, pitch, field, "Sign up", "By signing up, you agree to our Terms of Use and Privacy Policy."]
+    lines = story_with(box)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.27, 0.23, 0.03, 0.01, 0.08, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_a_sponsors_slot_in_a_newsletter_is_not_reporting() -> None:
     slot = ["TOGETHER WITH LEDGERLY", "Your books, minus the headache.",
             "Running a small business is hard enough without spending Sunday nights reconciling spreadsheets.",

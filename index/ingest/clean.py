@@ -825,6 +825,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 and base[i - 1, 2] == 0 and not bad[i - 1] \
                 and (is_button_row(lines[i + 1]) or _SIGNUP_FIELD_RE.match(keys[i + 1])):
             bad[i - 1] = True
+    # (and whatever its pitch says: the box's name and one line under it over the form's email field, "📬 Get
+    # the Morning Brief" / "The five stories you need, before your first kopi." / "Your email")
+    for i in _lines_with(lowdoc, klen, ("mail",)):
+        # (not a share bar's bare "Email" button)
+        if 2 <= i and 5 < klen[i] <= 40 and _SIGNUP_FIELD_RE.match(keys[i]) and klen[i - 2] <= TITLE_CHARS \
+                and base[i - 2, 2] == 0 and klen[i - 1] <= BIO_CHARS // 2 and not _REPORTED_RE.search(lines[i - 1]):
+            bad[i - 2 : i] = True
     # an ad's copy under its slot ("Advertisement" / "Meet the 2026 Lexa Hybrid. ... Visit your local
     # dealer for offers."): it calls the reader to act, or names its sponsor
     for j in _lines_with(lowdoc, klen, ("advert", "sponsor", "anzeige")):
