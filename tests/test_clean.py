@@ -2891,6 +2891,15 @@ def test_a_teaser_worded_as_its_own_sentences_is_part_of_its_list(teaser: str) -
     assert scored(story_with(box), scores).paragraphs == STORY
 
 
+def test_a_counted_galleries_captions_need_no_full_stop() -> None:
+    gallery = ["Gallery", "1 of 3", "Water on Bridge Street at 7am on Tuesday", "2 of 3",
+               "Council crews pump water from the Quay car park", "3 of 3",
+               "The river, seen from the town bridge, on Wednesday afternoon", "Photos: Gavin Roche / EBS"]
+    lines = story_with(gallery)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.35, 0.47, 0.5, 0.49, 0.5, 0.52, 0.52, 0.39, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_a_gallery_ends_at_its_control_and_the_story_under_it_stays() -> None:
     # (the story's sentences under it describe things as captions do: only the control says the gallery is over)
     gallery = ["Photo Gallery", "Budget night in the capital", "1 / 6",

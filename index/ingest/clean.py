@@ -1519,8 +1519,10 @@ def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
             counted = True
         elif _COUNTED_CAPTION_RE.match(lines[k]):
             counted, captions = True, captions + 1
-        elif _caption_shaped(lines[k]) and not _REPORTED_RE.search(lines[k]):
-            captions += 1
+        elif (_caption_shaped(lines[k]) or (counted and _GALLERY_COUNT_RE.match(keys[k - 1])
+                                            and len(lines[k].split()) <= CAPTION_MAX)) \
+                and not _REPORTED_RE.search(lines[k]):
+            captions += 1  # (under its counter, a caption needs no full stop: "2 of 5" / "Water on Bridge Street")
         elif not (captions and _gallery_credit(lines[k], keys[k]) and k + 1 < n
                   and (_GALLERY_COUNT_RE.match(keys[k + 1]) or _caption_shaped(lines[k + 1]))):
             break  # (a caption's credit between two captions is the gallery's)
