@@ -232,6 +232,17 @@ def test_labelled_teaser_block_after_story_dropped() -> None:
         assert c.paragraphs == STORY
 
 
+def test_outlet_named_again_and_again_in_the_chrome_when_no_masthead_names_it() -> None:
+    """No masthead, a notice naming the publisher's company: the name the credits, the cookie banner and
+    the regulator's line all give, the footer's among them, is the outlet."""
+    lines = ["Menu", "Search", "Environment", STORM, "By Ann Lee", "March 3, 2025",
+             "Photograph: Jo Smith for The Harbour Review", *STORY[:2], "Ships wait off the coast, Reuters reported.",
+             *STORY[2:], "Most read", "Cookies on The Harbour Review", "We use cookies to improve your experience.",
+             "Accept", "The Harbour Review is regulated by the Independent Press Standards Organisation.",
+             "© 2025 Harbour Publications Ltd. All rights reserved."]
+    assert clean_text("\n".join(lines)).outlet == "The Harbour Review"
+
+
 def test_pipe_title_suffix_becomes_outlet() -> None:
     c = clean_text(page("Budget deal clears Congress after weeks of talks | The Daily Ledger",
                         *STORY))

@@ -58,6 +58,7 @@ from index.ingest.text_meta import (
     lead_dateline,
     looks_like_person,
     name_like,
+    repeated_outlet,
     sentence_headline,
     split_title,
 )
@@ -404,7 +405,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
     _drop_widget_items(lines, keep, base)
     header_end = t_pos if t_pos is not None else first_body
     if outlet is None:
-        outlet = find_outlet(lines, header_end, first_body)
+        outlet = find_outlet(lines, header_end, first_body) or repeated_outlet(lines, ~keep)
     date = find_date(lines, first_body, t_pos)
 
     kept = [k for k, flag in enumerate(keep) if flag]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -944,6 +945,35 @@ def find_outlet(lines: list[str], header_end: int, first_body: int) -> str | Non
         # the byline may give the masthead's name in full ("KVTR 7" over "by Jenna Holloway, KVTR 7 News")
         return byline if byline is not None and key(byline).startswith(key(outlet) + " ") else outlet
     return byline or find_copyright_holder(footer)
+
+
+_NAME_RUN_RE = re.compile(r"\b(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4}")
+REPEATED_NAME_LINES = 3  # lines of the page's chrome that name the outlet, at least, for the name to stand
+
+
+def repeated_outlet(lines: list[str], chrome: Sequence[bool]) -> str | None:
+    """The outlet named again and again in the page's chrome when nothing else names it: "Photograph: ... for
+    The Kestrel Review", "Cookies on The Kestrel Review", "The Kestrel Review is regulated by ..."; a name
+    ending on an outlet's word ("Review", "Ledger", "News"), in three lines at least."""
+    seen: Counter[str] = Counter()
+    footer: set[str] = set()
+    for i, (line, flag) in enumerate(zip(lines, chrome, strict=True)):
+        if not flag or len(line) > 300:
+            continue
+        names = set()
+        for m in _NAME_RUN_RE.finditer(line):
+            words = re.sub(r"['’]s$", "", m.group()).split()
+            while words and not _OUTLET_WORDS.fullmatch(words[-1]):
+                words.pop()  # ("The Kestrel Review Podcast": the outlet's name, then its product)
+            own = [w for w in words[:-1] if w != "The"]
+            if own and not all(common_word(w.lower()) for w in own):  # (not "Breaking News")
+                names.add(" ".join(words))
+        seen.update(names)
+        if i >= len(lines) - FOOTER_SPAN:
+            footer |= names
+    # (in the footer too: a portal credits the papers and wires it carries all over the page)
+    best = max(((k, v) for k, v in seen.items() if k in footer), key=lambda kv: (kv[1], len(kv[0])), default=None)
+    return best[0] if best is not None and best[1] >= REPEATED_NAME_LINES else None
 
 
 def _shares_notice_name(header: list[str], names: list[str]) -> str | None:
