@@ -2902,6 +2902,24 @@ def test_a_teaser_worded_as_its_own_sentences_is_part_of_its_list(teaser: str) -
     assert scored(story_with(box), scores).paragraphs == STORY
 
 
+def test_the_story_goes_on_under_a_player_and_its_queue_of_clips() -> None:
+    """A player's block (its label, "Now Playing" and "Up Next" over each clip's title) weighs nothing
+    against the run of reporting: the story's last paragraphs under it, scored low, are still the story."""
+    story = ["Marlowe and Reyes met in 2021 when he was hired to write music for the second season of Harbor Lights. "
+             "They went public with their relationship at the 2022 Golden Reel Awards and got engaged last August.",
+             "Dinner was served family-style at long tables set among the vines, and guests danced until after "
+             "midnight to a set by Reyes' touring band."]
+    player = ["Watch: Tessa Marlowe Opens Up About Her Engagement", "StarGlow Video", "Now Playing",
+              "Tessa Marlowe Opens Up About Her Engagement", "Up Next",
+              "Jonah Reyes Performs Acoustic Version of 'Golden Hour'", "Up Next",
+              "Harbor Lights Cast Reveals Behind-the-Scenes Secrets"]
+    end = ["The pair plan to honeymoon in Portugal later this summer, after Reyes wraps the North American leg of "
+           "his tour.", "\"We'll take the long way,\" Reyes said. \"We've got the rest of our lives.\""]
+    lines = [*story, *player, *end]
+    scores = np.array([0.97, 0.99, 0.32, 0.36, 0.41, 0.41, 0.44, 0.36, 0.4, 0.42, 0.64, 0.62])
+    assert scored(lines, scores).paragraphs == [*story, *end]
+
+
 def test_a_counted_galleries_captions_need_no_full_stop() -> None:
     gallery = ["Gallery", "1 of 3", "Water on Bridge Street at 7am on Tuesday", "2 of 3",
                "Council crews pump water from the Quay car park", "3 of 3",

@@ -887,7 +887,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
-    best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup))
+    # (nor do widgets, players and polls weigh against it: a story's last paragraphs under one stay in it)
+    widget = _widgets(lines, keys, klen, base, lowdoc, n, is_button)
+    best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | widget))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
     # the lead picture's caption over its credit opens the run ("Riders wait at a stage along Moi
