@@ -1490,6 +1490,38 @@ def test_a_comment_threads_rules_a_most_read_list_and_the_outlets_appeals_are_no
     assert c.paragraphs == (STORY[:4] if thread[0].startswith(("We ", "Breaking")) else STORY)
 
 
+RELEASE = ["FRESNO, Calif., March 4, 2025 /Newsline/ -- Solvane Robotics, a maker of autonomous orchard harvesters, "
+           "said on Tuesday it had raised $48 million in a Series B round led by Tillhaven Ventures.",
+           "The company said the money would pay for a second assembly line in Fresno and 120 new jobs by 2026.",
+           "\"Growers have told us the labour gap is now their biggest risk,\" chief executive Mara Lindqvist said.",
+           "Solvane's harvesters picked about 9,000 tonnes of peaches and nectarines in California last season, "
+           "up from 2,500 tonnes a year earlier, and the company expects to triple that again in 2026.",
+           "Tillhaven partner Joel Ferris will join the board, the company said; existing investors also took part."]
+
+
+@pytest.mark.parametrize("tail", [
+    ["About Solvane Robotics", "Solvane Robotics, Inc. designs, builds and operates autonomous harvesting systems for "
+     "specialty crops. Headquartered in Fresno, California, the company serves growers in three states.",
+     "Forward-Looking Statements", "This press release contains forward-looking statements, including statements "
+     "regarding Solvane's manufacturing expansion, production targets and hiring plans."],
+    ["Cautionary Note Regarding Forward-Looking Information", "This news release contains forward-looking "
+     "information within the meaning of applicable securities legislation."],
+    ["Media contact:", "Dana Mirkovic, Solvane Robotics, press@solvane.example, 559-555-0142"],
+])
+def test_a_releases_notes_on_its_issuer_and_its_forward_looking_statements_are_not_its_text(tail: list[str]) -> None:
+    c = scored(["Solvane Robotics raises $48 million to scale orchard harvesters", *RELEASE, *tail],
+               np.array([0.1, *[0.95] * len(RELEASE), 0.4, *[0.9] * (len(tail) - 1)]))
+    assert c.paragraphs == RELEASE
+
+
+def test_a_reviews_section_about_the_book_it_reviews_is_the_review() -> None:
+    about = ["About The Red Labyrinth", "The Red Labyrinth is the story of the anarchist Zoja Rose, told as a speech "
+             "given by her most infamous disciple to the court that condemned her."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:4], *about, STORY[4]]
+    c = scored(lines, np.array([0.1, *[0.95] * 4, 0.6, 0.9, 0.95]))
+    assert c.paragraphs == [*STORY[:4], *about, STORY[4]]
+
+
 def test_the_story_goes_on_under_a_read_more_list_and_photos_over_their_credits() -> None:
     widget = ["READ MORE:", "Council flood repair list tops 400 items, report shows",
               "Families asked to drive children 9km to bus stop", "Rail trail section to reopen by spring",

@@ -319,7 +319,16 @@ _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:
 _WIDGET_LINK_RE = re.compile(r"^(?:(?:view|see|explore|browse)\s+(?:all|more|the|full|our|local|document)\b[\w' ]{0,30}"
                              r"|full\s+\w+(?:\s\w+)?\s*[›»→])\W*$")
 # A press release's notes after its text
-_NOTES_HEAD_RE = re.compile(r"^(?:notes?\s+to\s+editors|media\s+contacts?)\W*$")
+_NOTES_HEAD_RE = re.compile(r"^(?:notes?\s+to\s+editors|(?:media|press|investor)\s+(?:contacts?|inquiries|enquiries)"
+                             r"|(?:cautionary\s+(?:note|statement)s?\s+regarding\s+)?forward[- ]looking\s+"
+                             r"(?:statements?|information)|safe\s+harbou?r\s+statement|qualified\s+persons?"
+                             r"|for\s+(?:further|more)\s+information,?\s+(?:please\s+)?contact)\W*$")
+# what a release's paragraph on its issuer says of it: a company, an agency, where it is headquartered
+_ISSUER_RE = re.compile(r"\b(?:inc|corp|ltd|llc|plc|gmbh)\b|\b(?:headquartered|founded\s+in|company|corporation|agency"
+                        r"|department|organi[sz]ation|non-?profit|firm|provider|manufacturer|developer)\b"
+                        r"|\b(?:nasdaq|nyse|tsx|lse|asx)\s*:|\bwww\.")
+# a release's boilerplate about its issuer, under its text: "About Solvane Robotics", "About the Department"
+_ABOUT_HEAD_RE = re.compile(r"^About\s+(?:the\s+)?[A-Z][\w.,&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z&][\w.,&'’-]*){0,6}$")
 # The heading of a comment thread: readers' posts follow, never more reporting.
 _COMMENTS_HEAD_RE = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\b.*)?"
@@ -330,6 +339,8 @@ _COMMENTS_HEAD_RE = re.compile(
     r"|^welcome\s+to\s+the\s+(?:discussion|conversation|comments)\b"
 )
 _COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conversation", "what do you think")
+_NOTES_HINTS = ("to editors", "contact", "inquiries", "enquiries", "forward", "harbor", "harbour", "qualified",
+                "about ")
 _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow
 
 
@@ -1271,7 +1282,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
             keep[i:j] = False
         i = j + 1 if j == i else j
-    _end_at_comments(keys, klen, keep, lowdoc)
+    _end_at_comments(lines, keys, klen, keep, lowdoc)
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     return keep
@@ -1676,19 +1687,29 @@ def _fill_gaps(probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray) -> None:
                     keep[j] = True
 
 
-def _end_at_comments(keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str) -> None:
+def _end_at_comments(lines: list[str], keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str) -> None:
     """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"), or
-    from a press release's notes after its text ("Notes to editors", "Media contacts"), once
-    enough reporting is kept above it that it cannot be a count in the byline."""
+    from a press release's notes after its text ("Notes to editors", "Media contacts", "About
+    Solvane Robotics", "Forward-Looking Statements"), once enough reporting is kept above it that
+    it cannot be a count in the byline or the release's own first heading."""
     heads = sorted([i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
                     if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i])]
-                   + [i for i in _lines_with(lowdoc, klen, ("to editors", "media contact"))
-                      if klen[i] < 60 and _NOTES_HEAD_RE.match(keys[i])])
+                   + [i for i in _lines_with(lowdoc, klen, _NOTES_HINTS)
+                      if klen[i] < 80 and (_NOTES_HEAD_RE.match(keys[i]) or _about_issuer(lines, keys, i))])
     for i in heads:
         kept = np.flatnonzero(keep[:i])
         if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:
             keep[i:] = False
             return
+
+
+def _about_issuer(lines: list[str], keys: list[str], i: int) -> bool:
+    """A release's "About Solvane Robotics" over the paragraph on its issuer, which opens on the same name
+    ("Solvane Robotics, Inc. designs ..."): not a guide's section on a book or a place."""
+    if i + 1 >= len(lines) or not _ABOUT_HEAD_RE.match(lines[i]):
+        return False
+    name = re.sub(r"^about\s+(?:the\s+)?", "", keys[i])
+    return re.sub(r"^the\s+", "", keys[i + 1]).startswith(name) and _ISSUER_RE.search(keys[i + 1]) is not None
 
 
 def _keys(lines: list[str]) -> list[str]:
