@@ -534,6 +534,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Supplied water was cut off for three days, residents said.",
                                   "A free daily newspaper of the city has closed after 20 years.",
                                   "Maria Lopez is the council's longest-serving member.",
+                                  "The charity asked donors to consider a gift of any size, its director said.",
+                                  "He is presumed innocent until proven guilty, his lawyer said.",
                                   "The mayor is the city's chief executive officer.",
                                   "Join the queue, officials told drivers at the border on Tuesday.",
                                   "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
@@ -577,6 +579,11 @@ CREDITS_AND_WIDGETS = ["A version of this article appears in print on Sept. 18, 
                        "Do you think regulators will approve the deal? Join the conversation below.",
                        "When you buy a book using a link on this page, we receive a commission.",
                        "Appeared in the June 13, 2024, print edition as 'Halvorsen Bets on Chips'.",
+                       "ENDS", "###", "-30-", "If this story matters to you, please consider a gift of any size.",
+                       "Donate to The Kestrel Courier", "Your donation will support our student journalists.",
+                       "You may not edit our stories, except to reflect relative changes in time and location.",
+                       "If you republish online, you must link to the original story.",
+                       "All persons arrested are presumed innocent until proven guilty in a court of law.",
                        "(Except for the headline, this story has not been edited by Valley TV staff and is published "
                        "from a syndicated feed.)",
                        "Only the headline and picture of this report may have been reworked by the Daily Ledger staff; "
@@ -814,6 +821,14 @@ def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_readi
 ])
 def test_headline_is_not_a_wires_dotted_stamp_nor_its_name_with_its_initials_on_the_page(header: list[str]) -> None:
     c = clean_text(page("World", *header, "Share", *STORY, sep="\n"))
+    assert c.title == STORM
+
+
+@pytest.mark.parametrize("under", ["Source: Aurelian Diagnostics, Inc.",
+                                   "Journalists: Create your free newsroom account",
+                                   "Kristoffer Haug, recreation supervisor, Lowell Falls, 218-555-0162"])
+def test_headline_is_not_a_releases_source_contact_or_newsroom_link(under: str) -> None:
+    c = clean_text(page("News releases", STORM, "March 4, 2025", under, "Share", *STORY, sep="\n"))
     assert c.title == STORM
 
 

@@ -85,6 +85,8 @@ _EXACT = re.compile(
         (?:[a-z]{3}\s\d{1,2}\s*·\s*)?(?:_COUNT\s+_COUNTED|_COUNT(?:\s+_COUNTED)?(?:\s*[·•|]\s*_COUNT(?:\s+_COUNTED)?)+
             |_COUNT\s+_COUNTED(?:\s+_COUNT\s+_COUNTED)+)|
         public\s+group|support\s+independent\s+(?:reporting|journalism)|
+        # a release's end mark: "ENDS", "###", "-30-"
+        ends|\#\#\#|-\s?30\s?-|
         # the outlet's own links: "Advertise with us", "Korean version"
         advertise\s+with\s+(?:us|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3})|
         (?:korean|chinese|japanese|spanish|french|german|arabic|hindi|urdu|bengali|english|mobile|desktop|full|amp)
@@ -376,6 +378,14 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
+    # a nonprofit's appeal: "If this story matters to you, please consider a gift of any size.", "Donate to ..."
+    r"|^(?:if\s[^.,]{3,60},\s*)?(?:please\s+)?consider\s+(?:making\s+)?(?:a\s+)?(?:gift|donation|donating|contribution)\b"
+    r"|^donate\s+to\b|^your\s+(?:donation|contribution|gift)\s+(?:will\s+)?(?:helps?|supports?|allows?|funds?|keeps?)\b"
+    # its terms for republishing: "You may not edit our stories, except ...", "If you republish online, ..."
+    r"|^you\s+(?:may|must|can)(?:\s+not|not)?\s+(?:edit|sell|alter|republish)\s+our\s+stor|^if\s+you\s+republish\b"
+    # a police page's disclaimer: "All persons arrested are presumed innocent until proven guilty ..."
+    r"|^all\s+(?:persons|people|suspects|defendants|those)\b[^.]{0,30}\s(?:are|is)\s+presumed\s+innocent"
+    r"|^(?:criminal\s+)?charges\s+are\s+(?:merely\s+)?(?:allegations|accusations)\b"
     # a prompt to share: "Help keep family & friends informed by sharing this article"
     r"|\bby\s+sharing\s+this\s+(?:article|story|post|page)\W*$"
     r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"

@@ -209,6 +209,9 @@ _NOT_HEADLINE_RE = re.compile(
     # or the photographer's bare name: "... during the trial, in October 2025. Álvaro Centeno"
     r"|(?-i:(?:[a-z]{3}|\d\d)\.\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}$)"
     r"|^why you can trust\b"  # the outlet's note on its standards, under the header: "Why you can trust X"
+    # a release's labels and contacts: "Source: Aurelian Diagnostics, Inc.", "Contact: Noreen Baptiste, ...",
+    # "Journalists: Create your free newsroom account", "..., recreation supervisor, 218-555-0162"
+    r"|^(?:source|contact|(?:media|press)\s+contact|journalists)\s*:|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
     r"|^read (?:the|this) (?:original )?(?:article|story) in \w+$"  # a link to the story in another language
     # the desk a byline names: "The Canadian Health Desk", "TOI Business Desk", "Metro Bureau"
     r"|(?-i:^(?:The\s)?(?:[A-Z][\w&'’-]*\s){0,3}(?:Desk|Bureau|Newsroom)$)"
