@@ -832,6 +832,23 @@ def test_headline_is_not_a_releases_source_contact_or_newsroom_link(under: str) 
     assert c.title == STORM
 
 
+def test_headline_is_not_a_reviews_rating_nor_a_row_of_its_box_of_facts() -> None:
+    head = "The Tide House review – a family saga that floods the stage with feeling"
+    dek = "Bethan Rhys's sprawling new play about three generations of a river family is overlong but deeply moving"
+    box = ["Production details", "The Tide House", "Venue: Lantern Theatre, Bristol", "Until: October 21, 2023",
+           "Tickets: £15-£38", "Box office: 0117 496 0831", "Director: Oliver Grange"]
+    c = clean_text(page("Reviews", head, dek, "★★★★☆", "3 out of 5 stars", "Daniel Okoro",
+                        "Thursday, September 28, 2023", "Share", *box, *STORY, sep="\n"))
+    assert c.title == head
+
+
+@pytest.mark.parametrize("row", ["Published on: February 14, 2025", "Tags: storms, ports"])
+def test_a_headline_with_a_colon_beside_a_row_of_meta_is_still_the_headline(row: str) -> None:
+    head = "Port closures: How a three-day storm emptied Rotterdam's quays"
+    c = clean_text(page("Home", "Blog", head, head, row, *STORY, sep="\n"))
+    assert c.title == head
+
+
 def test_headline_is_not_the_writers_name_over_their_role() -> None:
     dek = ("Draft scheme would allow local authorities to take over properties empty for more than two years, "
            "with owners paid a market-linked rent")

@@ -212,6 +212,8 @@ _NOT_HEADLINE_RE = re.compile(
     # a release's labels and contacts: "Source: Aurelian Diagnostics, Inc.", "Contact: Noreen Baptiste, ...",
     # "Journalists: Create your free newsroom account", "..., recreation supervisor, 218-555-0162"
     r"|^(?:source|contact|(?:media|press)\s+contact|journalists)\s*:|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    # a review's rating: "3 out of 5 stars", "Rating: 4/5", "★★★☆☆"
+    r"|^(?:(?:our\s+)?rating\s*:?\s*)?\d(?:\.\d)?\s*(?:out\s+of|/)\s*(?:5|10)(?:\s+stars?)?$|^[★☆✩✭✮⭐\s]+$"
     r"|^read (?:the|this) (?:original )?(?:article|story) in \w+$"  # a link to the story in another language
     # the desk a byline names: "The Canadian Health Desk", "TOI Business Desk", "Metro Bureau"
     r"|(?-i:^(?:The\s)?(?:[A-Z][\w&'’-]*\s){0,3}(?:Desk|Bureau|Newsroom)$)"
@@ -352,6 +354,7 @@ def _bare_credit(s: str) -> bool:
 
 
 _INITIALS_RE = re.compile(r"\b[A-Z]{2,6}\b")
+_FACT_ROW_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+\S")  # "Box office: ...", "Running time: ..."
 _NAME_PARTICLES = frozenset("de del della di du des la le of and for the & y e da do van von".split())
 
 
@@ -423,6 +426,11 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # over the headline or under the picture, "PHOTO: AMP")
     initials = set(_INITIALS_RE.findall("\n".join(lines)))
     cands = [j for j in cands if not _initialled_name(lines[j], initials)]
+    # (nor a row of a review's or an event's box of facts: "Venue: Lantern Theatre" / "Box office: 0117 496 0831")
+    # (three rows at least: a headline with a colon stands by "Published on: ..." or "Tags: ...", or its copy)
+    cands = [j for j in cands if not (_FACT_ROW_RE.match(lines[j]) and sum(
+        0 <= t < len(lines) and lines[t] != lines[j] and _FACT_ROW_RE.match(lines[t]) is not None
+        for t in (j - 2, j - 1, j + 1, j + 2)) >= 2)]
     # a writer's name over their role ("Political Correspondent"), under the headline, and that role
     cands = [j for j in cands if not (j + 1 < len(lines) and ROLE_LINE_RE.match(lines[j + 1]) and name_like(lines[j])
                                       and any(j - 4 <= k < j and len(lines[k].split()) > NAME_WORDS for k in cands))
