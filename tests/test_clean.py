@@ -536,6 +536,8 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "Maria Lopez is the council's longest-serving member.",
                                   "The charity asked donors to consider a gift of any size, its director said.",
                                   "He is presumed innocent until proven guilty, his lawyer said.",
+                                  "The restaurant pays for all meals served to staff, the owner said.",
+                                  "He writes from experience, the critic said.",
                                   "The mayor is the city's chief executive officer.",
                                   "Join the queue, officials told drivers at the border on Tuesday.",
                                   "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
@@ -584,6 +586,12 @@ CREDITS_AND_WIDGETS = ["A version of this article appears in print on Sept. 18, 
                        "You may not edit our stories, except to reflect relative changes in time and location.",
                        "If you republish online, you must link to the original story.",
                        "All persons arrested are presumed innocent until proven guilty in a court of law.",
+                       "This review appears in the November 2024 issue of Lakeshore Monthly.",
+                       "The Munster Chronicle pays for all meals reviewed. Reviews are conducted anonymously.",
+                       "How we rate: ★★★★ Extraordinary ★★★ Excellent ★★ Very good ★ Good",
+                       "Send your letters to letters@example.com. Letters must be under 250 words.",
+                       "Dr Nwankwo is a consultant paediatrician at a teaching hospital in the South-East. She writes "
+                       "from Enugu.",
                        "(Except for the headline, this story has not been edited by Valley TV staff and is published "
                        "from a syndicated feed.)",
                        "Only the headline and picture of this report may have been reworked by the Daily Ledger staff; "

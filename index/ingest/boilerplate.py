@@ -458,10 +458,19 @@ _BIO = re.compile(
     rf"(?:is\s+(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}(?:{_BIO_ROLES}),?\s+(?:based|covering|for|at|who|with)\b"
     r"|covers\s+.{3,80}\s+for\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}(?:\s+(?:desk|team|section))?"
     r"(?:\s+from\s+[A-Z][\w.'’ -]{1,40})?(?:\.\s+[A-Z][^.]{3,200})*\.?$))")
+# (an op-ed's writer: "Dr Nwankwo is a consultant paediatrician at a teaching hospital. She writes from Enugu.")
+_WRITES_FROM = re.compile(r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+is\s+"
+                          r"[^.]{5,200}\.\s+(?:He|She|They)\s+writes?\s+from\s+[A-Z][\w .,'’-]{1,40}\.?$")
 _BIO_MAX_WORDS = 60
 # the print edition's note, with the headline it ran under: "A version of this article appears in print on Sept.
 # 18, 2025, Section B, Page 1 of the New York edition with the headline: ..."
-_PRINT_NOTE = re.compile(r"(?i)^a\s+version\s+of\s+this\s+(?:article|story|review)\s+appear(?:s|ed)\s+in\s+print\b")
+_PRINT_NOTE = re.compile(r"(?i)^(?:a\s+version\s+of\s+)?this\s+(?:article|story|review|essay|column)\s+"
+                         r"(?:originally\s+)?appear(?:s|ed)\s+in\s+(?:print\b|the\s+(?:\w+\s+){1,3}(?:issue|edition)\s+of\b)"
+                         # (and the page's notes on how it reviews and how to write in: "The Chronicle pays for all
+                         # meals reviewed.", "How we rate: ...", "Send your letters to ...", "Letters must include ...")
+                         r"|\bpays?\s+for\s+all\s+(?:the\s+)?meals\s+(?:it\s+|we\s+)?review|\breviews?\s+are\s+conducted\s+anonymously\b"
+                         r"|^how\s+we\s+(?:rate|score)\b|^(?:send|e-?mail)\s+(?:us\s+)?your\s+letters?\b|^write\s+to\s+us\b"
+                         r"|^letters?\s+policy\s*:|^letters\s+(?:must|should)\s+(?:be|include)\b")
 # a wire story republished untouched says so: "(This story has not been edited by NDTV staff and is
 # auto-generated from a syndicated feed.)", "... the rest of the content is auto-generated from a syndicated feed."
 _FEED_NOTE = re.compile(r"(?i)\b(?:generated|published|taken|sourced)\s+(?:directly\s+)?from\s+an?\s+"
@@ -520,5 +529,5 @@ def _chrome(text: str) -> bool:
         return True
     if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):
         return True
-    return words <= _BIO_MAX_WORDS and (_BIO.match(text) is not None or _PRINT_NOTE.match(text) is not None
-                                       or _FEED_NOTE.search(text) is not None)
+    return words <= _BIO_MAX_WORDS and (_BIO.match(text) is not None or _PRINT_NOTE.search(text) is not None
+                                       or _FEED_NOTE.search(text) is not None or _WRITES_FROM.match(text) is not None)
