@@ -469,6 +469,8 @@ _PRINT_NOTE = re.compile(r"(?i)^(?:a\s+version\s+of\s+)?this\s+(?:article|story|
                          # (and the page's notes on how it reviews and how to write in: "The Chronicle pays for all
                          # meals reviewed.", "How we rate: ...", "Send your letters to ...", "Letters must include ...")
                          r"|\bpays?\s+for\s+all\s+(?:the\s+)?meals\s+(?:it\s+|we\s+)?review|\breviews?\s+are\s+conducted\s+anonymously\b"
+                         # ("This story was originally published November 12, 2025 at 5:00 AM.", "... by CalMatters")
+                         r"|^this\s+(?:story|article|report)\s+was\s+(?:originally|first)\s+published\b"
                          r"|^how\s+we\s+(?:rate|score)\b|^(?:send|e-?mail)\s+(?:us\s+)?your\s+letters?\b|^write\s+to\s+us\b"
                          r"|^letters?\s+policy\s*:|^letters\s+(?:must|should)\s+(?:be|include)\b")
 # a wire story republished untouched says so: "(This story has not been edited by NDTV staff and is
