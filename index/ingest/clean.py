@@ -430,7 +430,7 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
                    dateline=dateline, kept_lines=kept_lines)
 
 
-def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, lowdoc: str, bs: int,
+def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, lowdoc: str,
              is_button: Callable[[int], bool]) -> np.ndarray:
     """The lines of the widgets a page prints among and around its story, wherever they stand (players
     and their clips, embedded posts, polls, quote boxes and tables of figures, the rules for comments, a
@@ -459,20 +459,7 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
     for j in _lines_with(lowdoc, klen, ("(@",)):
         if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
             listed[j - 1] = True
-    # an embedded post printed as its author's name, the handle alone on a line, the post, and its
-    # time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
-    # (or the author's name and handle on one line, "Wade Pryor @SenWadePryor", "NSW SES @NSWSES · 6h",
-    # in the story or under it: a byline over the lead may carry its writer's handle)
-    for j in _lines_with(lowdoc, klen, ("@",)):
-        named = j > bs and klen[j] <= NAMED_HANDLE_CHARS and _NAMED_HANDLE_RE.match(lines[j]) is not None
-        if named or (klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j])):
-            listed[j] = True
-            if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
-                listed[j - 1] = True
-            if j + 1 < n and not _HANDLE_RE.match(keys[j + 1]) and klen[j + 1] <= 300:
-                listed[j + 1] = True
-                if j + 2 < n and klen[j + 2] <= 60 and base[j + 2, 2] == 0:
-                    listed[j + 2] = True
+    listed |= _handle_posts(lines, keys, klen, base, lowdoc, n)  # (the named ones once the run is known)
     # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
     # expecting?" / "Less than 6 inches" / ... / "Vote")
     for j in _lines_with(lowdoc, klen, ("poll", "your say")):
@@ -562,6 +549,27 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             clocks = [t for t in range(j + 1, k) if CLOCK_RE.match(keys[t])]
             entry = clocks[-1] if clocks and k - clocks[-1] <= 4 else k  # (the first entry's time and headline)
             listed[j:entry] = True
+    return listed
+
+
+def _handle_posts(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, lowdoc: str,
+                  bs: int) -> np.ndarray:
+    """An embedded post printed as its author's name, the handle alone on a line, the post, and its
+    time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
+    (or the author's name and handle on one line, "Wade Pryor @SenWadePryor", "NSW SES @NSWSES · 6h",
+    in the story or under it, past the run's start bs: a byline over the lead may carry its writer's handle)."""
+    n = len(lines)
+    listed = np.zeros(n, dtype=bool)
+    for j in _lines_with(lowdoc, klen, ("@",)):
+        named = j > bs and klen[j] <= NAMED_HANDLE_CHARS and _NAMED_HANDLE_RE.match(lines[j]) is not None
+        if named or (klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j])):
+            listed[j] = True
+            if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
+                listed[j - 1] = True
+            if j + 1 < n and not _HANDLE_RE.match(keys[j + 1]) and klen[j + 1] <= 300:
+                listed[j + 1] = True
+                if j + 2 < n and klen[j + 2] <= 60 and base[j + 2, 2] == 0:
+                    listed[j + 2] = True
     return listed
 
 
@@ -899,7 +907,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
     # (nor do widgets, players and polls weigh against it: a story's last paragraphs under one stay in it)
-    widget = _widgets(lines, keys, klen, base, lowdoc, n, is_button)
+    widget = _widgets(lines, keys, klen, base, lowdoc, is_button)
     best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | widget))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
@@ -1021,7 +1029,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             i -= 1
         if 3 <= j - i <= WIDGET_MAX and _paragraph(lines[i]) and base[i + 1, 2] == 0 and klen[i + 1] <= 40:
             listed[i + 1 : j + 1] = True
-    listed |= _widgets(lines, keys, klen, base, lowdoc, bs, is_button)
+    listed |= widget | _handle_posts(lines, keys, klen, base, lowdoc, bs)
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
     # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH and not SIGN_OFF_RE.search(lines[be]) \

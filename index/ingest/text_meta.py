@@ -965,13 +965,14 @@ REPEATED_NAME_LINES = 3  # lines of the page's chrome that name the outlet, at l
 def repeated_outlet(lines: list[str], chrome: Sequence[bool]) -> str | None:
     """The outlet named again and again in the page's chrome when nothing else names it: "Photograph: ... for
     The Kestrel Review", "Cookies on The Kestrel Review", "The Kestrel Review is regulated by ..."; a name
-    ending on an outlet's word ("Review", "Ledger", "News"), in three lines at least."""
-    seen: Counter[str] = Counter()
-    footer: set[str] = set()
-    for i, (line, flag) in enumerate(zip(lines, chrome, strict=True)):
-        if not flag or len(line) > 300:
-            continue
-        names = set()
+    ending on an outlet's word ("Review", "Ledger", "News"), in three lines at least, one in the footer (a
+    portal credits the papers and wires it carries all over the page)."""
+    texts = [line for line, flag in zip(lines, chrome, strict=True) if flag and len(line) <= 300]
+    start = len(lines) - FOOTER_SPAN
+    footer = [line for i, (line, flag) in enumerate(zip(lines, chrome, strict=True))
+              if i >= start and flag and len(line) <= 300 and _OUTLET_WORDS.search(line)]
+    names: set[str] = set()
+    for line in footer:
         for m in _NAME_RUN_RE.finditer(line):
             words = re.sub(r"['’]s$", "", m.group()).split()
             while words and not _OUTLET_WORDS.fullmatch(words[-1]):
@@ -979,11 +980,8 @@ def repeated_outlet(lines: list[str], chrome: Sequence[bool]) -> str | None:
             own = [w for w in words[:-1] if w != "The"]
             if own and not all(common_word(w.lower()) for w in own):  # (not "Breaking News")
                 names.add(" ".join(words))
-        seen.update(names)
-        if i >= len(lines) - FOOTER_SPAN:
-            footer |= names
-    # (in the footer too: a portal credits the papers and wires it carries all over the page)
-    best = max(((k, v) for k, v in seen.items() if k in footer), key=lambda kv: (kv[1], len(kv[0])), default=None)
+    seen = {name: sum(name in text for text in texts) for name in names}
+    best = max(seen.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
     return best[0] if best is not None and best[1] >= REPEATED_NAME_LINES else None
 
 
