@@ -3070,6 +3070,16 @@ def test_a_link_box_under_the_lead_does_not_cut_the_lead_off_the_story(box: list
     assert scored(lines, scores).paragraphs == STORY
 
 
+def test_a_cards_tap_to_read_control_makes_it_a_link_under_a_short_sentence_of_the_story() -> None:
+    """A mobile page's card ("READ MORE" / a headline / "Tap to read") under a three-word paragraph is a link,
+    however the model scores its lines, and the story goes on over it."""
+    short = "Nobody was hurt."
+    card = ["READ MORE", "Shark nets debate returns as summer crowds swell", "Tap to read"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:2], short, *card, *STORY[2:]]
+    scores = np.array([0.1, 0.95, 0.94, 0.59, 0.06, 0.42, 0.5, 0.98, 0.93, 0.97])
+    assert scored(lines, scores).paragraphs == [*STORY[:2], short, *STORY[2:]]
+
+
 def test_a_standfirst_opening_as_the_lead_does_not_take_the_lead_for_its_copy() -> None:
     """A copy of a caption with its credit added is dropped, but a standfirst may open on the lead's own
     words and go its own way: the lead goes on in reporting, not in a credit, and stays."""

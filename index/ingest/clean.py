@@ -221,6 +221,8 @@ _SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov
                               r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
+_READ_CONTROL_RE = re.compile(r"^(?:(?:tap|click|swipe)\s+(?:here\s+)?to\s+read(?:\s+more)?"
+                              r"|read\s+(?:now|the\s+story|story))\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
 # A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
@@ -1306,18 +1308,21 @@ def _link_boxes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.nd
     for j in np.flatnonzero((klen[1:] < 40) & (base[1:, 2] == 0)).tolist():
         j += 1
         bare = _BARE_MORE_RE.match(keys[j]) is not None  # (one headline will do under "Read more:")
-        if not (bare or _list_label(keys[j])) or probs[j - 1] < th or not _reads_on(lines[j - 1]):
+        # (under a sentence of the story, however short and low it scores: "It didn't work.")
+        if not (bare or _list_label(keys[j])) or probs[j - 1] < GAP_TH or not _prose(lines[j - 1], 2):
             continue
         k = _list_end(lines, base, j, n - 1)
         # (the story goes on under it in two paragraphs, not in the next teaser's blurb)
         if k + 1 >= n or k - j < 2 or k - j > 4 or not all(probs[t] >= th and _reads_on(lines[t]) for t in (k, k + 1)) \
                 or _teasers(lines, base, j + 1, n - 1, labelled=True)[0] >= TEASER_PAIRS:
             continue
-        stop = _list_stop(lines, j, k)
-        items = range(j + 1, stop)
+        # (a card's control under its headline says it is a link: "READ MORE" / a headline / "Tap to read")
+        control = k - 1 > j + 1 and _READ_CONTROL_RE.match(keys[k - 1]) is not None
+        stop = k if control else _list_stop(lines, j, k)
+        items = range(j + 1, stop - int(control))
         if all(_headline_shaped(lines[t], base[t], labelled=True)
                and (not bare or len(lines[t].split()) >= BARE_ITEM_WORDS) for t in items) \
-                and (not bare or len(items) >= (1 if keys[j].endswith(":") else 2)):
+                and (not bare or len(items) >= (1 if keys[j].endswith(":") or control else 2)):
             boxes[j:stop] = True
     return boxes
 
