@@ -3080,6 +3080,37 @@ def test_a_cards_tap_to_read_control_makes_it_a_link_under_a_short_sentence_of_t
     assert scored(lines, scores).paragraphs == [*STORY[:2], short, *STORY[2:]]
 
 
+NEXT_STORY = ["The leaking roof at Hollister Elementary School will be replaced this summer, but a planned overhaul "
+              "of the school's 1962 gymnasium has been put off.",
+              "The school board voted unanimously Tuesday to award a $2.4 million roofing contract to Bellamy "
+              "Construction of Riverton.",
+              "\"Steel, labor, insulation — everything moved in the wrong direction,\" the facilities director said."]
+
+
+def test_the_next_article_loaded_in_full_under_the_story_is_not_the_story() -> None:
+    """An infinite-scroll page loads the next article under this one, with its own header: its paragraphs,
+    however sure the model is of them, stand apart from the run under a headline, a byline and a date."""
+    header = ["Up next", "Schools", "Hollister Elementary gets a new roof but its gym will have to wait",
+              "The school board chose the cheaper of two repair plans after bids came in over estimates.",
+              "By Marcus Feld", "Staff writer", "Published March 14, 2024 at 4:10 p.m.", "Share on Facebook",
+              "Share on X", "Email", "Students walk past the gymnasium at Hollister Elementary School on Tuesday.",
+              "Marcus Feld / The Ledger"]
+    signup = ["The Morning Ledger", "The day's news, in your inbox by 6 a.m.", "Email address", "Sign up",
+              "By signing up you agree to our Terms of Use and Privacy Policy."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *signup, *header, *NEXT_STORY]
+    scores = np.array([0.1, *[0.95] * len(STORY), 0.1, 0.2, 0.02, 0.01, 0.02,
+                       0.14, 0.13, 0.2, 0.34, 0.11, 0.1, 0.08, 0.03, 0.06, 0.0, 0.21, 0.33, 0.99, 0.97, 0.99])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_related_storys_card_with_its_date_does_not_end_the_story_under_it() -> None:
+    card = ["Related story", "Council approves new contract for police union after months of talks",
+            "The three-year deal includes 3.5% annual raises.", "Jan 7, 2025"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *card, *STORY[3:]]
+    scores = np.array([0.1, *[0.95] * 3, 0.31, 0.44, 0.42, 0.32, 0.98, 0.99])
+    assert scored(lines, scores).paragraphs[-2:] == STORY[3:]
+
+
 def test_a_standfirst_opening_as_the_lead_does_not_take_the_lead_for_its_copy() -> None:
     """A copy of a caption with its credit added is dropped, but a standfirst may open on the lead's own
     words and go its own way: the lead goes on in reporting, not in a credit, and stays."""

@@ -61,6 +61,7 @@ from index.ingest.text_meta import (
     repeated_outlet,
     sentence_headline,
     split_title,
+    story_header,
 )
 from index.ingest.unwrap import logical_lines
 from index.model import Cleaned
@@ -221,6 +222,8 @@ _SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov
                               r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
+_NEXT_LABEL_RE = re.compile(r"^[\W_]*(?:up next|next(?: article| story| up)?|read next|coming up next"
+                            r"|more from (?:this section|[\w&' -]{1,30}))[\W_]*$")
 _READ_CONTROL_RE = re.compile(r"^(?:(?:tap|click|swipe)\s+(?:here\s+)?to\s+read(?:\s+more)?"
                               r"|read\s+(?:now|the\s+story|story))\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
@@ -1010,6 +1013,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             listed[j : be + 1] = True
             be = j - 1
             break
+    # another story's own header under a label naming it the next one closes this one: a site that loads the
+    # next article in full under it ("Up next" / "Schools" / "Hollister Elementary gets a new roof ..." / "By
+    # Marcus Feld" / "Published March 14, 2024")
+    for j in _lines_with(lowdoc, klen, ("next", "more from")):
+        if bs < j <= be and klen[j] <= 40 and _NEXT_LABEL_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
+                and any(story_header(lines, h) for h in (j + 1, j + 2) if h <= be):
+            listed[j : be + 1] = True
+            be = j - 1
+            break
     # a list of the story's topics ("Read more about:" / "State budget 2025" / "Knesset" / ...) closes
     # it: what follows (an editor's appeal, a bio, comments) is the site's, however it reads
     for j in np.flatnonzero(klen[bs + 1 : be] < 30).tolist():
@@ -1052,6 +1064,16 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     keep |= ~outside & prose & (probs >= GAP_TH)
     # a paragraph kept apart from the run carries its neighbours the model believes with it (the rest of
     # that block of the story, under a widget the run stopped at)
+    # (but not past another story's own header under the run: a site that loads the next article in full
+    # under this one, "Next article" / its headline / its byline / its paragraphs)
+    kept_after = np.flatnonzero(keep[be + 1 :])
+    if len(kept_after):
+        # (looked for only over the lines with a date within five lines under them: base's date column)
+        cum = np.concatenate([[0], np.cumsum(base[:, 11] > 0)])
+        rows = np.arange(be + 1, be + 1 + int(kept_after[-1]))
+        dated = cum[np.minimum(rows + 6, n)] > cum[np.minimum(rows + 1, n)]
+        after = next((h for h in rows[dated & (base[rows, 2] == 0)].tolist() if story_header(lines, h)), n)
+        keep[after:] &= ~outside[after:]
     apart_kept = np.flatnonzero(outside & keep & prose).tolist()
     for i in apart_kept:
         for step in (-1, 1):

@@ -680,6 +680,23 @@ def _byline_or_date(s: str) -> bool:
     return _byline_or_stamp(s) or bool(DATE_RE.search(s) and len(s) < 60)
 
 
+def story_header(lines: list[str], h: int) -> bool:
+    """A story's own header at h: a headline of five words or more with its byline and its date within the
+    five lines under it (perhaps past a standfirst and a role), as a second story loaded under the first
+    prints it ("Up next" / "Hollister Elementary will get a new roof ..." / "By Marcus Feld" / "Published
+    March 14, 2024"); a related story's card gives its date, not its writer."""
+    under: list[str] = []
+    prose = 0
+    for s in lines[h + 1 : h + 6]:  # (past a standfirst at most: a second paragraph is the story's text)
+        prose += len(s.split()) >= CAPTION_WORDS and s.rstrip().endswith((".", "!", "?", '"', "”"))
+        if prose > 1:
+            break
+        under.append(s)
+    return len(lines[h].split()) >= 5 and any(len(s) < 60 and DATE_RE.search(s) for s in under) \
+        and any(_is_byline(s) or (name_like(s) and len(s.split()) <= NAME_WORDS) for s in under) \
+        and headline_like(lines[h])
+
+
 def _bullet_run(lines: list[str], cands: list[int], first_body: int) -> int | None:
     """The headline over a standfirst of bullet points: three or more headline-shaped lines
     in a row, each of eight words or more (not a menu, nor a table of contents), right over
