@@ -3087,12 +3087,13 @@ NEXT_STORY = ["The leaking roof at Hollister Elementary School will be replaced 
               "\"Steel, labor, insulation — everything moved in the wrong direction,\" the facilities director said."]
 
 
-def test_the_next_article_loaded_in_full_under_the_story_is_not_the_story() -> None:
+@pytest.mark.parametrize("byline", [["By Marcus Feld", "Staff writer"], ["Pieter van der Westhuizen", "3 min read"]])
+def test_the_next_article_loaded_in_full_under_the_story_is_not_the_story(byline: list[str]) -> None:
     """An infinite-scroll page loads the next article under this one, with its own header: its paragraphs,
     however sure the model is of them, stand apart from the run under a headline, a byline and a date."""
     header = ["Up next", "Schools", "Hollister Elementary gets a new roof but its gym will have to wait",
               "The school board chose the cheaper of two repair plans after bids came in over estimates.",
-              "By Marcus Feld", "Staff writer", "Published March 14, 2024 at 4:10 p.m.", "Share on Facebook",
+              *byline, "Published March 14, 2024 at 4:10 p.m.", "Share on Facebook",
               "Share on X", "Email", "Students walk past the gymnasium at Hollister Elementary School on Tuesday.",
               "Marcus Feld / The Ledger"]
     signup = ["The Morning Ledger", "The day's news, in your inbox by 6 a.m.", "Email address", "Sign up",

@@ -355,7 +355,7 @@ def _bare_credit(s: str) -> bool:
 
 _INITIALS_RE = re.compile(r"\b[A-Z]{2,6}\b")
 _FACT_ROW_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+\S")  # "Box office: ...", "Running time: ..."
-_NAME_PARTICLES = frozenset("de del della di du des la le of and for the & y e da do van von".split())
+_INITIALS_PARTICLES = frozenset("de del della di du des la le of and for the & y e da do van von der".split())
 
 
 def _initialled_name(s: str, initials: set[str]) -> bool:
@@ -363,9 +363,9 @@ def _initialled_name(s: str, initials: set[str]) -> bool:
     words = re.findall(r"[^\W\d_]+|&", s)
     if not 2 <= len(words) <= 6 or len(s) > 60 or re.search(r"\d|[.!?:,]$", s):
         return False
-    if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+    if not all(w[0].isupper() or w.lower() in _INITIALS_PARTICLES for w in words):
         return False
-    caps = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    caps = [w for w in words if w.lower() not in _INITIALS_PARTICLES]
     return len(caps) >= 3 and "".join(w[0] for w in caps) in initials  # (two letters meet by chance: "IT")
 
 
