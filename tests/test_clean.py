@@ -3112,6 +3112,18 @@ def test_a_related_storys_card_with_its_date_does_not_end_the_story_under_it() -
     assert scored(lines, scores).paragraphs[-2:] == STORY[3:]
 
 
+def test_an_editors_letter_to_the_readers_is_not_the_story() -> None:
+    letter = ["Editor's note", "Dear reader,",
+              "For over four decades, the Herald has reported on the city without fear or favour, from the farm "
+              "distress of the 1990s to the floods of last year.",
+              "Independent local journalism is expensive. Our newsroom of 46 journalists covers 11 districts.",
+              "If you value what we do, please consider supporting us.", "— Meenakshi Iyer, Editor",
+              "Become a Supporter"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *letter, "Topics", "Congress"]
+    scores = np.array([0.1, *[0.95] * len(STORY), 0.25, 0.37, 0.97, 0.97, 0.49, 0.15, 0.03, 0.01, 0.01])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_a_standfirst_opening_as_the_lead_does_not_take_the_lead_for_its_copy() -> None:
     """A copy of a caption with its credit added is dropped, but a standfirst may open on the lead's own
     words and go its own way: the lead goes on in reporting, not in a credit, and stays."""

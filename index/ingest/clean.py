@@ -222,6 +222,7 @@ _SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov
                               r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
+_DEAR_READER_RE = re.compile(r"^dear (?:readers?|subscribers?|friends?|supporters?|members?)\W*$")
 _NEXT_LABEL_RE = re.compile(r"^[\W_]*(?:up next|next(?: article| story| up)?|read next|coming up next"
                             r"|more from (?:this section|[\w&' -]{1,30}))[\W_]*$")
 _READ_CONTROL_RE = re.compile(r"^(?:(?:tap|click|swipe)\s+(?:here\s+)?to\s+read(?:\s+more)?"
@@ -541,6 +542,16 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                     and not _REPORTED_RE.search(lines[k]) and find_dateline(lines[k]) is None:
                 k += 1
             listed[j:k] = True
+    # an editor's letter to the readers, an appeal (its label, "Dear reader," / paragraphs / "— Name, Editor"):
+    # it runs from the greeting to the signature, and a button to act on it may follow
+    for j in _lines_with(lowdoc, klen, ("dear ",)):
+        if klen[j] > 30 or not _DEAR_READER_RE.match(keys[j]):
+            continue
+        k = next((t for t in range(j + 1, min(n, j + BOX_MAX))
+                  if klen[t] <= 80 and _SIGNED_QUOTE_RE.match(lines[t])), None)
+        if k is not None:
+            top = j - int(j > 0 and klen[j - 1] <= 40 and base[j - 1, 2] == 0)
+            listed[top : k + 1 + int(k + 1 < n and is_button(k + 1))] = True
     # a live page's list of its key events (headlines, perhaps each under its time) over the entries: it
     # runs to the first entry, the last time over a paragraph ("Key events" / "State Highway 6 closed ..." /
     # ... / "Show key events only" / "2:48pm" / "More evacuations ordered ..." / a paragraph)
