@@ -538,6 +538,7 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "He is presumed innocent until proven guilty, his lawyer said.",
                                   "The restaurant pays for all meals served to staff, the owner said.",
                                   "He writes from experience, the critic said.",
+                                  "\"Add yours to the list,\" the organiser said.",
                                   "The mayor is the city's chief executive officer.",
                                   "Join the queue, officials told drivers at the border on Tuesday.",
                                   "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
@@ -588,6 +589,9 @@ CREDITS_AND_WIDGETS = ["A version of this article appears in print on Sept. 18, 
                        "All persons arrested are presumed innocent until proven guilty in a court of law.",
                        "This review appears in the November 2024 issue of Lakeshore Monthly.",
                        "This story was originally published November 12, 2025 at 5:00 AM.",
+                       "Readers are sharing their memories of Chapter House Books. Add yours below.",
+                       "Read what other readers are saying and add your view",
+                       "We asked readers to share photos from the bookshop over the years.",
                        "This article was originally published by CalMatters.",
                        "The Munster Chronicle pays for all meals reviewed. Reviews are conducted anonymously.",
                        "How we rate: ★★★★ Extraordinary ★★★ Excellent ★★ Very good ★ Good",
@@ -857,6 +861,13 @@ def test_a_headline_with_a_colon_beside_a_row_of_meta_is_still_the_headline(row:
     head = "Port closures: How a three-day storm emptied Rotterdam's quays"
     c = clean_text(page("Home", "Blog", head, head, row, *STORY, sep="\n"))
     assert c.title == head
+
+
+def test_headline_is_not_a_broadcasters_byline_between_dots() -> None:
+    dek = "Ships queue off the coast and shelves empty as the operator blames the weather and crew shortages"
+    c = clean_text(page("Victoria", "Kamloops", STORM, dek, "Tamsin Overholt · NBS News ·",
+                        "Posted: Jul 19, 2024 4:00 AM PT", "Social Sharing", *STORY, sep="\n"))
+    assert c.title == STORM
 
 
 def test_headline_is_not_the_writers_name_over_their_role() -> None:
@@ -3110,6 +3121,19 @@ def test_a_related_storys_card_with_its_date_does_not_end_the_story_under_it() -
     lines = ["Budget deal clears Congress after weeks of talks", *STORY[:3], *card, *STORY[3:]]
     scores = np.array([0.1, *[0.95] * 3, 0.31, 0.44, 0.42, 0.32, 0.98, 0.99])
     assert scored(lines, scores).paragraphs[-2:] == STORY[3:]
+
+
+def test_a_quiz_under_the_story_is_not_the_story() -> None:
+    quiz = ["QUIZ", "How water-wise are you?", "Test your knowledge and find out how to stay under 50 litres a day.",
+            "Question 1 of 3", "How much water does a standard toilet use per flush?", "About 2 litres",
+            "About 9 litres", "Question 2 of 3", "Which of these uses the least water?",
+            "Washing dishes under a running tap", "Using a full dishwasher load", "Question 3 of 3",
+            "What is the best time of day to water plants?", "Midday", "Early morning or evening",
+            "Check my answers", "Share your score"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *quiz, "Related"]
+    scores = np.array([0.1, *[0.95] * len(STORY), 0.43, 0.76, 0.63, 0.58, 0.55, 0.39, 0.4, 0.71, 0.87, 0.89, 0.92,
+                       0.85, 0.82, 0.69, 0.78, 0.48, 0.26, 0.05])
+    assert scored(lines, scores).paragraphs == STORY
 
 
 def test_an_editors_letter_to_the_readers_is_not_the_story() -> None:

@@ -383,6 +383,11 @@ _ANYWHERE = re.compile(
     r"|^donate\s+to\b|^your\s+(?:donation|contribution|gift)\s+(?:will\s+)?(?:helps?|supports?|allows?|funds?|keeps?)\b"
     # its terms for republishing: "You may not edit our stories, except ...", "If you republish online, ..."
     r"|^you\s+(?:may|must|can)(?:\s+not|not)?\s+(?:edit|sell|alter|republish)\s+our\s+stor|^if\s+you\s+republish\b"
+    # a call for the readers' own words: "Readers are sharing their memories of X. Add yours below.", "Read what
+    # other readers are saying and add your view", "We asked readers to share photos from ..."
+    r"|\badd\s+(?:yours|your\s+(?:own\s+)?(?:view|voice|memories|memory|story|comment|thoughts|photos?))"
+    r"(?:\s+(?:below|here|now|today))?\W*$"
+    r"|^(?:read|see)\s+what\s+(?:other\s+)?readers\s+(?:are\s+saying|think)\b|^we\s+asked\s+(?:our\s+)?readers\s+to\b"
     # a police page's disclaimer: "All persons arrested are presumed innocent until proven guilty ..."
     r"|^all\s+(?:persons|people|suspects|defendants|those)\b[^.]{0,30}\s(?:are|is)\s+presumed\s+innocent"
     r"|^(?:criminal\s+)?charges\s+are\s+(?:merely\s+)?(?:allegations|accusations)\b"

@@ -222,6 +222,9 @@ _SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov
                               r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
+_QUIZ_COUNT_RE = re.compile(r"^question\s+\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
+_QUIZ_END_RE = re.compile(r"^(?:check|submit|see|show|reveal)\s+(?:my\s+|your\s+|the\s+)?(?:answers?|results?|score)"
+                          r"|^share\s+(?:my\s+|your\s+)?(?:score|results?)|^(?:try|play)\s+again\W*$")
 _DEAR_READER_RE = re.compile(r"^dear (?:readers?|subscribers?|friends?|supporters?|members?)\W*$")
 _NEXT_LABEL_RE = re.compile(r"^[\W_]*(?:up next|next(?: article| story| up)?|read next|coming up next"
                             r"|more from (?:this section|[\w&' -]{1,30}))[\W_]*$")
@@ -542,6 +545,19 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                     and not _REPORTED_RE.search(lines[k]) and find_dateline(lines[k]) is None:
                 k += 1
             listed[j:k] = True
+    # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
+    # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
+    counters = [j for j in _lines_with(lowdoc, klen, ("question",)) if klen[j] <= 20 and _QUIZ_COUNT_RE.match(keys[j])]
+    if len(counters) >= 2:
+        a = counters[0]
+        while a > 0 and counters[0] - a < 3 and klen[a - 1] <= 100 and len(lines[a - 1].split()) <= 15:
+            a -= 1
+        b = counters[-1] + 1
+        while b < n and b - counters[-1] <= POLL_MAX and klen[b] <= 120 and (base[b, 2] == 0 or lines[b].endswith("?")):
+            b += 1
+        while b < n and klen[b] <= 40 and (is_button(b) or _QUIZ_END_RE.match(keys[b])):
+            b += 1
+        listed[a:b] = True
     # an editor's letter to the readers, an appeal (its label, "Dear reader," / paragraphs / "— Name, Editor"):
     # it runs from the greeting to the signature, and a button to act on it may follow
     for j in _lines_with(lowdoc, klen, ("dear ",)):

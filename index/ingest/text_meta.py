@@ -265,7 +265,9 @@ _NAMES_RE = re.compile(rf"^{_NAME}(?:\s,\s{_NAME})+$")
 # header's date: "Elena Marchetti and Dwayne Corliss", "Julien Marchand, The Northern Press"
 _NAME_PAIR_RE = re.compile(rf"^{_NAME}(?:(?:,\s|\s+and\s+|\s+&\s+){_NAME})+$")
 _NOT_NAME_START = r"(?!(?:The|A|An|Our|My|This|Your)\s)"  # "The Year in Mathematics" names no writer
-_NAME_OUTLET_RE = re.compile(rf"^{_NAME},\s+(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,3}})$")
+# (or as a broadcaster's byline prints it between dots: "Tamsin Overholt · NBS News ·")
+_NAME_OUTLET_RE = re.compile(rf"^{_NAME}(?:,|\s[·•|])\s+"
+                             r"(?P<outlet>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})(?:\s[·•|])?$")
 # The words of a logo's link after the outlet's name: " - Back to home", " | Homepage"
 _HOME_LINK_RE = re.compile(r"(?i)\s+[-–—|:]\s*(?:back to|go to|return to)?\s*(?:the\s+)?home\s*(?:page)?\s*$"
                            r"|\s+logo\s*$")  # (or the logo's alt text: "KBN News Logo")
