@@ -3123,6 +3123,17 @@ def test_a_related_storys_card_with_its_date_does_not_end_the_story_under_it() -
     assert scored(lines, scores).paragraphs[-2:] == STORY[3:]
 
 
+@pytest.mark.parametrize("post", [
+    ["Carra Ferry Action Group", "11 March at 22:14", "Tonight's meeting: new ferry now summer 2026 at the earliest. "
+     "Thank you to everyone who came out in the rain.", "312 · 88 comments · 194 shares"],
+    ["Mayor Ernesto Balanag-Cruz", "· March 17 at 6:05 PM ·", "Sa ating mga kababayan: hindi po namin kayo "
+     "nakakalimutan.", "(To our townmates: we have not forgotten you.)"]])
+def test_a_post_embedded_as_the_network_prints_it_is_not_the_story(post: list[str]) -> None:
+    lines = story_with(post)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.4, 0.32, 0.67, 0.3, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_a_quiz_under_the_story_is_not_the_story() -> None:
     quiz = ["QUIZ", "How water-wise are you?", "Test your knowledge and find out how to stay under 50 litres a day.",
             "Question 1 of 3", "How much water does a standard toilet use per flush?", "About 2 litres",

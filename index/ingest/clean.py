@@ -222,6 +222,9 @@ _SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov
                               r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
+# (a post's time gives no year, as the network prints this year's posts: a byline's date has one)
+_POST_TIME_RE = re.compile(r"^[·•\s]*(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2})\s+at\s+"
+                           r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[·•\s]*$")
 _QUIZ_COUNT_RE = re.compile(r"^question\s+\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
 _QUIZ_END_RE = re.compile(r"^(?:check|submit|see|show|reveal)\s+(?:my\s+|your\s+|the\s+)?(?:answers?|results?|score)"
                           r"|^share\s+(?:my\s+|your\s+)?(?:score|results?)|^(?:try|play)\s+again\W*$")
@@ -545,6 +548,17 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                     and not _REPORTED_RE.search(lines[k]) and find_dateline(lines[k]) is None:
                 k += 1
             listed[j:k] = True
+    # a post embedded as a social network prints it: its author over its time, the post, its counts and any
+    # translation in brackets ("Carra Ferry Action Group" / "11 March at 22:14" / "Tonight's meeting: ..." /
+    # "312 · 88 comments · 194 shares")
+    for j in _lines_with(lowdoc, klen, (" at ",)):
+        # (its author's name, not a live page's entry headline over its time)
+        if 0 < j < n - 1 and klen[j] <= 40 and _POST_TIME_RE.match(keys[j]) and klen[j - 1] <= 60 \
+                and base[j - 1, 2] == 0 and name_like(lines[j - 1]) and klen[j + 1] <= 600:
+            k = j + 2
+            while k < n and k - j <= 3 and klen[k] <= 300 and (is_boilerplate(lines[k]) or keys[k].startswith("(")):
+                k += 1
+            listed[j - 1 : k] = True
     # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
     # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
     counters = [j for j in _lines_with(lowdoc, klen, ("question",)) if klen[j] <= 20 and _QUIZ_COUNT_RE.match(keys[j])]
