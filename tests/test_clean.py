@@ -539,6 +539,7 @@ def test_buttons_are_boilerplate(line: str) -> None:
                                   "The restaurant pays for all meals served to staff, the owner said.",
                                   "He writes from experience, the critic said.",
                                   "\"Add yours to the list,\" the organiser said.",
+                                  "The flight was delayed by 40 minutes, passengers said.",
                                   "The mayor is the city's chief executive officer.",
                                   "Join the queue, officials told drivers at the border on Tuesday.",
                                   "Turn on the lights, the mayor told residents.", "$129.99", "£1,000",
@@ -590,6 +591,11 @@ CREDITS_AND_WIDGETS = ["A version of this article appears in print on Sept. 18, 
                        "This review appears in the November 2024 issue of Lakeshore Monthly.",
                        "This story was originally published November 12, 2025 at 5:00 AM.",
                        "Readers are sharing their memories of Chapter House Books. Add yours below.",
+                       "Market data from Lindqvist Börsendaten. Delayed 15 minutes.",
+                       "Prices as at market close. Data delayed.",
+                       "Should you invest $1,000 in Bellweather Bank right now?",
+                       "Continue reading with RBR Pro", "4 weeks for €1, then €34.99 per month. Cancel anytime.",
+                       "Read with your company access",
                        "Read what other readers are saying and add your view",
                        "We asked readers to share photos from the bookshop over the years.",
                        "This article was originally published by CalMatters.",
@@ -828,6 +834,7 @@ def test_headline_is_not_a_breadcrumb_a_caption_closing_on_its_credit_or_a_readi
 
 @pytest.mark.parametrize("header", [
     ["Tuesday, 11 February 2025", STORM, "11.02.2025 · 14:26 CET", "Updated 17:05 CET"],
+    ["Unternehmen", STORM, "24.07.2025 - 14:38 Uhr", "Teilen"],
     [STORM, "Ships queue off the coast after the port closed on Tuesday. PHOTO: AMP", "Agence Mondiale de Presse",
      "Published Feb 11, 2025, 09:12 PM"],
     ["Agence Mondiale de Presse", STORM, "Margaux Ellenberger", "Wed, February 11, 2025 at 7:31 AM EST",
@@ -860,6 +867,15 @@ def test_headline_is_not_a_reviews_rating_nor_a_row_of_its_box_of_facts() -> Non
 def test_a_headline_with_a_colon_beside_a_row_of_meta_is_still_the_headline(row: str) -> None:
     head = "Port closures: How a three-day storm emptied Rotterdam's quays"
     c = clean_text(page("Home", "Blog", head, head, row, *STORY, sep="\n"))
+    assert c.title == head
+
+
+def test_headline_over_two_standfirst_points_and_the_writers_bare_name() -> None:
+    points = ["Online consumer lender's offering is the city's third-largest this year, drawing cornerstone backing",
+              "Demand from retail investors outstripped shares on offer by more than 300 times"]
+    head = "Lumen Credit prices Hong Kong IPO at top of range, raising HK$6.2 billion"
+    c = clean_text(page("Business", "Banking & Finance", head, *points, "Cheryl Leung", "+ FOLLOW",
+                        "Published: 9:30pm, 19 Jun 2025", "Share", *STORY, sep="\n"))
     assert c.title == head
 
 

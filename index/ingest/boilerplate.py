@@ -383,6 +383,15 @@ _ANYWHERE = re.compile(
     r"|^donate\s+to\b|^your\s+(?:donation|contribution|gift)\s+(?:will\s+)?(?:helps?|supports?|allows?|funds?|keeps?)\b"
     # its terms for republishing: "You may not edit our stories, except ...", "If you republish online, ..."
     r"|^you\s+(?:may|must|can)(?:\s+not|not)?\s+(?:edit|sell|alter|republish)\s+our\s+stor|^if\s+you\s+republish\b"
+    # a markets page's notes on its data: "Market data from X. Delayed 15 minutes.", "Prices as at market close.
+    # Data delayed.", a stock tipster's pitch: "Should you invest $1,000 in X right now?", "Before you buy stock in X"
+    r"|^market\s+data\s+(?:provided\s+)?(?:by|from)\b|\b(?:data|quotes?|prices?)\s+(?:are\s+)?delayed\b"
+    r"|(?:^|\.\s)delayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min|^should\s+you\s+invest\s+[$€£][\d,]+\s+in\b"
+    r"|^before\s+you\s+buy\s+stock\s+in\b"
+    # a paywall's offer inside the story: "Continue reading with RBR Pro", "4 weeks for €1, then €34.99 per month.
+    # Cancel anytime.", "Read with your company access"
+    r"|^continue\s+reading\s+with\b|\bcancel\s+(?:any\s?time|at\s+any\s+time)\b"
+    r"|^read\s+with\s+your\s+(?:company|corporate|institutional|school|library)\s+(?:access|account|subscription)\b"
     # a call for the readers' own words: "Readers are sharing their memories of X. Add yours below.", "Read what
     # other readers are saying and add your view", "We asked readers to share photos from ..."
     r"|\badd\s+(?:yours|your\s+(?:own\s+)?(?:view|voice|memories|memory|story|comment|thoughts|photos?))"

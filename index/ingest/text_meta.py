@@ -711,7 +711,11 @@ def _bullet_run(lines: list[str], cands: list[int], first_body: int) -> int | No
         end = j
         while end + 1 in long_:
             end += 1
-        if end - j >= 2 and any(_byline_or_date(lines[k]) for k in range(end + 1, min(end + 3, first_body))):
+        # (the writer's bare name may stand first, and a follow button between it and the date: "Cheryl Leung" /
+        # "+ FOLLOW" / "Published: 9:30pm, 19 Jun 2025")
+        if end - j >= 2 and (any(_byline_or_date(lines[k]) for k in range(end + 1, min(end + 3, first_body))) or (
+                end + 1 < first_body and name_like(lines[end + 1])
+                and any(_byline_or_date(lines[k]) for k in range(end + 2, min(end + 5, first_body))))):
             # (a tabloid's headline may run past HEADLINE_MAX_WORDS: "Fury on the prom as council hikes beach hut
             # fees by 68% - with some owners now facing £2,100 a YEAR to keep their tiny timber sheds")
             if j and HEADLINE_MAX_WORDS < len(lines[j - 1].split()) <= 2 * HEADLINE_MAX_WORDS \
@@ -1221,7 +1225,7 @@ _GLUED_STAMP_RE = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")
 _NOT_DATE_WORDS_RE = re.compile(
     r"(?i)\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|aest|aedt|jst"
     r"|kst|sast|wat|eat|ast|adt|akst|akdt|hst|nzst|nzdt|sgt|hkt|pht|wib|cat|msk|gst|pkt|ict"
-    r"|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|\d+"
+    r"|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|uhr|\d+"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b"
     r"|[^\w]+")
 
