@@ -3150,6 +3150,29 @@ def test_a_post_embedded_as_the_network_prints_it_is_not_the_story(post: list[st
     assert scored(lines, scores).paragraphs == STORY
 
 
+@pytest.mark.parametrize("box", [
+    ["Match facts", "Coal City Warriors: Obi, Ugwu, Nnadi, Chukwuma, Okafor, Ani (Onyia 70'), Ede, Mbah (Odo 81')",
+     "Rivers Royals: Amadi, Wike, Horsfall, Briggs (Tamuno 64'), George, Jack, Dokubo, Ibiam", "Referee: Sani Musa",
+     "Attendance: 12,400"],
+    ["Match statistics", "Varga / Delacroix", "Aces: 17 / 21", "Double faults: 4 / 9", "Winners: 58 / 49"],
+    ["Box score", "MEMPHIS (121)", "Cross 12-26 6-7 33, Lindgren 9-14 3-5 21, Abernathy 4-11 2-2 12",
+     "SACRAMENTO (127)", "Okonjo 13-24 8-9 38, Velez 7-10 3-4 17, Dunleavy 3-7 0-0 8"]])
+def test_a_sports_pages_box_of_facts_is_not_the_report(box: list[str]) -> None:
+    """Line-ups, statistics and box scores under their label: rows of names and figures the model may believe,
+    between two paragraphs of the report."""
+    lines = story_with(box)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.4, *[0.7] * (len(box) - 1), 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_guides_results_section_is_not_a_box_of_facts() -> None:
+    rows = ["Results", "Throughput improved by up to 8X by batching", "Higher GPU utilization",
+            "Latency fell from 240 ms to 95 ms at the 99th percentile"]
+    lines = story_with(rows)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.6, 0.7, 0.7, 0.7, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], *rows, *STORY[3:]]
+
+
 def test_a_quiz_under_the_story_is_not_the_story() -> None:
     quiz = ["QUIZ", "How water-wise are you?", "Test your knowledge and find out how to stay under 50 litres a day.",
             "Question 1 of 3", "How much water does a standard toilet use per flush?", "About 2 litres",

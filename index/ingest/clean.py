@@ -77,6 +77,8 @@ TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section labe
 PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph, not a teaser's blurb
 SHORT_SENTENCE_WORDS = 4  # words of the shortest sentence that breaks a box of figures
 FIGURE_LINES = 3  # lines of nothing but figures ("$139.6B", "+0.8%") that make a box of figures
+STATS_MAX = 40  # lines of a sports page's box of facts, label to last row, at most
+STATS_FIGURES = 0.2  # figures per word of a row of such a box that ends like a sentence, at least
 FIGURE_SHARE = 0.3  # share of a box's lines, from its first to its last line of figures, that are figures
 NOTICE_CHARS = 150  # a copyright notice is this long at most
 NOTICE_AFTER = 3  # sentences of the run above a copyright notice that it closes
@@ -225,6 +227,11 @@ _BARE_MORE_RE = re.compile(r"^read more\W*$")
 # (a post's time gives no year, as the network prints this year's posts: a byline's date has one)
 _POST_TIME_RE = re.compile(r"^[·•\s]*(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2})\s+at\s+"
                            r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[·•\s]*$")
+_STATS_LABEL_RE = re.compile(
+    r"^[\W_]*(?:match\s+(?:facts|stats|statistics)|box\s*score|(?:team\s+)?line-?ups|scorers|scorecard|brief\s+scores"
+    r"|the\s+scores|(?:player|rider|driver)\s+ratings|(?:championship|drivers'?|riders'?|league|points|group)\s+"
+    r"(?:standings|table)|standings|injury\s+list|(?:stage|race)\s+(?:\d+\s+)?results?|results\s+\(day\s+\d+\)"
+    r"|key\s+moments|medal\s+table|leaderboard)(?:\s*[:(–-][^.!?]{0,30})?[\W_]*$")
 _QUIZ_COUNT_RE = re.compile(r"^question\s+\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
 _QUIZ_END_RE = re.compile(r"^(?:check|submit|see|show|reveal)\s+(?:my\s+|your\s+|the\s+)?(?:answers?|results?|score)"
                           r"|^share\s+(?:my\s+|your\s+)?(?:score|results?)|^(?:try|play)\s+again\W*$")
@@ -559,6 +566,19 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             while k < n and k - j <= 3 and klen[k] <= 300 and (is_boilerplate(lines[k]) or keys[k].startswith("(")):
                 k += 1
             listed[j - 1 : k] = True
+    # a sports page's box of facts under its label: line-ups, scorers, box scores, statistics, standings, ratings,
+    # results ("Match facts" / "Coal City Warriors: Obi, Ugwu, ..." / ...): rows of names and figures, however
+    # well the model scores them, to the first paragraph of prose
+    for j in np.flatnonzero(klen <= 40).tolist():
+        if not _STATS_LABEL_RE.match(keys[j]):
+            continue
+        k = j + 1
+        # (to the story's own subheading, a line with no figure over a paragraph: "Defense finds an answer")
+        while k < n and k - j <= STATS_MAX and klen[k] <= 300 and _stats_row(lines[k], keys[k]) and not (
+                k + 1 < n and not _FIGURES_RE.search(keys[k]) and _paragraph(lines[k + 1])):
+            k += 1
+        if k - j > FIGURE_LINES:
+            listed[j:k] = True
     # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
     # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
     counters = [j for j in _lines_with(lowdoc, klen, ("question",)) if klen[j] <= 20 and _QUIZ_COUNT_RE.match(keys[j])]
@@ -1700,6 +1720,17 @@ def _prompt(key: str, *, sure: bool = False) -> bool:
     if m is None or not sure:
         return m is not None
     return any(not _PROMPT_WORD_RE.fullmatch(m.group(0)) for m in _PROMPT_RE.finditer(key, m.start()))
+
+
+def _stats_row(line: str, key: str) -> bool:
+    """A row of a sports page's box of facts: figures or a list of names ("Cross 12-26 6-7 33, Lindgren ...",
+    "Aces: 17 / 21", "St Fiachra's: C Ryan (1-9), N Brennan (0-5)", "Subs not used: Doyle, Hartigan"), or a short
+    heading within it ("SACRAMENTO (127)", "Varga / Delacroix"); not a paragraph of prose."""
+    words = len(line.split())
+    figures = len(re.findall(r"\d+", key))
+    if _paragraph(line) and figures < STATS_FIGURES * words:
+        return False  # (a paragraph of the report, with a score or a time in it)
+    return figures >= 1 or key.count(",") + key.count(";") >= 2 or (words <= 6 and not line.endswith("."))
 
 
 def _figure_boxes(keys: list[str], klen: np.ndarray, base: np.ndarray) -> list[tuple[int, int]]:
