@@ -596,6 +596,10 @@ CREDITS_AND_WIDGETS = ["A version of this article appears in print on Sept. 18, 
                        "Should you invest $1,000 in Bellweather Bank right now?",
                        "Continue reading with RBR Pro", "4 weeks for €1, then €34.99 per month. Cancel anytime.",
                        "Read with your company access",
+                       "This interactive is not supported by your browser. View the full version.",
+                       "Use a modern browser with JavaScript enabled to view this content.",
+                       "This article is for informational purposes only and is not a substitute for professional "
+                       "medical advice.", "DOI: 10.5512/acnm.2024.1147",
                        "Read what other readers are saying and add your view",
                        "We asked readers to share photos from the bookshop over the years.",
                        "This article was originally published by CalMatters.",
@@ -3171,6 +3175,26 @@ def test_a_guides_results_section_is_not_a_box_of_facts() -> None:
     lines = story_with(rows)
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.6, 0.7, 0.7, 0.7, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == [*STORY[:3], *rows, *STORY[3:]]
+
+
+@pytest.mark.parametrize("box", [
+    ["Glossary", "Bleaching: When stressed corals expel the algae living in their tissue, turning white.",
+     "Marine heatwave: A period when ocean temperatures are unusually high for at least five days."],
+    ["Need to talk?", "If you're struggling, you don't have to cope alone.",
+     "Harbour Line: call 0800 555 0199, free, 24/7", "Under 19? Call the Youthline on 0800 555 0123"]])
+def test_a_glossary_or_a_box_of_help_lines_in_the_story_is_not_the_story(box: list[str]) -> None:
+    lines = story_with(box)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.3, *[0.8] * (len(box) - 1), 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+def test_a_list_of_sources_closes_the_story() -> None:
+    sources = ["Sources", "Ramanathan-Cole P, Delgado-Heath M, et al. Time-restricted eating versus calorie "
+               "restriction: a 12-month randomized trial. Annals of Clinical Nutrition. 2024.",
+               "Strauss H. Meal timing and energy balance: a review. Brightwater Institute Working Papers. 2023."]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, *sources]
+    scores = np.array([0.2, *[0.95] * len(STORY), 0.3, 0.8, 0.8])
+    assert scored(lines, scores).paragraphs == STORY
 
 
 def test_a_quiz_under_the_story_is_not_the_story() -> None:

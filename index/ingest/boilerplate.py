@@ -392,6 +392,14 @@ _ANYWHERE = re.compile(
     # Cancel anytime.", "Read with your company access"
     r"|^continue\s+reading\s+with\b|\bcancel\s+(?:any\s?time|at\s+any\s+time)\b"
     r"|^read\s+with\s+your\s+(?:company|corporate|institutional|school|library)\s+(?:access|account|subscription)\b"
+    # an interactive's placeholder and the health page's disclaimer: "This interactive is not supported by your
+    # browser.", "Use a modern browser with JavaScript enabled to view this content.", "... is not a substitute for
+    # professional medical advice", "This article is for informational purposes only"
+    r"|\b(?:interactive|graphic|content|map|chart)\s+is\s+not\s+(?:supported|available)\s+(?:by|in|on)\s+your\b"
+    r"|\b(?:enabled?|turn\s+on)\s+javascript\b|\bjavascript\s+enabled\b"
+    r"|\bnot\s+(?:a\s+substitute\s+for|intended\s+(?:as|to\s+be))\s+(?:professional\s+)?medical\s+advice\b"
+    r"|^this\s+(?:article|content|information|page)\s+is\s+(?:provided\s+)?for\s+(?:general\s+)?informational?"
+    r"\s+purposes\s+only\b|^doi:\s*10\.\d"
     # a call for the readers' own words: "Readers are sharing their memories of X. Add yours below.", "Read what
     # other readers are saying and add your view", "We asked readers to share photos from ..."
     r"|\badd\s+(?:yours|your\s+(?:own\s+)?(?:view|voice|memories|memory|story|comment|thoughts|photos?))"

@@ -215,6 +215,9 @@ _MARKET_RE = re.compile(r"^[▲▼△▽]|^[+\-−–]\s?\d[\d,.]*\s?%|\(\s?[+\-
                         r"|^(?:nyse|nasdaq|lse|tsx|asx|sgx|nse|bse|hkex):")
 _TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topics|(?:read )?more about"
                         r"|more on (?:these|this) topics?|explore more on (?:these|this) topics?)\W*$")
+# a list of the story's sources under its label closes it too ("Sources" / "Ramanathan-Cole P, et al. ...")
+_SOURCES_RE = re.compile(r"^(?:sources?|references|citations|bibliography|further\s+reading)\W*$")
+_CITATION_RE = re.compile(r"\bet\s+al\b|\bdoi\b|https?://|\(\s?(?:19|20)\d\d[a-z]?\s?\)|\.\s(?:19|20)\d\d[;.]|\bsources\b")
 _SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
 _RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
                        r"|(?:comment|commenting|community|discussion) rules)\W*$")
@@ -232,6 +235,12 @@ _STATS_LABEL_RE = re.compile(
     r"|the\s+scores|(?:player|rider|driver)\s+ratings|(?:championship|drivers'?|riders'?|league|points|group)\s+"
     r"(?:standings|table)|standings|injury\s+list|(?:stage|race)\s+(?:\d+\s+)?results?|results\s+\(day\s+\d+\)"
     r"|key\s+moments|medal\s+table|leaderboard)(?:\s*[:(–-][^.!?]{0,30})?[\W_]*$")
+_GLOSSARY_RE = re.compile(r"^[\W_]*(?:glossary|key\s+terms|jargon\s+buster|(?:explainer|explained)\s*:\s*[^.!?]{0,40}"
+                          r"terms|(?:the\s+)?terms\s+(?:explained|to\s+know))[\W_]*$")
+# a glossary's entry: "Raised bog: A dome-shaped bog fed only by rainfall."
+_TERM_RE = re.compile(r"^[A-Z][\w'’()/ -]{1,40}\s?:\s+[A-Z][^:]{8,}$")
+_HELP_LABEL_RE = re.compile(r"^[\W_]*(?:need\s+(?:help|to\s+talk|support|someone\s+to\s+talk\s+to)|where\s+to\s+get"
+                            r"\s+(?:help|support)|get\s+help|support\s+is\s+available|help\s+is\s+available)[\W_]*$")
 _QUIZ_COUNT_RE = re.compile(r"^question\s+\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
 _QUIZ_END_RE = re.compile(r"^(?:check|submit|see|show|reveal)\s+(?:my\s+|your\s+|the\s+)?(?:answers?|results?|score)"
                           r"|^share\s+(?:my\s+|your\s+)?(?:score|results?)|^(?:try|play)\s+again\W*$")
@@ -579,6 +588,23 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             k += 1
         if k - j > FIGURE_LINES:
             listed[j:k] = True
+    # a glossary of the story's terms under its label ("Glossary" / "Black mass: The powder left after batteries
+    # are shredded ..." / "Hydrometallurgy: Recovering metals by dissolving them in liquids.")
+    for j in _lines_with(lowdoc, klen, ("glossary", "terms", "jargon")):
+        if klen[j] <= 40 and _GLOSSARY_RE.match(keys[j]):
+            k = j + 1
+            while k < n and k - j <= STATS_MAX and klen[k] <= 300 and _TERM_RE.match(lines[k]):
+                k += 1
+            if k - j > 2:
+                listed[j:k] = True
+    # a box of help lines under its label ("Need to talk?" / "If you're struggling, you don't have to cope alone." /
+    # "Harbour Line: call 0800 555 0199, free, 24/7" / ...): to the last line with a number to call
+    for j in _lines_with(lowdoc, klen, ("help", "talk", "support")):
+        if klen[j] <= 40 and _HELP_LABEL_RE.match(keys[j]):
+            calls = [t for t in range(j + 1, min(n, j + SIGNUP_MAX + 1))
+                     if klen[t] <= CONTACT_CHARS * 2 and _CONTACT_RE.search(lines[t])]
+            if calls:
+                listed[j : calls[-1] + 1] = True
     # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
     # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
     counters = [j for j in _lines_with(lowdoc, klen, ("question",)) if klen[j] <= 20 and _QUIZ_COUNT_RE.match(keys[j])]
@@ -1089,6 +1115,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         j += bs + 1
         if _TOPICS_RE.match(keys[j]) and j + TOPICS_MIN < n and \
                 ((klen[j + 1 : j + TOPICS_MIN + 1] <= 40) & (base[j + 1 : j + TOPICS_MIN + 1, 2] == 0)).all():
+            listed[j : be + 1] = True
+            be = j - 1
+            break
+    # (and so does a list of its sources: "Sources" / "Ramanathan-Cole P, et al. Time-restricted eating ... 2024.")
+    for j in _lines_with(lowdoc, klen, ("source", "reference", "citation", "bibliography", "reading")):
+        if bs < j <= be and klen[j] <= 30 and _SOURCES_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
+                and any(_CITATION_RE.search(lines[t]) for t in range(j + 1, min(j + 3, n))):
             listed[j : be + 1] = True
             be = j - 1
             break
