@@ -890,6 +890,18 @@ def test_headline_is_not_a_broadcasters_byline_between_dots() -> None:
     assert c.title == STORM
 
 
+def test_headline_is_not_the_lead_pictures_illustration_credit_nor_over_a_short_dek_before_a_broadcasters_row() -> None:
+    dek = "Team using the space telescope say the planet has a hazy, steam-rich atmosphere"
+    caption = "An artist's impression of the planet passing its star. Illustration: Aurelia Consortium/Petra Lind"
+    c = clean_text(page("Space", STORM, dek, caption, "Hannah Okonjo", "Science correspondent",
+                        "Wed 12 Mar 2025 18.00 GMT", "Share", *STORY, sep="\n"))
+    assert c.title == STORM
+    row = "Priyanka Mehra-Dunn · NPB News · Posted: Aug 27, 2024 4:00 AM MDT | Last Updated: August 27, 2024"
+    c = clean_text(page("Health", STORM, "Researchers call for clean-air shelters at schools", row,
+                        "Social Sharing", *STORY, sep="\n"))
+    assert c.title == STORM
+
+
 def test_headline_is_not_the_writers_name_over_their_role() -> None:
     dek = ("Draft scheme would allow local authorities to take over properties empty for more than two years, "
            "with owners paid a market-linked rent")

@@ -150,8 +150,9 @@ _LABELS = _NOT_COLON | _NOT_PLACES | {
 _SIGN_OFF = r"(?<=[.!?])\s+[—–]\s*[A-Z][A-Za-z]{1,20}$"
 SIGN_OFF_RE = re.compile(_SIGN_OFF)
 CAPTION_RE = re.compile(
-    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graphy?|grapher)?|\bfoto)(?: by| via|\s*:)|\bimage(?: by|:)"
-    r"|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
+    r"(?i)(?:getty ?images|\bap photo\b|(?:photo(?:graphy?|grapher)?|\bfoto)(?: by| via|\s*:)"
+    r"|\b(?:image|illustration)(?: by|:)|(?:^|[.!?]\s)(?-i:Picture)(?: by|:)|\bcredit:|shutterstock"
+    r"|/(?:afp|reuters|ap|epa|bloomberg)\b|\bfile photo\b"
     # a credit in brackets closing the caption: "(Supplied: Festival committee)", "(KVTR 7 photo)"
     r"|\((?:supplied|submitted(?:\s+by\s[^)]{1,60})?|handout|(?:[^()]{1,60},\s*)?getty\b[^()]{0,60}"
     r"|(?:photo|image|picture)s?\s+for\s[^)]{1,40}\sby\s[^)]{1,40}"
@@ -356,6 +357,7 @@ def _bare_credit(s: str) -> bool:
 
 
 _INITIALS_RE = re.compile(r"\b[A-Z]{2,6}\b")
+_SEPARATORS_RE = re.compile(r"\s[|·•]\s|\s[|·•]$")  # a row of links or a byline's parts: "Name · Outlet · Posted: ..."
 _FACT_ROW_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+\S")  # "Box office: ...", "Running time: ..."
 _INITIALS_PARTICLES = frozenset("de del della di du des la le of and for the & y e da do van von der".split())
 
@@ -397,7 +399,8 @@ def headline_like(s: str) -> bool:
         return False  # a date and a signature: the header's meta line, however long ("On January 12, 2025 By ...")
     if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
-    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or s.count("|") >= 2 or _bare_credit(s) \
+    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or _SEPARATORS_RE.subn("", s)[1] >= 2 \
+            or _bare_credit(s) \
             or (len(words) <= 3 and _SHARE_RE.match(s)):
         return False  # a reading time, a credit, a label, a row of links, a share button ("Share & Save")
     return len(STRONG_CHROME_RE.findall(s)) == 0 or len(words) > 10
@@ -793,6 +796,11 @@ def _is_byline(s: str) -> bool:
     "Sophie Lindgren | Economics Reporter", one in a row with the outlet ("Upper Lakes Public
     Radio | By Hannah Voss", "Kim Fitzgerald · Cape Breton Beacon"), or under its label
     ("Reporter: Ni Kadek Sri Wahyuni")."""
+    # (a broadcaster's row, however long: "Priyanka Mehra-Dunn · NPB News · Posted: Aug 27, 2024 4:00 AM MDT | ...")
+    parts = _SEPARATORS_RE.split(s)
+    if len(parts) >= 2 and len(parts[0].split()) >= 2 and name_like(parts[0]) and (
+            _OUTLET_WORDS.search(parts[1]) or any(DATE_RE.search(p) for p in parts[1:])):
+        return True
     if len(s) >= 80:
         return False
     dotted = _NAME_DOT_RE.match(s)
