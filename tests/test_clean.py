@@ -900,6 +900,11 @@ def test_headline_is_not_the_lead_pictures_illustration_credit_nor_over_a_short_
     c = clean_text(page("Health", STORM, "Researchers call for clean-air shelters at schools", row,
                         "Social Sharing", *STORY, sep="\n"))
     assert c.title == STORM
+    # (a name and an outlet alone are the picture's credit under its caption, not a byline under a headline)
+    c = clean_text(page("Local News", STORM, dek, "By RENEE CORDELL", "Jul 8, 2025", "Share",
+                        "The medical center in Halstead will close its labor and delivery unit in September.",
+                        "Renee Cordell | The Daily Argus-Star", *STORY, sep="\n"))
+    assert c.title == STORM
 
 
 def test_headline_is_not_the_writers_name_over_their_role() -> None:

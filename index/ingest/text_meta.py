@@ -796,9 +796,10 @@ def _is_byline(s: str) -> bool:
     "Sophie Lindgren | Economics Reporter", one in a row with the outlet ("Upper Lakes Public
     Radio | By Hannah Voss", "Kim Fitzgerald · Cape Breton Beacon"), or under its label
     ("Reporter: Ni Kadek Sri Wahyuni")."""
-    # (a broadcaster's row, however long: "Priyanka Mehra-Dunn · NPB News · Posted: Aug 27, 2024 4:00 AM MDT | ...")
+    # (a broadcaster's row, however long: "Priyanka Mehra-Dunn · NPB News · Posted: Aug 27, 2024 4:00 AM MDT | ...";
+    # a name and an outlet alone, "Renee Cordell | The Daily Argus-Star", is a picture's credit as often)
     parts = _SEPARATORS_RE.split(s)
-    if len(parts) >= 2 and len(parts[0].split()) >= 2 and name_like(parts[0]) and (
+    if len(parts) >= 3 and len(parts[0].split()) >= 2 and name_like(parts[0]) and (
             _OUTLET_WORDS.search(parts[1]) or any(DATE_RE.search(p) for p in parts[1:])):
         return True
     if len(s) >= 80:
