@@ -3176,6 +3176,9 @@ def test_a_post_embedded_as_the_network_prints_it_is_not_the_story(post: list[st
      "Rivers Royals: Amadi, Wike, Horsfall, Briggs (Tamuno 64'), George, Jack, Dokubo, Ibiam", "Referee: Sani Musa",
      "Attendance: 12,400"],
     ["Match statistics", "Varga / Delacroix", "Aces: 17 / 21", "Double faults: 4 / 9", "Winners: 58 / 49"],
+    ["SCORERS", "St Fiachra's: C Ryan (1-9, 0-7 frees), N Brennan (0-5), D Coughlan (0-3).",
+     "ST FIACHRA'S: S Hickey; B Quinlan, M Fogarty, P Kelly; J Maher, L Tierney, A Delaney; D Coughlan, R Bourke.",
+     "Subs: K Ryan for Gleeson (48), F Carey for Purcell (55).", "Referee: Seán Kennedy (Waterford)."],
     ["Box score", "MEMPHIS (121)", "Cross 12-26 6-7 33, Lindgren 9-14 3-5 21, Abernathy 4-11 2-2 12",
      "SACRAMENTO (127)", "Okonjo 13-24 8-9 38, Velez 7-10 3-4 17, Dunleavy 3-7 0-0 8"]])
 def test_a_sports_pages_box_of_facts_is_not_the_report(box: list[str]) -> None:

@@ -79,6 +79,7 @@ SHORT_SENTENCE_WORDS = 4  # words of the shortest sentence that breaks a box of 
 FIGURE_LINES = 3  # lines of nothing but figures ("$139.6B", "+0.8%") that make a box of figures
 STATS_MAX = 40  # lines of a sports page's box of facts, label to last row, at most
 STATS_FIGURES = 0.2  # figures per word of a row of such a box that ends like a sentence, at least
+STATS_NAMES = 0.25  # commas and semicolons per word of such a row (a line-up), at least
 FIGURE_SHARE = 0.3  # share of a box's lines, from its first to its last line of figures, that are figures
 NOTICE_CHARS = 150  # a copyright notice is this long at most
 NOTICE_AFTER = 3  # sentences of the run above a copyright notice that it closes
@@ -584,7 +585,8 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
         k = j + 1
         # (to the story's own subheading, a line with no figure over a paragraph: "Defense finds an answer")
         while k < n and k - j <= STATS_MAX and klen[k] <= 300 and _stats_row(lines[k], keys[k]) and not (
-                k + 1 < n and not _FIGURES_RE.search(keys[k]) and _paragraph(lines[k + 1])):
+                k + 1 < n and not _FIGURES_RE.search(keys[k]) and not lines[k].endswith(".")
+                and _FIELD_RE.match(lines[k]) is None and _paragraph(lines[k + 1])):
             k += 1
         if k - j > FIGURE_LINES:
             listed[j:k] = True
@@ -1761,9 +1763,10 @@ def _stats_row(line: str, key: str) -> bool:
     heading within it ("SACRAMENTO (127)", "Varga / Delacroix"); not a paragraph of prose."""
     words = len(line.split())
     figures = len(re.findall(r"\d+", key))
-    if _paragraph(line) and figures < STATS_FIGURES * words:
-        return False  # (a paragraph of the report, with a score or a time in it)
-    return figures >= 1 or key.count(",") + key.count(";") >= 2 or (words <= 6 and not line.endswith("."))
+    parts = key.count(",") + key.count(";")
+    if _paragraph(line) and figures < STATS_FIGURES * words and parts < STATS_NAMES * words:
+        return False  # (a paragraph of the report, with a score or a time in it; a line-up is names in a list)
+    return figures >= 1 or parts >= 2 or (words <= 6 and not line.endswith(".")) or _FIELD_RE.match(line) is not None
 
 
 def _figure_boxes(keys: list[str], klen: np.ndarray, base: np.ndarray) -> list[tuple[int, int]]:
