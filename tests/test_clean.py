@@ -907,6 +907,13 @@ def test_headline_is_not_the_lead_pictures_illustration_credit_nor_over_a_short_
     assert c.title == STORM
 
 
+def test_a_pictures_alt_text_printed_over_its_caption_does_not_outrank_the_headline_printed_twice() -> None:
+    alt = "Dairy cows grazing on a farm in Co. Limerick"
+    c = clean_text(page("Agri Ireland Today", "Subscribe", STORM, "|", STORM, "Siobhán Moriarty14 May 2025", "Share",
+                        "24Comments", alt, alt, *STORY, sep="\n"))
+    assert c.title == STORM
+
+
 def test_headline_is_not_the_writers_name_over_their_role() -> None:
     dek = ("Draft scheme would allow local authorities to take over properties empty for more than two years, "
            "with owners paid a market-linked rent")

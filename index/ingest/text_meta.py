@@ -464,9 +464,14 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
     # of the repeated lines, the one nearest the story (menus repeat too, further up; a section's
     # name from the menu may stand over the headline as its kicker: "Land Use & Biodiversity")
     counts = Counter(key(lines[j]) for j in cands)
-    for j in reversed(cands):
-        if counts[key(lines[j])] > 1 and len(lines[j].split()) >= REPEATED_HEADLINE_WORDS:
-            return j
+    repeated = [j for j in cands if counts[key(lines[j])] > 1 and len(lines[j].split()) >= REPEATED_HEADLINE_WORDS]
+    for j in reversed(repeated):
+        # (a picture's alt text printed over its caption is a copy in the next line; the headline printed twice
+        # over it, as the page's title and its heading, wins)
+        twin = any(0 <= t < len(lines) and key(lines[t]) == key(lines[j]) for t in (j - 1, j + 1))
+        if twin and any(key(lines[t]) != key(lines[j]) for t in repeated if t < j - 1):
+            continue
+        return j
     # the header's byline, share bar and time stamps stand under the headline (and its
     # standfirst): headline-shaped lines under them are captions, credits and widgets (unless
     # a byline follows: an "Updated" stamp may top the headline)
