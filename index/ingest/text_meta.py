@@ -212,10 +212,12 @@ _NOT_HEADLINE_RE = re.compile(
     r"|^why you can trust\b"  # the outlet's note on its standards, under the header: "Why you can trust X"
     # a release's labels and contacts: "Source: Aurelian Diagnostics, Inc.", "Contact: Noreen Baptiste, ...",
     # "Journalists: Create your free newsroom account", "..., recreation supervisor, 218-555-0162"
-    r"|^(?:source|contact|(?:media|press)\s+contact|journalists)\s*:|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|^(?:source|contact|(?:media|press)\s+contact|journalists|źródło|fuente|quelle|fonte|bron|kaynak|sumber)\s*:"
+    r"|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
     # a review's rating: "3 out of 5 stars", "Rating: 4/5", "★★★☆☆"
     r"|^(?:(?:our\s+)?rating\s*:?\s*)?\d(?:\.\d)?\s*(?:out\s+of|/)\s*(?:5|10)(?:\s+stars?)?$|^[★☆✩✭✮⭐\s]+$"
-    r"|^read (?:the|this) (?:original )?(?:article|story) in \w+$"  # a link to the story in another language
+    # a link to the story in another language: "Read the French version", "Read this news in Turkish"
+    r"|^read (?:the|this) (?:original )?(?:\w+ )?(?:article|story|news|version)(?: in \w+)?$"
     # the desk a byline names: "The Canadian Health Desk", "TOI Business Desk", "Metro Bureau"
     r"|(?-i:^(?:The\s)?(?:[A-Z][\w&'’-]*\s){0,3}(?:Desk|Bureau|Newsroom)$)"
     # a live page's entry under its time: "10:30am · All flights at Shannon cancelled until evening"
@@ -1234,12 +1236,22 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
     return modified
 
 
+FOREIGN_DATE_WORDS = 9  # words of a date line in another language, at most
+_FOREIGN_MONTHS = (
+    "enero|febrero|marzo|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro"
+    "|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août"
+    "|septembre|octobre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio"
+    "|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|mrt|okt|maret|agustus|desember"
+    "|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|stycznia|lutego|marca|kwietnia|maja"
+    "|czerwca|lipca|sierpnia|września|października|listopada|grudnia")
+_FOREIGN_DATE_RE = re.compile(rf"(?i)\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS})\b,?\s+(?:de\s+)?(?:19|20)\d\d\b")
 _DATED_NAME_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*){1,3}$")
 _GLUED_STAMP_RE = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")  # "GMTUpdated 2 hours ago"
 _NOT_DATE_WORDS_RE = re.compile(
     r"(?i)\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|aest|aedt|jst"
     r"|kst|sast|wat|eat|ast|adt|akst|akdt|hst|nzst|nzdt|sgt|hkt|pht|wib|cat|msk|gst|pkt|ict"
     r"|updated|published|posted|last|first|modified|ago|hours?|hrs?|minutes?|mins?|days?|on|at|uhr|\d+"
+    r"|zuletzt|aktualisiert|um|actualizado|atualizado|publicado|mis|jour|le|às|diperbarui|pukul"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b"
     r"|[^\w]+")
 
@@ -1257,7 +1269,9 @@ def date_line(s: str) -> bool:
         return False
     s = _unglue_dates(_GLUED_STAMP_RE.sub(" ", s))
     if DATE_RE.search(s) is None and _DOTTED_DATE_RE.search(s) is None:  # (and a wire's "11.02.2025 · 14:26 CET")
-        return False
+        # (or an English edition's stamp in its home language: "Actualizado: 3 de marzo de 2025", "wo 12 mrt 2025",
+        # "Selasa, 4 Maret 2025 13:05 WIB")
+        return len(s.split()) <= FOREIGN_DATE_WORDS and _FOREIGN_DATE_RE.search(s) is not None
     rest = " ".join(_NOT_DATE_WORDS_RE.sub(" ", _DOTTED_DATE_RE.sub(" ", DATE_RE.sub(" ", s))).split())
     # (the published and updated dates glued to the writer's name: "September 1, 2016September 8, 2016Autumn Adams")
     return not rest or (_DATED_NAME_RE.match(rest) is not None and len(rest) < len(s) / 2)
@@ -1276,12 +1290,41 @@ def _header_date(s: str, month_first: bool = False) -> dt.date | None:
     s = _unglue_dates(s)  # ("May 21, 2025April 24, 2025 by ...")
     m = DATE_RE.search(s)
     if m is None and len(s) < 60:
-        return _numeric_date(s, month_first)
+        foreign = _FOREIGN_DATE_RE.search(s)
+        return _foreign_date(foreign.group(0)) if foreign else _numeric_date(s, month_first)
     if m and not CAPTION_RE.search(s) and (len(s) < 60 or m.start() == 0 or _UPDATED_RE.match(s)
                                            or BYLINE_RE.match(s) or "|" in s or _STAMP_RE.search(s)
                                            or _SIGNED_RE.search(s)):
         return parse_date(m.group(0))
     return None
+
+
+# the month each of _FOREIGN_MONTHS names, by its first four letters (unique across these languages)
+_FOREIGN_MONTH_NUM = {m[:4]: n for n, names in enumerate((
+    "enero janeiro janvier januar gennaio januari ocak stycznia",
+    "febrero fevereiro février februar febbraio februari şubat lutego",
+    "marzo março mars märz maart mrt maret mart marca",
+    "abril avril aprile nisan kwietnia",
+    "mayo maio mai maggio mei mayıs maja",
+    "junio junho juin juni giugno haziran czerwca",
+    "julio julho juillet juli luglio temmuz lipca",
+    "agosto août augustus agustus ağustos sierpnia",
+    "septiembre setiembre setembro septembre settembre eylül września",
+    "octubre outubro octobre oktober ottobre okt ekim października",
+    "noviembre novembro novembre kasım listopada",
+    "diciembre dezembro décembre dezember dicembre desember aralık grudnia"), start=1) for m in names.split()}
+
+
+def _foreign_date(s: str) -> dt.date | None:
+    words = re.findall(r"[^\W\d_]+|\d+", s.lower())
+    month = next((_FOREIGN_MONTH_NUM[w[:4]] for w in words if w[:4] in _FOREIGN_MONTH_NUM), None)
+    nums = [int(w) for w in words if w.isdigit()]
+    if month is None or len(nums) < 2:
+        return None
+    try:
+        return dt.date(nums[-1], month, nums[0])
+    except ValueError:
+        return None
 
 
 def parse_date(s: str) -> dt.date | None:
