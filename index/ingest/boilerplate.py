@@ -378,36 +378,25 @@ _ANYWHERE = re.compile(
     r"|\bchip\s+in\s+(?:to|today|now|and)\b|\bbecome\s+a\s+(?:sustaining\s+|paying\s+)?(?:member|supporter|subscriber)\b"
     r"|\bmake\s+a\s+(?:gift|donation)\b|\bsupport\s+(?:us|our\s+(?:work|newsroom|reporting|journalism))\s*(?:today|now|[.!]|$)"
     r"|\btap\s+here\s+to\b|\bcan\s+be\s+reached\s+at\b"
-    # a nonprofit's appeal: "If this story matters to you, please consider a gift of any size.", "Donate to ..."
-    r"|^(?:if\s[^.,]{3,60},\s*)?(?:please\s+)?consider\s+(?:making\s+)?(?:a\s+)?(?:gift|donation|donating|contribution)\b"
-    r"|^donate\s+to\b|^your\s+(?:donation|contribution|gift)\s+(?:will\s+)?(?:helps?|supports?|allows?|funds?|keeps?)\b"
-    # its terms for republishing: "You may not edit our stories, except ...", "If you republish online, ..."
-    r"|^you\s+(?:may|must|can)(?:\s+not|not)?\s+(?:edit|sell|alter|republish)\s+our\s+stor|^if\s+you\s+republish\b"
     # a markets page's notes on its data: "Market data from X. Delayed 15 minutes.", "Prices as at market close.
     # Data delayed.", a stock tipster's pitch: "Should you invest $1,000 in X right now?", "Before you buy stock in X"
-    r"|^market\s+data\s+(?:provided\s+)?(?:by|from)\b|\b(?:data|quotes?|prices?)\s+(?:are\s+)?delayed\b"
-    r"|(?:^|\.\s)delayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min|^should\s+you\s+invest\s+[$€£][\d,]+\s+in\b"
-    r"|^before\s+you\s+buy\s+stock\s+in\b"
+    r"|\bpays?\s+for\s+all\s+(?:the\s+)?meals\s+(?:it\s+|we\s+)?review|\breviews?\s+are\s+conducted\s+anonymously\b"
+    r"|\b(?:data|quotes?|prices?)\s+(?:are\s+)?delayed\b|\.\sdelayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min"
     # a paywall's offer inside the story: "Continue reading with RBR Pro", "4 weeks for €1, then €34.99 per month.
     # Cancel anytime.", "Read with your company access"
-    r"|^continue\s+reading\s+with\b|\bcancel\s+(?:any\s?time|at\s+any\s+time)\b"
-    r"|^read\s+with\s+your\s+(?:company|corporate|institutional|school|library)\s+(?:access|account|subscription)\b"
+    r"|\bcancel\s+(?:any\s?time|at\s+any\s+time)\b"
     # an interactive's placeholder and the health page's disclaimer: "This interactive is not supported by your
     # browser.", "Use a modern browser with JavaScript enabled to view this content.", "... is not a substitute for
     # professional medical advice", "This article is for informational purposes only"
     r"|\b(?:interactive|graphic|content|map|chart)\s+is\s+not\s+(?:supported|available)\s+(?:by|in|on)\s+your\b"
     r"|\b(?:enabled?|turn\s+on)\s+javascript\b|\bjavascript\s+enabled\b"
     r"|\bnot\s+(?:a\s+substitute\s+for|intended\s+(?:as|to\s+be))\s+(?:professional\s+)?medical\s+advice\b"
-    r"|^this\s+(?:article|content|information|page)\s+is\s+(?:provided\s+)?for\s+(?:general\s+)?informational?"
-    r"\s+purposes\s+only\b|^doi:\s*10\.\d"
+
     # a call for the readers' own words: "Readers are sharing their memories of X. Add yours below.", "Read what
     # other readers are saying and add your view", "We asked readers to share photos from ..."
     r"|\badd\s+(?:yours|your\s+(?:own\s+)?(?:view|voice|memories|memory|story|comment|thoughts|photos?))"
     r"(?:\s+(?:below|here|now|today))?\W*$"
-    r"|^(?:read|see)\s+what\s+(?:other\s+)?readers\s+(?:are\s+saying|think)\b|^we\s+asked\s+(?:our\s+)?readers\s+to\b"
-    # a police page's disclaimer: "All persons arrested are presumed innocent until proven guilty ..."
-    r"|^all\s+(?:persons|people|suspects|defendants|those)\b[^.]{0,30}\s(?:are|is)\s+presumed\s+innocent"
-    r"|^(?:criminal\s+)?charges\s+are\s+(?:merely\s+)?(?:allegations|accusations)\b"
+
     # a prompt to share: "Help keep family & friends informed by sharing this article"
     r"|\bby\s+sharing\s+this\s+(?:article|story|post|page)\W*$"
     r"|^(?!.*\b(?:at|by|from|until|till|to|before|after|around|since|and)\s+\(?\d{1,2}:[0-5]\d\)?$)[^.!?]{3,150}\s\(?\d{1,2}:[0-5]\d\)?$"
@@ -415,8 +404,24 @@ _ANYWHERE = re.compile(
     r"|^\d{1,2}:[0-5]\d\s*[-–—|]\s*source\b")  # a clip's length and source: "02:31 - Source: CNN"
 # Notes and prompts a page words as a sentence, each found by its opening words (`match`) ...
 _OPENING = re.compile(
+    # a nonprofit's appeal ("If this story matters to you, please consider a gift of any size.", "Donate to ..."), its
+    # terms for republishing ("You may not edit our stories, ...", "If you republish online, ..."), a police page's
+    # disclaimer ("All persons arrested are presumed innocent ..."), calls for the readers' own words ("Read what other
+    # readers are saying ..."), a markets page's data note and a tipster's pitch ("Market data from X.", "Should you
+    # invest $1,000 in X right now?"), a paywall's offer ("Continue reading with X Pro"), a health page's disclaimer
+    r"(?i)(?:if\s[^.,]{3,60},\s*)?(?:please\s+)?consider\s+(?:making\s+)?(?:a\s+)?(?:gift|donation|donating|contribution)\b"
+    r"|donate\s+to\b|your\s+(?:donation|contribution|gift)\s+(?:will\s+)?(?:helps?|supports?|allows?|funds?|keeps?)\b"
+    r"|you\s+(?:may|must|can)(?:\s+not|not)?\s+(?:edit|sell|alter|republish)\s+our\s+stor|if\s+you\s+republish\b"
+    r"|all\s+(?:persons|people|suspects|defendants|those)\b[^.]{0,30}\s(?:are|is)\s+presumed\s+innocent"
+    r"|(?:criminal\s+)?charges\s+are\s+(?:merely\s+)?(?:allegations|accusations)\b"
+    r"|(?:read|see)\s+what\s+(?:other\s+)?readers\s+(?:are\s+saying|think)\b|we\s+asked\s+(?:our\s+)?readers\s+to\b"
+    r"|market\s+data\s+(?:provided\s+)?(?:by|from)\b|delayed\s+(?:by\s+)?(?:at\s+least\s+)?\d+\s+min"
+    r"|should\s+you\s+invest\s+[$€£][\d,]+\s+in\b|before\s+you\s+buy\s+stock\s+in\b|continue\s+reading\s+with\b"
+    r"|read\s+with\s+your\s+(?:company|corporate|institutional|school|library)\s+(?:access|account|subscription)\b"
+    r"|this\s+(?:article|content|information|page)\s+is\s+(?:provided\s+)?for\s+(?:general\s+)?informational?"
+    r"\s+purposes\s+only\b|doi:\s*10\.\d"
     # a tabloid's call for tips ("Do you have a story for the showbiz team? Email us at ...")
-    r"(?i)do\s+you\s+have\s+a\s+(?:story|tip|news\s+tip)\b[^.!?]{0,60}\?|e-?mail\s+us\s+(?:at|on)\s+\S+@"
+    r"|do\s+you\s+have\s+a\s+(?:story|tip|news\s+tip)\b[^.!?]{0,60}\?|e-?mail\s+us\s+(?:at|on)\s+\S+@"
     # a summary's note that a machine wrote it
     r"|(?:these|this|the)\s+(?:key\s+)?(?:takeaways|summary|highlights|points|bullet\s+points)\s+(?:was|were|is|are)"
     r"\s+(?:generated|written|produced|created)\b"
@@ -488,9 +493,8 @@ _BIO_MAX_WORDS = 60
 # 18, 2025, Section B, Page 1 of the New York edition with the headline: ..."
 _PRINT_NOTE = re.compile(r"(?i)^(?:a\s+version\s+of\s+)?this\s+(?:article|story|review|essay|column)\s+"
                          r"(?:originally\s+)?appear(?:s|ed)\s+in\s+(?:print\b|the\s+(?:\w+\s+){1,3}(?:issue|edition)\s+of\b)"
-                         # (and the page's notes on how it reviews and how to write in: "The Chronicle pays for all
-                         # meals reviewed.", "How we rate: ...", "Send your letters to ...", "Letters must include ...")
-                         r"|\bpays?\s+for\s+all\s+(?:the\s+)?meals\s+(?:it\s+|we\s+)?review|\breviews?\s+are\s+conducted\s+anonymously\b"
+                         # (and the page's notes on how it rates and how to write in: "How we rate: ...", "Send your
+                         # letters to ...", "Letters must include ...")
                          # ("This story was originally published November 12, 2025 at 5:00 AM.", "... by CalMatters")
                          r"|^this\s+(?:story|article|report)\s+was\s+(?:originally|first)\s+published\b"
                          r"|^how\s+we\s+(?:rate|score)\b|^(?:send|e-?mail)\s+(?:us\s+)?your\s+letters?\b|^write\s+to\s+us\b"
@@ -553,5 +557,9 @@ def _chrome(text: str) -> bool:
         return True
     if words <= _CHAPTER_MAX_WORDS and _CHAPTER.match(text):
         return True
-    return words <= _BIO_MAX_WORDS and (_BIO.match(text) is not None or _PRINT_NOTE.search(text) is not None
-                                       or _FEED_NOTE.search(text) is not None or _WRITES_FROM.match(text) is not None)
+    if words > _BIO_MAX_WORDS:
+        return False
+    low = text.lower()  # (the searches below only where their words are)
+    return _BIO.match(text) is not None or _PRINT_NOTE.match(text) is not None \
+        or (("feed" in low or "edited by" in low) and _FEED_NOTE.search(text) is not None) \
+        or (" writes from " in low and _WRITES_FROM.match(text) is not None)
