@@ -368,8 +368,7 @@ _COMMENTS_HEAD_RE = re.compile(
     r"|^welcome\s+to\s+the\s+(?:discussion|conversation|comments)\b"
 )
 _COMMENTS_HINTS = ("comment", "repl", "respons", "thought", "discussion", "conversation", "what do you think")
-_NOTES_HINTS = ("to editors", "contact", "inquiries", "enquiries", "forward", "harbor", "harbour", "qualified",
-                "about ")
+_NOTES_HINTS = ("to editors", "contact", "inquiries", "enquiries", "forward", "harbor", "harbour", "qualified")
 _COMMENTS_AFTER = (3, 100)  # kept lines and words of reporting a comment heading must follow
 
 
@@ -568,9 +567,9 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
     # a post embedded as a social network prints it: its author over its time, the post, its counts and any
     # translation in brackets ("Carra Ferry Action Group" / "11 March at 22:14" / "Tonight's meeting: ..." /
     # "312 · 88 comments · 194 shares")
-    for j in _lines_with(lowdoc, klen, (" at ",)):
+    for j in np.flatnonzero(klen[:-1] <= 40).tolist():
         # (its author's name, not a live page's entry headline over its time)
-        if 0 < j < n - 1 and klen[j] <= 40 and _POST_TIME_RE.match(keys[j]) and klen[j - 1] <= 60 \
+        if j and " at " in keys[j] and _POST_TIME_RE.match(keys[j]) and klen[j - 1] <= 60 \
                 and base[j - 1, 2] == 0 and name_like(lines[j - 1]) and klen[j + 1] <= 600:
             k = j + 2
             while k < n and k - j <= 3 and klen[k] <= 300 and (is_boilerplate(lines[k]) or keys[k].startswith("(")):
@@ -592,7 +591,7 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
             listed[j:k] = True
     # a glossary of the story's terms under its label ("Glossary" / "Black mass: The powder left after batteries
     # are shredded ..." / "Hydrometallurgy: Recovering metals by dissolving them in liquids.")
-    for j in _lines_with(lowdoc, klen, ("glossary", "terms", "jargon")):
+    for j in _short_with(keys, klen, 40, ("glossary", "terms", "jargon")):
         if klen[j] <= 40 and _GLOSSARY_RE.match(keys[j]):
             k = j + 1
             while k < n and k - j <= STATS_MAX and klen[k] <= 300 and _TERM_RE.match(lines[k]):
@@ -601,7 +600,7 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                 listed[j:k] = True
     # a box of help lines under its label ("Need to talk?" / "If you're struggling, you don't have to cope alone." /
     # "Harbour Line: call 0800 555 0199, free, 24/7" / ...): to the last line with a number to call
-    for j in _lines_with(lowdoc, klen, ("help", "talk", "support")):
+    for j in _short_with(keys, klen, 40, ("help", "talk", "support")):
         if klen[j] <= 40 and _HELP_LABEL_RE.match(keys[j]):
             calls = [t for t in range(j + 1, min(n, j + SIGNUP_MAX + 1))
                      if klen[t] <= CONTACT_CHARS * 2 and _CONTACT_RE.search(lines[t])]
@@ -609,7 +608,7 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
                 listed[j : calls[-1] + 1] = True
     # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
     # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
-    counters = [j for j in _lines_with(lowdoc, klen, ("question",)) if klen[j] <= 20 and _QUIZ_COUNT_RE.match(keys[j])]
+    counters = [j for j in _short_with(keys, klen, 20, ("question",)) if _QUIZ_COUNT_RE.match(keys[j])]
     if len(counters) >= 2:
         a = counters[0]
         while a > 0 and counters[0] - a < 3 and klen[a - 1] <= 100 and len(lines[a - 1].split()) <= 15:
@@ -622,7 +621,7 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
         listed[a:b] = True
     # an editor's letter to the readers, an appeal (its label, "Dear reader," / paragraphs / "— Name, Editor"):
     # it runs from the greeting to the signature, and a button to act on it may follow
-    for j in _lines_with(lowdoc, klen, ("dear ",)):
+    for j in _short_with(keys, klen, 30, ("dear ",)):
         if klen[j] > 30 or not _DEAR_READER_RE.match(keys[j]):
             continue
         k = next((t for t in range(j + 1, min(n, j + BOX_MAX))
@@ -852,6 +851,12 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "reprint", "try it free", "try free", "in print", "delivered", "whatsapp", "telegram",
                  "our community", "brief", "digest", "roundup", "bulletin", "straight to your", "gambling",
                  "compensation", "commission", "get in touch", "with your")
+
+
+def _short_with(keys: list[str], klen: np.ndarray, limit: int, hints: tuple[str, ...]) -> list[int]:
+    """Lines of `limit` characters at most holding one of the hints: a label's words, which longer lines
+    (and the whole page, for _lines_with) hold too often to look for them there."""
+    return [j for j in np.flatnonzero(klen <= limit).tolist() if any(h in keys[j] for h in hints)]
 
 
 def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
@@ -1105,7 +1110,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # another story's own header under a label naming it the next one closes this one: a site that loads the
     # next article in full under it ("Up next" / "Schools" / "Hollister Elementary gets a new roof ..." / "By
     # Marcus Feld" / "Published March 14, 2024")
-    for j in _lines_with(lowdoc, klen, ("next", "more from")):
+    for j in _short_with(keys, klen, 40, ("next", "more from")):
         if bs < j <= be and klen[j] <= 40 and _NEXT_LABEL_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
                 and any(story_header(lines, h) for h in (j + 1, j + 2) if h <= be):
             listed[j : be + 1] = True
@@ -1121,7 +1126,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             be = j - 1
             break
     # (and so does a list of its sources: "Sources" / "Ramanathan-Cole P, et al. Time-restricted eating ... 2024.")
-    for j in _lines_with(lowdoc, klen, ("source", "reference", "citation", "bibliography", "reading")):
+    for j in _short_with(keys, klen, 30, ("source", "reference", "citation", "bibliography", "reading")):
         if bs < j <= be and klen[j] <= 30 and _SOURCES_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
                 and any(_CITATION_RE.search(lines[t]) for t in range(j + 1, min(j + 3, n))):
             listed[j : be + 1] = True
@@ -1838,7 +1843,9 @@ def _end_at_comments(lines: list[str], keys: list[str], klen: np.ndarray, keep: 
     heads = sorted([i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
                     if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i])]
                    + [i for i in _lines_with(lowdoc, klen, _NOTES_HINTS)
-                      if klen[i] < 80 and (_NOTES_HEAD_RE.match(keys[i]) or _about_issuer(lines, keys, i))])
+                      if klen[i] < 80 and _NOTES_HEAD_RE.match(keys[i])]
+                   + [i for i in np.flatnonzero(klen < 80).tolist() if keys[i].startswith("about ")
+                      and _about_issuer(lines, keys, i)])
     for i in heads:
         kept = np.flatnonzero(keep[:i])
         if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:
