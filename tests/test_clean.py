@@ -3226,6 +3226,15 @@ def test_a_glossary_or_a_box_of_help_lines_in_the_story_is_not_the_story(box: li
     assert scored(lines, scores).paragraphs == STORY
 
 
+def test_a_storys_own_where_to_get_help_section_stays() -> None:
+    section = ["Where to get help", "The American Red Cross has opened a shelter at Halbrook High School, 1200 N. Main "
+               "St. The city is asking residents to place storm debris at the curb by Friday.",
+               "Anyone who needs help with cleanup can call the Reno County volunteer line at 620-555-0148."]
+    lines = story_with(section)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.7, 0.95, 0.9, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], *section, *STORY[3:]]
+
+
 def test_a_list_of_sources_closes_the_story() -> None:
     sources = ["Sources", "Ramanathan-Cole P, Delgado-Heath M, et al. Time-restricted eating versus calorie "
                "restriction: a 12-month randomized trial. Annals of Clinical Nutrition. 2024.",

@@ -604,7 +604,10 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
         if klen[j] <= 40 and _HELP_LABEL_RE.match(keys[j]):
             calls = [t for t in range(j + 1, min(n, j + SIGNUP_MAX + 1))
                      if klen[t] <= CONTACT_CHARS * 2 and _CONTACT_RE.search(lines[t])]
-            if calls:
+            # (one instruction a line: a story's own "Where to get help" section goes on in paragraphs)
+            if calls and not any(klen[t] > CONTACT_CHARS * 2
+                                 or (klen[t] > CONTACT_CHARS and _TWO_SENTENCES_RE.search(lines[t]))
+                                 for t in range(j + 1, calls[-1] + 1)):
                 listed[j : calls[-1] + 1] = True
     # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
     # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
