@@ -3235,6 +3235,20 @@ def test_a_storys_own_where_to_get_help_section_stays() -> None:
     assert scored(lines, scores).paragraphs == [*STORY[:3], *section, *STORY[3:]]
 
 
+@pytest.mark.parametrize("credit", ["(ANSA).", "EFE", "(PAP)", "With inputs from ONA"])
+def test_the_agencys_credit_under_the_last_paragraph_is_the_storys(credit: str) -> None:
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, credit, "Most read", "Tags"]
+    scores = np.array([0.2, *[0.95] * len(STORY), 0.3, 0.05, 0.02])
+    assert scored(lines, scores).paragraphs == [*STORY, credit]
+
+
+def test_a_tickers_quote_box_under_the_story_is_no_agency_credit() -> None:
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY, "OSTF", "Ostrander Freight Systems Inc.",
+             "NYSE", "$38.17", "-1.34 (-3.39%)"]
+    scores = np.array([0.2, *[0.95] * len(STORY), 0.3, 0.2, 0.1, 0.1, 0.1])
+    assert scored(lines, scores).paragraphs == STORY
+
+
 def test_a_list_of_sources_closes_the_story() -> None:
     sources = ["Sources", "Ramanathan-Cole P, Delgado-Heath M, et al. Time-restricted eating versus calorie "
                "restriction: a 12-month randomized trial. Annals of Clinical Nutrition. 2024.",

@@ -133,11 +133,14 @@ IN_TH = 1.0  # score any other line inside the run needs (the model threshold wh
 # A credit line closing a story: "Associated Press writer Ann Lee contributed to this report.", "With files from ..."
 _CREDIT_RE = re.compile(r"(?i)(?:\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?[.)]?$"
                         r"|^\(?(?:additional\s+)?reporting\s+by\b|^\(?edit(?:ing|ed)\s+by\b"
-                        r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?|assistance)\s+from\b"  # "— With files from ..."
+                        # ("— With files from ...", "With inputs from ONA")
+                        r"|^[—–-]?\s*with\s+(?:files|(?:a\s+)?reports?|assistance|inputs?)\s+from\b"
                         # the agencies credited: "— AMP", "MERIDIAN, AMP" (a broadcaster's "Source: ... and news
                         # agencies" stays chrome, as tests/test_news_layouts.py's aljazeera page has it)
                         r"|(?-i:^[—–-]\s*[A-Z]{2,10}(?:\s*[,/]\s*[A-Z]{2,10}){0,3}$|^[A-Z]{2,10}(?:\s*,\s*[A-Z]{2,10}){1,3}$)"
                         r"|(?-i:^With\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$))")  # "With Tamsin Okoye-Brandt"
+_PRICE_RE = re.compile(r"[$€£¥]\s?\d|\d\s?%|^[+\-−–]\s?\d|^\d[\d,]*\.\d+$")  # a quote box's price or change
+_AGENCY_CREDIT_RE = re.compile(r"^\(?[A-Z]{2,6}\)?\.?$")  # a wire's name closing its story: "(ANSA).", "EFE", "(PAP)"
 _CREDIT_HINTS = ("contributed", "reporting by", "editing by", "edited by", "with ", "— ", "– ")
 _WORDY = re.compile(r"[^\W_]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word, not a figure ("1 / 8")
@@ -1421,6 +1424,15 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     _end_at_comments(lines, keys, klen, keep, lowdoc)
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
+    # the agency's credit right under the story's last paragraph is the story's: "(ANSA).", "EFE", "With inputs
+    # from ONA" (not a label or a word of the page's own: "TAGS", "MORE")
+    kept = np.flatnonzero(keep)
+    t = int(kept[-1]) + 1 if len(kept) else n
+    if t < n and klen[t] <= 40 and not (bad[t] or dup[t]) and prose[t - 1] and not is_boilerplate(lines[t]) and (
+            (_AGENCY_CREDIT_RE.match(lines[t]) and not common_word(keys[t].strip("()."))
+             and not any(_PRICE_RE.search(lines[u]) for u in range(t + 1, min(n, t + 5))))  # (a ticker's quote box)
+            or _CREDIT_RE.search(lines[t])):
+        keep[t] = True
     return keep
 
 
