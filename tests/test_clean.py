@@ -917,7 +917,8 @@ def test_a_pictures_alt_text_printed_over_its_caption_does_not_outrank_the_headl
 @pytest.mark.parametrize(("stamp", "day"), [("Actualizado: 3 de marzo de 2025", dt.date(2025, 3, 3)),
                                            ("terça-feira, 16 de setembro de 2025, 19h40", dt.date(2025, 9, 16)),
                                            ("Selasa, 4 Maret 2025 13:05 WIB", dt.date(2025, 3, 4)),
-                                           ("wo 12 mrt 2025", dt.date(2025, 3, 12))])
+                                           ("wo 12 mrt 2025", dt.date(2025, 3, 12)),
+                                           ("Publié le 5 novembre 2024", dt.date(2024, 11, 5))])
 def test_an_english_editions_stamp_in_its_home_language_dates_the_story_and_is_not_its_headline(
         stamp: str, day: dt.date) -> None:
     c = clean_text(page("Noticias", STORM, "Read the French version", "Por Ana Ruiz", stamp, "Share", *STORY,

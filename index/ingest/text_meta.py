@@ -401,7 +401,7 @@ def headline_like(s: str) -> bool:
         return False  # a date and a signature: the header's meta line, however long ("On January 12, 2025 By ...")
     if ROLE_BYLINE_RE.match(s) or _REPORTING_FROM_RE.match(s) or _CREDITED_RE.match(s) or _is_byline(s):
         return False
-    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or _SEPARATORS_RE.subn("", s)[1] >= 2 \
+    if _NOT_HEADLINE_RE.search(s) or CAPTION_RE.search(s) or is_boilerplate(s) or len(_SEPARATORS_RE.findall(s)) >= 2 \
             or _bare_credit(s) \
             or (len(words) <= 3 and _SHARE_RE.match(s)):
         return False  # a reading time, a credit, a label, a row of links, a share button ("Share & Save")
@@ -1006,7 +1006,6 @@ def repeated_outlet(lines: list[str], chrome: Sequence[bool]) -> str | None:
     The Kestrel Review", "Cookies on The Kestrel Review", "The Kestrel Review is regulated by ..."; a name
     ending on an outlet's word ("Review", "Ledger", "News"), in three lines at least, one in the footer (a
     portal credits the papers and wires it carries all over the page)."""
-    texts = [line for line, flag in zip(lines, chrome, strict=True) if flag and len(line) <= 300]
     start = len(lines) - FOOTER_SPAN
     footer = [line for i, (line, flag) in enumerate(zip(lines, chrome, strict=True))
               if i >= start and flag and len(line) <= 300 and _OUTLET_WORDS.search(line)]
@@ -1019,6 +1018,9 @@ def repeated_outlet(lines: list[str], chrome: Sequence[bool]) -> str | None:
             own = [w for w in words[:-1] if w != "The"]
             if own and not all(common_word(w.lower()) for w in own):  # (not "Breaking News")
                 names.add(" ".join(words))
+    if not names:
+        return None
+    texts = [line for line, flag in zip(lines, chrome, strict=True) if flag and len(line) <= 300]
     seen = {name: sum(name in text for text in texts) for name in names}
     best = max(seen.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
     return best[0] if best is not None and best[1] >= REPEATED_NAME_LINES else None
@@ -1237,13 +1239,23 @@ def find_date(lines: list[str], first_body: int, t_pos: int | None) -> dt.date |
 
 
 FOREIGN_DATE_WORDS = 9  # words of a date line in another language, at most
-_FOREIGN_MONTHS = (
-    "enero|febrero|marzo|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro"
-    "|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août"
-    "|septembre|octobre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio"
-    "|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|mrt|okt|maret|agustus|desember"
-    "|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|stycznia|lutego|marca|kwietnia|maja"
-    "|czerwca|lipca|sierpnia|września|października|listopada|grudnia")
+# the months of twelve languages' calendars, January to December (all forms a page may print: "março", "mrt")
+_FOREIGN_MONTH_NAMES = (
+    "enero janeiro janvier januar gennaio januari ocak stycznia",
+    "febrero fevereiro février februar febbraio februari şubat lutego",
+    "marzo março mars märz maart mrt maret mart marca",
+    "abril avril aprile nisan kwietnia",
+    "mayo maio mai maggio mei mayıs maja",
+    "junio junho juin juni giugno haziran czerwca",
+    "julio julho juillet juli luglio temmuz lipca",
+    "agosto août augustus agustus ağustos sierpnia",
+    "septiembre setiembre setembro septembre settembre eylül września",
+    "octubre outubro octobre oktober ottobre okt ekim października",
+    "noviembre novembro novembre kasım listopada",
+    "diciembre dezembro décembre dezember dicembre desember aralık grudnia")
+_FOREIGN_MONTHS = "|".join(sorted({m for names in _FOREIGN_MONTH_NAMES for m in names.split()}, key=len, reverse=True))
+# each month by its first four letters (unique across these languages)
+_FOREIGN_MONTH_NUM = {m[:4]: n for n, names in enumerate(_FOREIGN_MONTH_NAMES, start=1) for m in names.split()}
 _FOREIGN_DATE_RE = re.compile(rf"(?i)\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS})\b,?\s+(?:de\s+)?(?:19|20)\d\d\b")
 _DATED_NAME_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*){1,3}$")
 _GLUED_STAMP_RE = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Published|Posted)\b)")  # "GMTUpdated 2 hours ago"
@@ -1297,22 +1309,6 @@ def _header_date(s: str, month_first: bool = False) -> dt.date | None:
                                            or _SIGNED_RE.search(s)):
         return parse_date(m.group(0))
     return None
-
-
-# the month each of _FOREIGN_MONTHS names, by its first four letters (unique across these languages)
-_FOREIGN_MONTH_NUM = {m[:4]: n for n, names in enumerate((
-    "enero janeiro janvier januar gennaio januari ocak stycznia",
-    "febrero fevereiro février februar febbraio februari şubat lutego",
-    "marzo março mars märz maart mrt maret mart marca",
-    "abril avril aprile nisan kwietnia",
-    "mayo maio mai maggio mei mayıs maja",
-    "junio junho juin juni giugno haziran czerwca",
-    "julio julho juillet juli luglio temmuz lipca",
-    "agosto août augustus agustus ağustos sierpnia",
-    "septiembre setiembre setembro septembre settembre eylül września",
-    "octubre outubro octobre oktober ottobre okt ekim października",
-    "noviembre novembro novembre kasım listopada",
-    "diciembre dezembro décembre dezember dicembre desember aralık grudnia"), start=1) for m in names.split()}
 
 
 def _foreign_date(s: str) -> dt.date | None:
