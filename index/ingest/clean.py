@@ -77,7 +77,7 @@ TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section labe
 PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph, not a teaser's blurb
 SHORT_SENTENCE_WORDS = 4  # words of the shortest sentence that breaks a box of figures
 FIGURE_LINES = 3  # lines of nothing but figures ("$139.6B", "+0.8%") that make a box of figures
-STATS_MAX = 40  # lines of a sports page's box of facts, label to last row, at most
+BOX_ROWS_MAX = 40  # lines of a labelled box of rows (a sports page's facts, a glossary), label to last row, at most
 STATS_FIGURES = 0.2  # figures per word of a row of such a box that ends like a sentence, at least
 STATS_NAMES = 0.25  # commas and semicolons per word of such a row (a line-up), at least
 FIGURE_SHARE = 0.3  # share of a box's lines, from its first to its last line of figures, that are figures
@@ -584,27 +584,23 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
     for j in np.flatnonzero(klen <= 40).tolist():
         if not _STATS_LABEL_RE.match(keys[j]):
             continue
-        k = j + 1
         # (to the story's own subheading, a line with no figure over a paragraph: "Defense finds an answer")
-        while k < n and k - j <= STATS_MAX and klen[k] <= 300 and _stats_row(lines[k], keys[k]) and not (
-                k + 1 < n and not _FIGURES_RE.search(keys[k]) and not lines[k].endswith(".")
-                and _FIELD_RE.match(lines[k]) is None and _paragraph(lines[k + 1])):
-            k += 1
+        k = _rows_end(klen, j, lambda t: _stats_row(lines[t], keys[t]) and not (
+            t + 1 < n and not _FIGURES_RE.search(keys[t]) and not lines[t].endswith(".")
+            and _FIELD_RE.match(lines[t]) is None and _paragraph(lines[t + 1])))
         if k - j > FIGURE_LINES:
             listed[j:k] = True
     # a glossary of the story's terms under its label ("Glossary" / "Black mass: The powder left after batteries
     # are shredded ..." / "Hydrometallurgy: Recovering metals by dissolving them in liquids.")
     for j in _short_with(keys, klen, 40, ("glossary", "terms", "jargon")):
-        if klen[j] <= 40 and _GLOSSARY_RE.match(keys[j]):
-            k = j + 1
-            while k < n and k - j <= STATS_MAX and klen[k] <= 300 and _TERM_RE.match(lines[k]):
-                k += 1
+        if _GLOSSARY_RE.match(keys[j]):
+            k = _rows_end(klen, j, lambda t: _TERM_RE.match(lines[t]) is not None)
             if k - j > 2:
                 listed[j:k] = True
     # a box of help lines under its label ("Need to talk?" / "If you're struggling, you don't have to cope alone." /
     # "Harbour Line: call 0800 555 0199, free, 24/7" / ...): to the last line with a number to call
     for j in _short_with(keys, klen, 40, ("help", "talk", "support")):
-        if klen[j] <= 40 and _HELP_LABEL_RE.match(keys[j]):
+        if _HELP_LABEL_RE.match(keys[j]):
             calls = [t for t in range(j + 1, min(n, j + SIGNUP_MAX + 1))
                      if klen[t] <= CONTACT_CHARS * 2 and _CONTACT_RE.search(lines[t])]
             # (one instruction a line: a story's own "Where to get help" section goes on in paragraphs)
@@ -628,7 +624,7 @@ def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarr
     # an editor's letter to the readers, an appeal (its label, "Dear reader," / paragraphs / "— Name, Editor"):
     # it runs from the greeting to the signature, and a button to act on it may follow
     for j in _short_with(keys, klen, 30, ("dear ",)):
-        if klen[j] > 30 or not _DEAR_READER_RE.match(keys[j]):
+        if not _DEAR_READER_RE.match(keys[j]):
             continue
         k = next((t for t in range(j + 1, min(n, j + BOX_MAX))
                   if klen[t] <= 80 and _SIGNED_QUOTE_RE.match(lines[t])), None)
@@ -1117,7 +1113,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # next article in full under it ("Up next" / "Schools" / "Hollister Elementary gets a new roof ..." / "By
     # Marcus Feld" / "Published March 14, 2024")
     for j in _short_with(keys, klen, 40, ("next", "more from")):
-        if bs < j <= be and klen[j] <= 40 and _NEXT_LABEL_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
+        if bs < j <= be and _NEXT_LABEL_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
                 and any(story_header(lines, h) for h in (j + 1, j + 2) if h <= be):
             listed[j : be + 1] = True
             be = j - 1
@@ -1133,7 +1129,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             break
     # (and so does a list of its sources: "Sources" / "Ramanathan-Cole P, et al. Time-restricted eating ... 2024.")
     for j in _short_with(keys, klen, 30, ("source", "reference", "citation", "bibliography", "reading")):
-        if bs < j <= be and klen[j] <= 30 and _SOURCES_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
+        if bs < j <= be and _SOURCES_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
                 and any(_CITATION_RE.search(lines[t]) for t in range(j + 1, min(j + 3, n))):
             listed[j : be + 1] = True
             be = j - 1
@@ -1775,6 +1771,14 @@ def _prompt(key: str, *, sure: bool = False) -> bool:
     if m is None or not sure:
         return m is not None
     return any(not _PROMPT_WORD_RE.fullmatch(m.group(0)) for m in _PROMPT_RE.finditer(key, m.start()))
+
+
+def _rows_end(klen: np.ndarray, j: int, is_row: Callable[[int], bool]) -> int:
+    """The line after the rows under the label at j (BOX_ROWS_MAX of them at most, none a long paragraph)."""
+    k = j + 1
+    while k < len(klen) and k - j <= BOX_ROWS_MAX and klen[k] <= 300 and is_row(k):
+        k += 1
+    return k
 
 
 def _stats_row(line: str, key: str) -> bool:
