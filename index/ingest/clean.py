@@ -2,8 +2,8 @@
 
 Line decisions come from lines.score_lines (a small learned model over shape, vocabulary and
 neighbourhood); refine() adds the page's structure a reader sees (one dominant run of
-reporting, widgets and teaser lists around it). text_meta.py reads the header for headline,
-outlet and date.
+reporting, teaser lists and boxes around it; widgets.py finds the widgets, which weigh nothing
+when the run is chosen). text_meta.py reads the header for headline, outlet and date.
 """
 
 from __future__ import annotations
@@ -17,12 +17,28 @@ from collections.abc import Callable
 import numpy as np
 
 from index.ingest.boilerplate import (
-    EMBED_SIGNATURE_RE,
     ROLE_NOUNS,
-    STOCK_QUOTE_RE,
     is_boilerplate,
     is_button_row,
     is_stamp,
+)
+from index.ingest.line_shapes import (
+    BOX_MAX,
+    FIELD_RE,
+    HANDLE_RE,
+    LETTERS_RE,
+    NAMED_HANDLE_CHARS,
+    NAMED_HANDLE_RE,
+    REPORTED,
+    REPORTED_RE,
+    SIGNED_QUOTE_RE,
+    SIGNUP_MAX,
+    SUBHEAD_CHARS,
+    TWO_SENTENCES_RE,
+    WIDGET_LINK_RE,
+    lines_with,
+    paragraph,
+    short_with,
 )
 from index.ingest.lines import (
     BOILER_LINE_RE,
@@ -39,10 +55,8 @@ from index.ingest.text_meta import (
     CAPTION_RE,
     CLOCK_RE,
     CREDIT_LINE_RE,
-    DURATION_RE,
     HEADER_SPAN,
     LIVE_ENTRIES,
-    MEDIA_LABEL_RE,
     NAME_WORDS,
     ROLE_BYLINE_RE,
     ROLE_LINE_RE,
@@ -64,6 +78,7 @@ from index.ingest.text_meta import (
     story_header,
 )
 from index.ingest.unwrap import logical_lines
+from index.ingest.widgets import find_widgets, handle_posts
 from index.model import Cleaned
 
 FAR_LINES = 10  # lines from the run of reporting beyond which only sentences are kept
@@ -75,12 +90,6 @@ TEASER_CORE = 3  # sentences of the run outside teaser blocks for those blocks t
 TEASER_BLOCK = 3  # teasers in a row that make a teaser block wherever it stands
 TEASER_PAIRS = 2  # teasers (headline + blurb, source, age) under a section label that end the run there
 PARAGRAPH_WORDS = 20  # words of a line of several sentences that is a paragraph, not a teaser's blurb
-SHORT_SENTENCE_WORDS = 4  # words of the shortest sentence that breaks a box of figures
-FIGURE_LINES = 3  # lines of nothing but figures ("$139.6B", "+0.8%") that make a box of figures
-BOX_ROWS_MAX = 40  # lines of a labelled box of rows (a sports page's facts, a glossary), label to last row, at most
-STATS_FIGURES = 0.2  # figures per word of a row of such a box that ends like a sentence, at least
-STATS_NAMES = 0.25  # commas and semicolons per word of such a row (a line-up), at least
-FIGURE_SHARE = 0.3  # share of a box's lines, from its first to its last line of figures, that are figures
 NOTICE_CHARS = 150  # a copyright notice is this long at most
 NOTICE_AFTER = 3  # sentences of the run above a copyright notice that it closes
 TOPICS_MIN = 3  # short lines under a topics label ("Tags:", "Read more about:") that close the story there
@@ -96,37 +105,26 @@ SHARED_MIN = 0.6  # share of a line a copy of it (a caption with a credit added)
 SLOTS_MAX = 3  # ad slots in a row the run of reporting steps over
 ENTRY_MAX = 14  # lines of a live page's entry, its time to the next one's, at most
 QUESTION_HEADLINE_WORDS = 12  # a question this short under a headline is another headline, not a blurb
-SUMMARY_POINTS = 6  # points of a machine's summary between its label and its note, at most
-KEY_EVENTS_MAX = 16  # lines of a live page's list of key events, label to the first entry, at most
 BOX_MIN = 4  # lines of a box round a chain paper's "Article content" marker, at least
-BOX_MAX = 24  # lines of a box under "Story continues below" (a paywall's pitch, an embedded post), at most
 SLOT_TH = 0.05  # score of a sentence under them that says the story goes on (not a teaser's blurb)
-SIGNUP_MAX = 6  # lines of a sign-up box or share bar the run of reporting reaches over, at most
 AD_HEADLINE_WORDS = 14  # words of a paid link's headline, at most
 BARE_ITEM_WORDS = 7  # words of each headline under a bare "Read more", at least
 INLINE_MAX = 12  # lines of headlines and names under a label inside the reporting, at most
 WIDGET_MAX = 8  # lines of a widget closed by its link, label to link, at most
-SUBHEAD_CHARS = 80  # a subheading inside the story is this short, at most
 SUBHEAD_SHORTER = 1  # words a subheading under a list of headlines is shorter than each of them, at least
 SUBHEAD_WORDS = 6  # and its words, at most
 CHROME_WORDS_PER = 20  # a sentence this many words long may use one of chrome's words in passing
-CLIP_LINES = 3  # lines of a player's block between its label and its running time, at most
-POLL_MAX = 8  # lines of a poll, label to button, at most
-RULES_MAX = 8  # lines of the rules for comments, label to link, at most
 TITLE_CASE = 0.7  # share of a title-case headline's words that open on a capital, at least
 LONG_HEADLINE_WORDS = 22  # words of a headline under a list's label, at most
 KICKER_WORDS = 3  # words of a teaser's kicker in capitals over its headline, at most
 LEAD_CAPTION_CHARS = 250  # characters of the lead picture's caption, at most
 ITEM_WORDS = 3  # words of a headline in a list, at least
 TITLE_CHARS = 60  # characters of a newsletter's or a box's name, at most
-HANDLE_CHARS = 45  # characters of a social account's handle, at most
-NAMED_HANDLE_CHARS = 80  # ... with its owner's name before it
 BIO_CHARS = 400  # characters of a writer's bio, at most
 GALLERY_CAPTIONS = 3  # captions under a gallery's label that a short label closes, without counters
 GALLERY_MAX = 16  # lines of a gallery's captions and counters, at most
 CREDIT_WORDS = 8  # words of a photo credit on its own line, at most
 CREDIT_CHARS = 80  # and its characters
-CONTACT_CHARS = 90  # characters of a line of a box of numbers to call, at most
 CAPTION_MIN, CAPTION_MAX = 5, 35  # words of a caption over a credit line
 PROMPT_LONG, PROMPT_SURE = 80, 0.8  # a sentence the model is sure of, using a prompt's word in passing
 IN_TH = 1.0  # score any other line inside the run needs (the model threshold when higher)
@@ -143,12 +141,7 @@ _PRICE_RE = re.compile(r"[$€£¥]\s?\d|\d\s?%|^[+\-−–]\s?\d|^\d[\d,]*\.\d+
 _AGENCY_CREDIT_RE = re.compile(r"^\(?[A-Z]{2,6}\)?\.?$")  # a wire's name closing its story: "(ANSA).", "EFE", "(PAP)"
 _CREDIT_HINTS = ("contributed", "reporting by", "editing by", "edited by", "with ", "— ", "– ")
 _WORDY = re.compile(r"[^\W_]")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word, not a figure ("1 / 8")
 _NUMBERED_RE = re.compile(r"(?i)^(?:(?:step|part|chapter|day|week|phase|tip|stage|no\.?)\s*\d+|\d+\s*[.):-])")
-# A sponsor's name over its slot in a newsletter
-_SPONSOR_HINTS = ("presented by", "together with", "sponsored", "brought to you")
-_SPONSOR_RE = re.compile(r"^(?:presented\s+by|together\s+with|sponsored\s+by|brought\s+to\s+you\s+by"
-                         r"|sponsored(?:\s+content)?)\b")
 # The link under each item of a round-up, printed once per item
 _MORE_LINK_RE = re.compile(r"^(?:continue reading|read more|keep reading|read (?:the )?full (?:story|article|post)"
                            r"|view (?:the )?(?:post|recipe|project))\W*$")
@@ -158,23 +151,15 @@ _PHOTOGRAPHER = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'�
 _CREDITED_OUTLET = r"[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$"
 _NAME_CREDIT_RE = re.compile(rf"^{_PHOTOGRAPHER}(?:\s?/\s?|,\s+The\s){_CREDITED_OUTLET}")
 _FOR_CREDIT_RE = re.compile(rf"^{_PHOTOGRAPHER}\sfor\s(?:The\s)?{_CREDITED_OUTLET}")
-# A number to call: "0800 555 333", "(902) 555-0177", "Call 101", "Life-threatening emergency: 000"
-_CONTACT_RE = re.compile(r"(?:^|[\s:(])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)\s?|\d{2,4}[ .-])\d{3}[ .-]?\d{3,4}\b"
-                         r"|\b(?i:call|dial|text|phone|tel)\.?\s*:?\s*\d{3,}\b|(?i:emergency|police|ambulance)\S*\s*:\s*\d{3}$")
-_REPORTED = r"\b(?:said|says|told)\b|[\"“”]"  # a source speaking: reporting's mark
-_REPORTED_RE = re.compile("(?i)" + _REPORTED)
 # (the pronouns in any case but "US", the country: "... reporters at the US Capitol on Friday.")
 _NOT_CAPTION_RE = re.compile(r"\b(?:[Ii]|[Ww][Ee]|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Mm]y|OUR|YOU|YOUR|MY)\b"
-                             r"|(?i:" + _REPORTED + ")")
+                             r"|(?i:" + REPORTED + ")")
 # An ad's copy: a call to act opening one of its sentences ("Book now with ...", "Call 570-555-0148."),
 # its sponsor named, or a business's name before a dash and its offer
 _AD_COPY_RE = re.compile(r"(?:^|[.!?:]\s+)(?:Shop|See|Call|Visit|Book|Buy|Order|Discover|Get|Try|Save|Sign up"
                          r"|Apply|Download|Meet|Find|Explore|Start|Learn|Join|Register)\b"
                          r"|(?i:\bsponsored (?:by|content)\b)"
                          r"|^[A-Z][\w&'’]*(?:\s[A-Z][\w&'’]*){0,4} - ")
-# a social account alone on its line (keys are lower case): "@naijacourier", "@orenk.bsky.social"
-_HANDLE_RE = re.compile(r"^@[a-z0-9_]{2,30}(?:\.[a-z0-9_-]{2,20}){0,2}$")
-_NAMED_HANDLE_RE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s){1,6}@\w{2,30}(?:\s*[·•|]\s*\w{1,12}(?: ago)?)?$")
 # a gallery's label, its counters and what closes it: "Photos: County board debates ...", "In
 # Pictures", "Matatu strike in pictures"; "3 of 8"; "Photos: Jane Doe", "(Jane Doe / Outlet)", "View Gallery"
 _GALLERY_HINTS = ("photo", "picture", "galler", "image", "slideshow")
@@ -206,60 +191,23 @@ _OUTLET_CREDIT_RE = re.compile(r"^[A-Za-z][\w&.'’]{1,29}/[A-ZÀ-ÖØ-Þ][\w.'�
 _TEASER_SHAPE_RE = re.compile(r"^[^.!?]{10,120}[.?]\s+Here[’']s (?:why|what|how|where|who|when)\b[^.!?]{0,40}[.!]?$"
                               r"|^[^.!?:]{3,50}:\s[A-Z][^.!?:]{5,100}\?$")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St))\.$")
-_POLL_BUTTON_RE = re.compile(r"^(?:vote(?: now)?|submit(?: vote)?|(?:view|see|show) results|results)\W*$")
 # a section's own "More" label, which _list_label does not read ("More Free Agency")
 _MORE_SECTION_RE = re.compile(r"^More\s+(?:[A-Z][\w&'’-]*\s?){1,3}$")
 _QUOTE_MARKS = "\"'‘’“”"
-_FIGURES_RE = re.compile(r"\d")
-# what marks a box of figures as a market's: a signed change ("▼ -1.94 (-4.84%)", "+0.8%"), a
-# quote's fields, an exchange's prefix ("NASDAQ: VOLT")
-_MARKET_RE = re.compile(r"^[▲▼△▽]|^[+\-−–]\s?\d[\d,.]*\s?%|\(\s?[+\-−–]\d[\d,.]*\s?%\s?\)"
-                        r"|\b(?:market cap|52[- ]week|day(?:'s)? range|p/e|prev(?:ious)? close|get (?:a )?quote"
-                        r"|watchlist|delayed\s*(?:quote|data|price|[-–—·]|by \d)|today's change|current price)\b"
-                        r"|^(?:nyse|nasdaq|lse|tsx|asx|sgx|nse|bse|hkex):")
 _TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topics|(?:read )?more about"
                         r"|more on (?:these|this) topics?|explore more on (?:these|this) topics?)\W*$")
 # a list of the story's sources under its label closes it too ("Sources" / "Ramanathan-Cole P, et al. ...")
 _SOURCES_RE = re.compile(r"^(?:sources?|references|citations|bibliography|further\s+reading)\W*$")
 _CITATION_RE = re.compile(r"\bet\s+al\b|\bdoi\b|https?://|\(\s?(?:19|20)\d\d[a-z]?\s?\)|\.\s(?:19|20)\d\d[;.]|\bsources\b")
-_SYMBOL_RE = re.compile(r"^[A-Z]{2,5}(?:\.[A-Z]{1,3})?$")  # a stock's ticker symbol: "HRLN", "HRLN.LH"
-_RULES_RE = re.compile(r"^(?:the |our )?(?:rules (?:of|for) (?:replying|commenting|posting|comments|discussion)"
-                       r"|(?:comment|commenting|community|discussion) rules)\W*$")
-_POLL_RE = re.compile(r"^(?:(?:quick |reader |today'?s |our |daily |weekly )?poll|(?:have )?your say)\W*$")
-# Who said a pulled quote, under it: "Teresa Lindqvist, Jonesboro resident", "— Rick Dunleavy, coach"
-_SIGNED_QUOTE_RE = re.compile(r"^[—–-]\s*(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w.'’-]+"
-                              r"(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}(?:,\s[^.!?]{2,60})?$")
 _ATTRIBUTION_RE = re.compile(r"^[—–-]?\s*[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,2},\s[^.!?]{2,50}$")
 _BARE_MORE_RE = re.compile(r"^read more\W*$")
-# (a post's time gives no year, as the network prints this year's posts: a byline's date has one)
-_POST_TIME_RE = re.compile(r"^[·•\s]*(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+\d{1,2})\s+at\s+"
-                           r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[·•\s]*$")
-_STATS_LABEL_RE = re.compile(
-    r"^[\W_]*(?:match\s+(?:facts|stats|statistics)|box\s*score|(?:team\s+)?line-?ups|scorers|scorecard|brief\s+scores"
-    r"|the\s+scores|(?:player|rider|driver)\s+ratings|(?:championship|drivers'?|riders'?|league|points|group)\s+"
-    r"(?:standings|table)|standings|injury\s+list|(?:stage|race)\s+(?:\d+\s+)?results?|results\s+\(day\s+\d+\)"
-    r"|key\s+moments|medal\s+table|leaderboard)(?:\s*[:(–-][^.!?]{0,30})?[\W_]*$")
-_GLOSSARY_RE = re.compile(r"^[\W_]*(?:glossary|key\s+terms|jargon\s+buster|(?:explainer|explained)\s*:\s*[^.!?]{0,40}"
-                          r"terms|(?:the\s+)?terms\s+(?:explained|to\s+know))[\W_]*$")
-# a glossary's entry: "Raised bog: A dome-shaped bog fed only by rainfall."
-_TERM_RE = re.compile(r"^[A-Z][\w'’()/ -]{1,40}\s?:\s+[A-Z][^:]{8,}$")
-_HELP_LABEL_RE = re.compile(r"^[\W_]*(?:need\s+(?:help|to\s+talk|support|someone\s+to\s+talk\s+to)|where\s+to\s+get"
-                            r"\s+(?:help|support)|get\s+help|support\s+is\s+available|help\s+is\s+available)[\W_]*$")
-_QUIZ_COUNT_RE = re.compile(r"^question\s+\d{1,2}\s*(?:of|/)\s*\d{1,2}$")
-_QUIZ_END_RE = re.compile(r"^(?:check|submit|see|show|reveal)\s+(?:my\s+|your\s+|the\s+)?(?:answers?|results?|score)"
-                          r"|^share\s+(?:my\s+|your\s+)?(?:score|results?)|^(?:try|play)\s+again\W*$")
-_DEAR_READER_RE = re.compile(r"^dear (?:readers?|subscribers?|friends?|supporters?|members?)\W*$")
 _NEXT_LABEL_RE = re.compile(r"^[\W_]*(?:up next|next(?: article| story| up)?|read next|coming up next"
                             r"|more from (?:this section|[\w&' -]{1,30}))[\W_]*$")
 _READ_CONTROL_RE = re.compile(r"^(?:(?:tap|click|swipe)\s+(?:here\s+)?to\s+read(?:\s+more)?"
                               r"|read\s+(?:now|the\s+story|story))\W*$")
 # A link under a list to more of it: "Watch more videos", "See all stories", "Load more"
 _MORE_ITEMS_RE = re.compile(r"(?i)^(?:watch|view|see|read|show|load|explore|browse|get)\s+(?:more|all)\b")
-# A row of a spec sheet or a fact box: "Battery: up to 7 hours", "Codecs: AAC, SBC, LC3" (a short
-# name, then a figure, a list or a few words: not a headline's "Learn About Wine: An Easy Guide")
-_FIELD_RE = re.compile(r"^[A-Z][\w&/()'-]*(?:\s[\w&/()'-]+){0,2}:\s+(?:.*[\d,].*|\S+(?:\s\S+){0,3})$")
 _END = (".", "!", "?", "…", '"', "”", "’", ")")  # how a sentence of prose ends
-_TWO_SENTENCES_RE = re.compile(r"[a-z0-9)][.!?][\"”’']?\s+[\"“‘']?[A-Z]")  # one sentence ends, another begins
 _NOTICE_RE = re.compile(r"(?:copyright\b|©|\(c\)\s)")
 # Prompts addressed to the reader (consent, accounts, mailing lists), not reporting.
 _PROMPT_RE = re.compile(
@@ -306,11 +254,6 @@ _PROMPT_RE = re.compile(
 # the prompts' words that reporting also uses: "cookies, bagels and doughnuts", "a password manager"
 _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|subscribing|unlock|email address"
                              r"|privacy policy|terms of (?:use|service)")
-# a summary a machine wrote: its note and its label
-_MACHINE_NOTE_RE = re.compile(r"\b(?:ai|machine)[- ]generated\b|\bgenerated\s+(?:using|with|by)\s+(?:ai|artificial)")
-_SUMMARY_BOX_RE = re.compile(r"summary|key (?:points|takeaways)|takeaways|highlights|in short|at a glance")
-# a live page's list of its key events
-_KEY_EVENTS_RE = re.compile(r"^(?:key\s+(?:events|moments|updates|developments)|highlights)\W*$")
 # the page's own word that the story goes on under a box: "Story continues below", "This advertisement has
 # not loaded yet, but your article continues below."
 _CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
@@ -347,9 +290,6 @@ _LIST_LABEL_RE = re.compile(
 )
 # a headline closing on its date in brackets: "County board orders review of overtime (Sept. 2025)"
 _DATED_HEADLINE_RE = re.compile(r"^[^.!?]{10,120}\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)$")
-# the link closing a widget: "Full scoreboard ›", "View all bids", "See local inventory"
-_WIDGET_LINK_RE = re.compile(r"^(?:(?:view|see|explore|browse)\s+(?:all|more|the|full|our|local|document)\b[\w' ]{0,30}"
-                             r"|full\s+\w+(?:\s\w+)?\s*[›»→])\W*$")
 # A press release's notes after its text
 _NOTES_HEAD_RE = re.compile(r"^(?:notes?\s+to\s+editors|(?:media|press|investor)\s+(?:contacts?|inquiries|enquiries)"
                              r"|(?:cautionary\s+(?:note|statement)s?\s+regarding\s+)?forward[- ]looking\s+"
@@ -461,213 +401,6 @@ def clean_scored(text: str, scorer: Callable[[list[str], np.ndarray], np.ndarray
                    dateline=dateline, kept_lines=kept_lines)
 
 
-def _widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, lowdoc: str,
-             is_button: Callable[[int], bool]) -> np.ndarray:
-    """The lines of the widgets a page prints among and around its story, wherever they stand (players
-    and their clips, embedded posts, polls, quote boxes and tables of figures, the rules for comments, a
-    sponsor's slot, numbers to call): none of them is reporting, however sure the model is of a line."""
-    n = len(lines)
-    listed = np.zeros(n, dtype=bool)
-    # a player's or a gallery's label ("Video") titles the clip under it, and a photo credit
-    # printed as its own line ("Getty Images") the caption under it: neither is the story
-    # (and "Open this photo in gallery:" stands over the picture's caption, a sentence; not over the
-    # lead, whose dateline says it is the story: "CALGARY — Calgary-based Athabasca Midstream ...")
-    for j in np.flatnonzero(klen[:-1] < 40).tolist():
-        media = MEDIA_LABEL_RE.match(keys[j]) or CREDIT_LINE_RE.match(keys[j])
-        if media and (base[j + 1, 2] == 0 or (" this " in keys[j] and find_dateline(lines[j + 1]) is None)):
-            listed[j : j + 2] = True
-    # and a clip's title stands over its running time ("How to stay safe in a storm" / "2:05"),
-    # an embedded post's text over its signature ("— Name (@handle) March 3, 2025")
-    # (and a player's whole block, label to running time: "Video" / its title / a sentence
-    # describing it, "Our reporter visits ..." / "3:04")
-    for j in np.flatnonzero(klen[1:] <= 8).tolist():
-        if DURATION_RE.match(keys[j + 1]):
-            player = next((m for m in range(j, max(-1, j - CLIP_LINES - 1), -1) if MEDIA_LABEL_RE.match(keys[m])), None)
-            if player is not None:
-                listed[player : j + 2] = True
-            elif base[j, 2] == 0:
-                listed[j] = True
-    for j in _lines_with(lowdoc, klen, ("(@",)):
-        if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
-            listed[j - 1] = True
-    listed |= _handle_posts(lines, keys, klen, base, lowdoc, n)  # (the named ones once the run is known)
-    # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
-    # expecting?" / "Less than 6 inches" / ... / "Vote")
-    for j in _lines_with(lowdoc, klen, ("poll", "your say")):
-        if klen[j] <= 20 and _POLL_RE.match(keys[j]) and j + 1 < n and lines[j + 1].rstrip().endswith("?"):
-            k = j + 2
-            while k < n and k - j <= POLL_MAX and klen[k] <= 60 and base[k, 2] == 0:
-                k += 1
-                if _POLL_BUTTON_RE.match(keys[k - 1]):  # the button closes it (and "View results" beside it)
-                    k += int(k < n and _POLL_BUTTON_RE.match(keys[k]) is not None)
-                    break
-            listed[j:k] = True
-    # (or with no label: the question over two answers or more and the button, "Do you think she was right to
-    # resign?" / "Yes – she had to go" / "No – ..." / "Don't know" / "Vote")
-    for j in _lines_with(lowdoc, klen, ("vote", "submit")):
-        if klen[j] <= 12 and _POLL_BUTTON_RE.match(keys[j]):
-            t = j - 1
-            while t > 0 and j - t <= POLL_MAX and klen[t] <= 60 and base[t, 2] == 0 and not lines[t].endswith("?"):
-                t -= 1
-            if j - t >= 3 and lines[t].endswith("?") and klen[t] <= 200:
-                listed[t : j + 1 + int(j + 1 < n and _POLL_BUTTON_RE.match(keys[j + 1]) is not None)] = True
-    # a stock's quote box: its symbol and the company's name over its price and change ("HRLN" /
-    # "Harrow & Lane Group PLC" / "412.60" / "-67.50 (-14.06%)"), in either order
-    for j in _lines_with(lowdoc, klen, ("%)",)):
-        if klen[j] <= 30 and STOCK_QUOTE_RE.match(keys[j]):
-            top = next((t for t in range(j - 1, max(-1, j - 4), -1) if _SYMBOL_RE.match(lines[t])), None)
-            if top is not None:
-                top -= int(top > 0 and klen[top - 1] <= 40 and base[top - 1, 2] == 0 and j - top < 3)
-                listed[top : j + 1] = True
-    # a box of figures: a quote box, a markets table, an earnings snapshot ("CRMK" / "$38.12" / "▼ -1.94
-    # (-4.84%)" / "Market cap" / "$139.6B"): three lines of figures or more among short lines with no
-    # sentence between them, with the labels over and among them and a source or a button under them
-    for a, b in _figure_boxes(keys, klen, base):
-        end = b + 1
-        while end < n and end - b <= 2 and klen[end] <= 40 and (
-                keys[end].startswith(("source", "data:", "chart:")) or is_boilerplate(lines[end])
-                or _WIDGET_LINK_RE.match(keys[end]) or _MARKET_RE.search(keys[end])):
-            end += 1
-        listed[a:end] = True
-    # a box of numbers to call ("Where to get help:" / "Family violence crisis line: 0800 555 333" / "Sexual harm
-    # helpline: 0800 555 044"): two such lines in a row or more, and the label over them
-    contact = np.zeros(n, dtype=bool)
-    for j in np.flatnonzero((klen <= CONTACT_CHARS) & (base[:, 5] > 0)).tolist():  # (lines with figures)
-        contact[j] = _CONTACT_RE.search(lines[j]) is not None and not lines[j].rstrip().endswith((".", "!", "?")) \
-            and _REPORTED_RE.search(lines[j]) is None
-    for j in np.flatnonzero(contact[:-1] & contact[1:]).tolist():
-        listed[j : j + 2] = True
-        if j and not contact[j - 1] and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
-            listed[j - 1] = True
-    # the rules for comments over the thread ("The rules of replying:" / "Be respectful. ..." / ... /
-    # "Review the Townline Community Guidelines."): from the label to its link
-    for j in _lines_with(lowdoc, klen, ("rules",)):
-        if klen[j] <= 40 and _RULES_RE.match(keys[j]):
-            k = next((t for t in range(j + 1, min(j + RULES_MAX + 1, n)) if "guidelines" in keys[t]), j)
-            listed[j : k + 1] = True
-    # a sponsor's slot in a newsletter ("Presented by Ledgerly", its pitch, "Start your free
-    # trial"): from the sponsor's name to the button, when a button closes it
-    for j in _lines_with(lowdoc, klen, _SPONSOR_HINTS):
-        if klen[j] < 60 and base[j, 2] == 0 and _SPONSOR_RE.match(keys[j]):
-            k = next((t for t in range(j + 1, min(j + SIGNUP_MAX + 1, n)) if is_button(t)), None)
-            if k is not None:
-                listed[j : k + 1] = True
-    # a summary a machine wrote, its label to its note ("AI generated summary" / three points / "This summary
-    # was generated using AI and reviewed by our editors."): the page's gloss, not its reporting
-    for j in _lines_with(lowdoc, klen, ("generated", "summary")):
-        if klen[j] > 160 or not _MACHINE_NOTE_RE.search(keys[j]) or not is_boilerplate(lines[j]):
-            continue
-        label = next((k for k in range(j - 1, max(-1, j - SUMMARY_POINTS - 2), -1)
-                      if klen[k] <= 40 and _SUMMARY_BOX_RE.search(keys[k])), None)
-        if label is not None:
-            listed[label : j + 1] = True
-        elif j + 1 < n and klen[j] <= 40:  # (the note as the label: "AI-generated summary. May contain errors.")
-            k = j + 1
-            while k < n and k - j <= SUMMARY_POINTS and base[k, 2] > 0 and klen[k] <= 300 \
-                    and not _REPORTED_RE.search(lines[k]) and find_dateline(lines[k]) is None:
-                k += 1
-            listed[j:k] = True
-    # a post embedded as a social network prints it: its author over its time, the post, its counts and any
-    # translation in brackets ("Carra Ferry Action Group" / "11 March at 22:14" / "Tonight's meeting: ..." /
-    # "312 · 88 comments · 194 shares")
-    for j in np.flatnonzero(klen[:-1] <= 40).tolist():
-        # (its author's name, not a live page's entry headline over its time)
-        if j and " at " in keys[j] and _POST_TIME_RE.match(keys[j]) and klen[j - 1] <= 60 \
-                and base[j - 1, 2] == 0 and name_like(lines[j - 1]) and klen[j + 1] <= 600:
-            k = j + 2
-            while k < n and k - j <= 3 and klen[k] <= 300 and (is_boilerplate(lines[k]) or keys[k].startswith("(")):
-                k += 1
-            listed[j - 1 : k] = True
-    # a sports page's box of facts under its label: line-ups, scorers, box scores, statistics, standings, ratings,
-    # results ("Match facts" / "Coal City Warriors: Obi, Ugwu, ..." / ...): rows of names and figures, however
-    # well the model scores them, to the first paragraph of prose
-    for j in np.flatnonzero(klen <= 40).tolist():
-        if not _STATS_LABEL_RE.match(keys[j]):
-            continue
-        # (to the story's own subheading, a line with no figure over a paragraph: "Defense finds an answer")
-        k = _rows_end(klen, j, lambda t: _stats_row(lines[t], keys[t]) and not (
-            t + 1 < n and not _FIGURES_RE.search(keys[t]) and not lines[t].endswith(".")
-            and _FIELD_RE.match(lines[t]) is None and _paragraph(lines[t + 1])))
-        if k - j > FIGURE_LINES:
-            listed[j:k] = True
-    # a glossary of the story's terms under its label ("Glossary" / "Black mass: The powder left after batteries
-    # are shredded ..." / "Hydrometallurgy: Recovering metals by dissolving them in liquids.")
-    for j in _short_with(keys, klen, 40, ("glossary", "terms", "jargon")):
-        if _GLOSSARY_RE.match(keys[j]):
-            k = _rows_end(klen, j, lambda t: _TERM_RE.match(lines[t]) is not None)
-            if k - j > 2:
-                listed[j:k] = True
-    # a box of help lines under its label ("Need to talk?" / "If you're struggling, you don't have to cope alone." /
-    # "Harbour Line: call 0800 555 0199, free, 24/7" / ...): to the last line with a number to call
-    for j in _short_with(keys, klen, 40, ("help", "talk", "support")):
-        if _HELP_LABEL_RE.match(keys[j]):
-            calls = [t for t in range(j + 1, min(n, j + SIGNUP_MAX + 1))
-                     if klen[t] <= CONTACT_CHARS * 2 and _CONTACT_RE.search(lines[t])]
-            # (one instruction a line: a story's own "Where to get help" section goes on in paragraphs)
-            if calls and not any(klen[t] > CONTACT_CHARS * 2
-                                 or (klen[t] > CONTACT_CHARS and _TWO_SENTENCES_RE.search(lines[t]))
-                                 for t in range(j + 1, calls[-1] + 1)):
-                listed[j : calls[-1] + 1] = True
-    # a quiz: its label, title and pitch over the counted questions, each with its answers, and its buttons
-    # ("QUIZ" / "How water-wise are you?" / ... / "Question 1 of 5" / a question / answers / ... / "Check my answers")
-    counters = [j for j in _short_with(keys, klen, 20, ("question",)) if _QUIZ_COUNT_RE.match(keys[j])]
-    if len(counters) >= 2:
-        a = counters[0]
-        while a > 0 and counters[0] - a < 3 and klen[a - 1] <= 100 and len(lines[a - 1].split()) <= 15:
-            a -= 1
-        b = counters[-1] + 1
-        while b < n and b - counters[-1] <= POLL_MAX and klen[b] <= 120 and (base[b, 2] == 0 or lines[b].endswith("?")):
-            b += 1
-        while b < n and klen[b] <= 40 and (is_button(b) or _QUIZ_END_RE.match(keys[b])):
-            b += 1
-        listed[a:b] = True
-    # an editor's letter to the readers, an appeal (its label, "Dear reader," / paragraphs / "— Name, Editor"):
-    # it runs from the greeting to the signature, and a button to act on it may follow
-    for j in _short_with(keys, klen, 30, ("dear ",)):
-        if not _DEAR_READER_RE.match(keys[j]):
-            continue
-        k = next((t for t in range(j + 1, min(n, j + BOX_MAX))
-                  if klen[t] <= 80 and _SIGNED_QUOTE_RE.match(lines[t])), None)
-        if k is not None:
-            top = j - int(j > 0 and klen[j - 1] <= 40 and base[j - 1, 2] == 0)
-            listed[top : k + 1 + int(k + 1 < n and is_button(k + 1))] = True
-    # a live page's list of its key events (headlines, perhaps each under its time) over the entries: it
-    # runs to the first entry, the last time over a paragraph ("Key events" / "State Highway 6 closed ..." /
-    # ... / "Show key events only" / "2:48pm" / "More evacuations ordered ..." / a paragraph)
-    for j in _lines_with(lowdoc, klen, ("key ", "highlights")):
-        if klen[j] > 30 or not _KEY_EVENTS_RE.match(keys[j]):
-            continue
-        k = j + 1
-        while k < n and k - j <= KEY_EVENTS_MAX and base[k, 2] == 0 and klen[k] <= SUBHEAD_CHARS * 2:
-            k += 1
-        if k < n and k - j <= KEY_EVENTS_MAX and k - j >= 3:
-            clocks = [t for t in range(j + 1, k) if CLOCK_RE.match(keys[t])]
-            entry = clocks[-1] if clocks and k - clocks[-1] <= 4 else k  # (the first entry's time and headline)
-            listed[j:entry] = True
-    return listed
-
-
-def _handle_posts(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, lowdoc: str,
-                  bs: int) -> np.ndarray:
-    """An embedded post printed as its author's name, the handle alone on a line, the post, and its
-    time or counts ("Naija Courier" / "@NaijaCourier" / "JUST IN: Petrol now ..." / "1.4K reactions · ...")
-    (or the author's name and handle on one line, "Wade Pryor @SenWadePryor", "NSW SES @NSWSES · 6h",
-    in the story or under it, past the run's start bs: a byline over the lead may carry its writer's handle)."""
-    n = len(lines)
-    listed = np.zeros(n, dtype=bool)
-    for j in _lines_with(lowdoc, klen, ("@",)):
-        named = j > bs and klen[j] <= NAMED_HANDLE_CHARS and _NAMED_HANDLE_RE.match(lines[j]) is not None
-        if named or (klen[j] <= HANDLE_CHARS and _HANDLE_RE.match(keys[j])):
-            listed[j] = True
-            if j and klen[j - 1] <= 40 and base[j - 1, 2] == 0:
-                listed[j - 1] = True
-            if j + 1 < n and not _HANDLE_RE.match(keys[j + 1]) and klen[j + 1] <= 300:
-                listed[j + 1] = True
-                if j + 2 < n and klen[j + 2] <= 60 and base[j + 2, 2] == 0:
-                    listed[j + 2] = True
-    return listed
-
-
 def _sentences_apart(lines: list[str], rows: np.ndarray, probs: np.ndarray, th: float, above: int,
                      seen: dict[int, tuple[int, bool, bool, bool] | None]) -> bool:
     """Sentences the model believes among `rows` (lines of the page in order, the dropped ones
@@ -709,15 +442,9 @@ def _sentence_reading(line: str, believed: bool) -> tuple[int, bool, bool, bool]
     words = len(text.split())
     # (a source who "did not comment" is no chrome; a clip's title, "... (01:25)", no sentence)
     sentence = believed and words >= 3 and text.endswith((".", "!", "…")) \
-        and (_REPORTED_RE.search(text) is not None or not _chrome_words(text)) and not BOILER_LINE_RE.match(text)
+        and (REPORTED_RE.search(text) is not None or not _chrome_words(text)) and not BOILER_LINE_RE.match(text)
     full = sentence and words >= 7
-    return words, full, sentence, full and words >= PARAGRAPH_WORDS and _TWO_SENTENCES_RE.search(line) is not None
-
-
-def _paragraph(s: str) -> bool:
-    """A paragraph of reporting, as a widget's rows and its blurb are not: a dozen words or more
-    ending a sentence."""
-    return len(s.split()) >= 12 and s.rstrip("”\"’").endswith((".", "!", "?")) and not STRONG_CHROME_RE.search(s)
+    return words, full, sentence, full and words >= PARAGRAPH_WORDS and TWO_SENTENCES_RE.search(line) is not None
 
 
 def _long_prose(s: str) -> bool:
@@ -743,7 +470,7 @@ def _continuation_boxes(lines: list[str], keys: list[str], klen: np.ndarray, bas
     n = len(lines)
     box = np.zeros(n, dtype=bool)
     boxed: dict[int, int] = {}
-    for j in sorted(_lines_with(lowdoc, klen, ("continue", "article content"))):
+    for j in sorted(lines_with(lowdoc, klen, ("continue", "article content"))):
         if klen[j] > 120 or not _CONTINUES_RE.search(keys[j]) or bad[j]:
             continue
         e = j + 1
@@ -816,7 +543,7 @@ def _live_entries(lines: list[str], keys: list[str], klen: np.ndarray, base: np.
 def _under_handle(lines: list[str], keys: list[str], t: int) -> bool:
     """Line t is an embedded post's text, under its author's handle ("@MBWildfireSvc", "NSW SES @NSWSES")."""
     return t > 0 and len(keys[t - 1]) <= NAMED_HANDLE_CHARS and (
-        _HANDLE_RE.match(keys[t - 1]) is not None or _NAMED_HANDLE_RE.match(lines[t - 1]) is not None)
+        HANDLE_RE.match(keys[t - 1]) is not None or NAMED_HANDLE_RE.match(lines[t - 1]) is not None)
 
 
 def _timed(keys: list[str], lines: list[str], t: int) -> bool:
@@ -853,26 +580,6 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "reprint", "try it free", "try free", "in print", "delivered", "whatsapp", "telegram",
                  "our community", "brief", "digest", "roundup", "bulletin", "straight to your", "gambling",
                  "compensation", "commission", "get in touch", "with your")
-
-
-def _short_with(keys: list[str], klen: np.ndarray, limit: int, hints: tuple[str, ...]) -> list[int]:
-    """Lines of `limit` characters at most holding one of the hints: a label's words, which longer lines
-    (and the whole page, for _lines_with) hold too often to look for them there."""
-    return [j for j in np.flatnonzero(klen <= limit).tolist() if any(h in keys[j] for h in hints)]
-
-
-def _lines_with(doc: str, klen: np.ndarray, hints: tuple[str, ...]) -> set[int]:
-    """Lines of "\n".join(keys) that contain any of the hints (str.find: no per-line work)."""
-    pos: list[int] = []
-    for h in hints:
-        i = doc.find(h)
-        while i >= 0:
-            pos.append(i)
-            i = doc.find(h, i + 1)
-    if not pos:
-        return set()
-    ends = np.cumsum(klen + 1)
-    return set((np.searchsorted(ends, pos, side="right")).tolist())
 
 
 def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray | None = None,
@@ -926,11 +633,11 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # one when a dash and the speaker's name sign it: '"The net is real sleep."' / "— Dr. Sunniva Achterberg")
     for i in np.flatnonzero((klen >= PULLED_SIGNED_CHARS) & (klen <= 300)).tolist():
         if keys[i][0] in _QUOTE_MARKS and keys[i].rstrip(".,!?")[-1:] in _QUOTE_MARKS and (
-                klen[i] >= PULLED_MIN_CHARS or (i + 1 < n and _SIGNED_QUOTE_RE.match(lines[i + 1]) is not None)):
+                klen[i] >= PULLED_MIN_CHARS or (i + 1 < n and SIGNED_QUOTE_RE.match(lines[i + 1]) is not None)):
             inner = keys[i].strip(_QUOTE_MARKS + ".,!?;: ")
             near[i] |= lowdoc.count(inner) > counts[keys[i]]  # (inside another line, not a copy of this one)
-    cap = _lines_with(lowdoc, klen, _CAPTION_HINTS)
-    prm = _lines_with(lowdoc, klen, _PROMPT_HINTS)
+    cap = lines_with(lowdoc, klen, _CAPTION_HINTS)
+    prm = lines_with(lowdoc, klen, _PROMPT_HINTS)
     bad = near | (base[:, 9] > 0) | (base[:, 10] > 0)
     for i in cap:
         # (a wire's sign-off closing the story, "... results of the pilot. — VP", with nothing of the
@@ -948,14 +655,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             bad[i - 1] = True
     # (and whatever its pitch says: the box's name and one line under it over the form's email field, "📬 Get
     # the Morning Brief" / "The five stories you need, before your first kopi." / "Your email")
-    for i in _lines_with(lowdoc, klen, ("mail",)):
+    for i in lines_with(lowdoc, klen, ("mail",)):
         # (not a share bar's bare "Email" button)
         if 2 <= i and 5 < klen[i] <= 40 and _SIGNUP_FIELD_RE.match(keys[i]) and klen[i - 2] <= TITLE_CHARS \
-                and base[i - 2, 2] == 0 and klen[i - 1] <= BIO_CHARS // 2 and not _REPORTED_RE.search(lines[i - 1]):
+                and base[i - 2, 2] == 0 and klen[i - 1] <= BIO_CHARS // 2 and not REPORTED_RE.search(lines[i - 1]):
             bad[i - 2 : i] = True
     # an ad's copy under its slot ("Advertisement" / "Meet the 2026 Lexa Hybrid. ... Visit your local
     # dealer for offers."): it calls the reader to act, or names its sponsor
-    for j in _lines_with(lowdoc, klen, ("advert", "sponsor", "anzeige")):
+    for j in lines_with(lowdoc, klen, ("advert", "sponsor", "anzeige")):
         t = j + 1
         while t < n and klen[t] < 50 and ("advert" in keys[t] or _SLOT_RE.match(keys[t])):
             t += 1
@@ -964,14 +671,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         titled = t + 1 < n and base[t, 2] == 0 and klen[t] <= BOILER_CHARS
         copy = t + int(titled)
         if slot and copy < n and klen[copy] < 250 and _AD_COPY_RE.search(lines[copy]) \
-                and not _REPORTED_RE.search(lines[copy]):
+                and not REPORTED_RE.search(lines[copy]):
             bad[t : copy + 1] = True
     # a picture's caption over the credit naming its photographer and agency ("A man searches ...
     # on Tuesday morning." / "Houston Carrow / KBN News"): a sentence describing the picture (a
     # bare "Getty Images" or "Photography by ..." may follow a paragraph, the picture uncaptioned)
     # (or a caption with no full stop over a credit in brackets: "Corrigan was jailed at Newcastle Crown
     # Court on Tuesday" / "(Image: Northumbria Police)")
-    for i in sorted(cap | _lines_with(lowdoc, klen, (", the ", " for "))):
+    for i in sorted(cap | lines_with(lowdoc, klen, (", the ", " for "))):
         if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])
                                                   or _for_credit(lines[i])) \
                 and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
@@ -983,7 +690,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # counters) and its credit or its controls ("Photos: Flood in pictures" / "1 of 8" / "Crews
     # clear a road ..." / ... / "Photos: Jane Doe"): none of it is the story, wherever it stands
     gallery = np.zeros(n, dtype=bool)
-    for j in _lines_with(lowdoc, klen, _GALLERY_HINTS):
+    for j in lines_with(lowdoc, klen, _GALLERY_HINTS):
         gallery[j : _gallery_end(lines, keys, j)] = True
     bad |= gallery
     # rows of shop buttons: never reporting, and the run of reporting reaches across them
@@ -1008,7 +715,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
     # (nor do widgets, players and polls weigh against it: a story's last paragraphs under one stay in it)
-    widget = _widgets(lines, keys, klen, base, lowdoc, is_button)
+    widget = find_widgets(lines, keys, klen, base, lowdoc, is_button)
     best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | widget))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
@@ -1067,7 +774,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # not a label that could end the run)
     for i in np.flatnonzero(near[:-1]).tolist():
         listed[i + 1] = klen[i + 1] <= 60 and (_ATTRIBUTION_RE.match(lines[i + 1]) is not None
-                                              or _SIGNED_QUOTE_RE.match(lines[i + 1]) is not None)
+                                              or SIGNED_QUOTE_RE.match(lines[i + 1]) is not None)
     # a list's label over a grid of other stories ends the run when nothing under it carries a
     # story on: reporting goes on in paragraphs, one under another; a grid gives each sentence a
     # headline of its own (perhaps its source and age: "The Averly Courier" / a headline / its
@@ -1103,7 +810,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             break
     # the site's copyright notice closes the story: a station's weather widget and its lists under it
     # are not reporting, however sure the model is of them (a video's notice over the lead closes nothing)
-    for j in sorted(_lines_with(lowdoc, klen, ("rights reserved",))):
+    for j in sorted(lines_with(lowdoc, klen, ("rights reserved",))):
         if bs < j <= be and klen[j] <= NOTICE_CHARS and _NOTICE_RE.search(keys[j]) \
                 and sentence[bs:j].sum() >= NOTICE_AFTER:
             listed[j : be + 1] = True
@@ -1112,7 +819,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # another story's own header under a label naming it the next one closes this one: a site that loads the
     # next article in full under it ("Up next" / "Schools" / "Hollister Elementary gets a new roof ..." / "By
     # Marcus Feld" / "Published March 14, 2024")
-    for j in _short_with(keys, klen, 40, ("next", "more from")):
+    for j in short_with(keys, klen, 40, ("next", "more from")):
         if bs < j <= be and _NEXT_LABEL_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
                 and any(story_header(lines, h) for h in (j + 1, j + 2) if h <= be):
             listed[j : be + 1] = True
@@ -1128,7 +835,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             be = j - 1
             break
     # (and so does a list of its sources: "Sources" / "Ramanathan-Cole P, et al. Time-restricted eating ... 2024.")
-    for j in _short_with(keys, klen, 30, ("source", "reference", "citation", "bibliography", "reading")):
+    for j in short_with(keys, klen, 30, ("source", "reference", "citation", "bibliography", "reading")):
         if bs < j <= be and _SOURCES_RE.match(keys[j]) and sentence[bs:j].sum() >= NOTICE_AFTER \
                 and any(_CITATION_RE.search(lines[t]) for t in range(j + 1, min(j + 3, n))):
             listed[j : be + 1] = True
@@ -1139,18 +846,18 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # and "Full scoreboard ›", "View all bids", "Explore the data" (no such rows are reporting)
     for j in np.flatnonzero((klen[bs + 1 : be + 1] <= 40) & (base[bs + 1 : be + 1, 2] == 0)).tolist():
         j += bs + 1
-        if not _WIDGET_LINK_RE.match(keys[j]):
+        if not WIDGET_LINK_RE.match(keys[j]):
             continue
         i = j - 1
-        while i > bs and j - i <= WIDGET_MAX and not _paragraph(lines[i]):
+        while i > bs and j - i <= WIDGET_MAX and not paragraph(lines[i]):
             i -= 1
-        if 3 <= j - i <= WIDGET_MAX and _paragraph(lines[i]) and base[i + 1, 2] == 0 and klen[i + 1] <= 40:
+        if 3 <= j - i <= WIDGET_MAX and paragraph(lines[i]) and base[i + 1, 2] == 0 and klen[i + 1] <= 40:
             listed[i + 1 : j + 1] = True
-    listed |= widget | _handle_posts(lines, keys, klen, base, lowdoc, bs)
+    listed |= widget | handle_posts(lines, keys, klen, base, lowdoc, bs)
     # reporting ends on a sentence: headline-shaped lines closing the run are teasers (not
     # the rows of a spec sheet, "Charging: USB-C and Qi wireless")
     while be > bs and base[be, 2] == 0 and probs[be] < OUTSIDE_TH and not SIGN_OFF_RE.search(lines[be]) \
-            and not (_FIELD_RE.match(lines[be]) and _FIELD_RE.match(lines[be - 1])):
+            and not (FIELD_RE.match(lines[be]) and FIELD_RE.match(lines[be - 1])):
         be -= 1
     outside = np.ones(n, dtype=bool)
     outside[bs : be + 1] = False
@@ -1186,7 +893,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 keep[t] = True
                 t += step
     # (and a wire's credit inside the run, however low the model scores it: "With files from Lindsey Oakes")
-    for j in _lines_with(lowdoc, klen, _CREDIT_HINTS):
+    for j in lines_with(lowdoc, klen, _CREDIT_HINTS):
         keep[j] |= bool(not outside[j] and klen[j] < 300 and _CREDIT_RE.search(lines[j]) and not (bad[j] or dup[j]))
     def believed(t: int) -> bool:
         """A paragraph of reporting the model believes at t (no box's line, no teaser's blurb)."""
@@ -1242,7 +949,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             # (or one paragraph with a source speaking in it, the story's last before the paywall's prompt)
             # (however like a blurb it reads: a prompt, not another teaser, follows it)
             said = k + 1 < n and prose[k] and not (bad[k] or dup[k]) and chrome(k + 1) \
-                and _REPORTED_RE.search(lines[k]) is not None
+                and REPORTED_RE.search(lines[k]) is not None
             if k - j >= 3 and (len(resumes) == 2 or said) and probs[k] >= GAP_TH:  # a list, not headline + blurb
                 k = _list_stop(lines, j, k) if k == listed_end else k
                 listed[j:k] = True
@@ -1265,7 +972,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             t = k + int(k + 2 < n and klen[k] <= SUBHEAD_CHARS and base[k, 2] == 0 and not (bad[k] or dup[k])
                         and believed(k + 1) and believed(k + 2))
             # (a source speaking under the box carries the story on however low the model scores it)
-            need = GAP_TH if t < n and _REPORTED_RE.search(lines[t]) else th
+            need = GAP_TH if t < n and REPORTED_RE.search(lines[t]) else th
             if k > j and t < n and prose[t] and probs[t] >= need and not (bad[t] or dup[t]):
                 listed[j:k] = True
                 j, resumed = k, True
@@ -1649,13 +1356,13 @@ def _list_stop(lines: list[str], j: int, k: int, *, ads: bool = False) -> int:
     link closing the list ("Watch more videos")."""
     sub = k - 1
     # (the list's headlines: not a player's label, a running time or a source between them)
-    items = [w for t in range(j + 1, sub) if (w := len(_LETTERS_RE.findall(lines[t]))) >= ITEM_WORDS]
+    items = [w for t in range(j + 1, sub) if (w := len(LETTERS_RE.findall(lines[t]))) >= ITEM_WORDS]
     words = len(lines[sub].split())
     # (one headline will do when the subheading is half its length at most: "Also read:" / "The men who painted
     # Bollywood: the last of Mumbai's hoarding artists" / "A city of halls")
     if (len(items) >= (1 if ads else 2) or (len(items) == 1 and 2 * words <= items[0])) \
             and words <= SUBHEAD_WORDS and words + SUBHEAD_SHORTER <= min(items, default=0) \
-            and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or _WIDGET_LINK_RE.match(lines[sub].lower())
+            and not (name_like(lines[sub]) or is_boilerplate(lines[sub]) or WIDGET_LINK_RE.match(lines[sub].lower())
                  or _MORE_ITEMS_RE.match(lines[sub])) \
             and all(t < len(lines) and _reads_on(lines[t]) for t in (k, k + 1)):
         return sub
@@ -1682,7 +1389,7 @@ def _gallery_end(lines: list[str], keys: list[str], j: int) -> int:
             counted, captions = True, captions + 1
         elif (_caption_shaped(lines[k]) or (counted and _GALLERY_COUNT_RE.match(keys[k - 1])
                                             and len(lines[k].split()) <= CAPTION_MAX)) \
-                and not _REPORTED_RE.search(lines[k]):
+                and not REPORTED_RE.search(lines[k]):
             captions += 1  # (under its counter, a caption needs no full stop: "2 of 5" / "Water on Bridge Street")
         elif not (captions and _gallery_credit(lines[k], keys[k]) and k + 1 < n
                   and (_GALLERY_COUNT_RE.match(keys[k + 1]) or _caption_shaped(lines[k + 1]))):
@@ -1773,49 +1480,6 @@ def _prompt(key: str, *, sure: bool = False) -> bool:
     return any(not _PROMPT_WORD_RE.fullmatch(m.group(0)) for m in _PROMPT_RE.finditer(key, m.start()))
 
 
-def _rows_end(klen: np.ndarray, j: int, is_row: Callable[[int], bool]) -> int:
-    """The line after the rows under the label at j (BOX_ROWS_MAX of them at most, none a long paragraph)."""
-    k = j + 1
-    while k < len(klen) and k - j <= BOX_ROWS_MAX and klen[k] <= 300 and is_row(k):
-        k += 1
-    return k
-
-
-def _stats_row(line: str, key: str) -> bool:
-    """A row of a sports page's box of facts: figures or a list of names ("Cross 12-26 6-7 33, Lindgren ...",
-    "Aces: 17 / 21", "St Fiachra's: C Ryan (1-9), N Brennan (0-5)", "Subs not used: Doyle, Hartigan"), or a short
-    heading within it ("SACRAMENTO (127)", "Varga / Delacroix"); not a paragraph of prose."""
-    words = len(line.split())
-    figures = len(re.findall(r"\d+", key))
-    parts = key.count(",") + key.count(";")
-    if _paragraph(line) and figures < STATS_FIGURES * words and parts < STATS_NAMES * words:
-        return False  # (a paragraph of the report, with a score or a time in it; a line-up is names in a list)
-    return figures >= 1 or parts >= 2 or (words <= 6 and not line.endswith(".")) or _FIELD_RE.match(line) is not None
-
-
-def _figure_boxes(keys: list[str], klen: np.ndarray, base: np.ndarray) -> list[tuple[int, int]]:
-    """Each box of figures on the page, from its first line to its last line of figures: short lines,
-    none a sentence, FIGURE_LINES of them or more figures with two words at most ("+0.8%", "P/E 14.2"),
-    and a market's mark among them."""
-    boxes: list[tuple[int, int]] = []
-    # (a company's name, "Crestmark Bancorp Inc.", and a change in brackets end like sentences)
-    short = (klen <= 40) & ((base[:, 2] == 0) | (np.expm1(base[:, 1]) < SHORT_SENTENCE_WORDS))
-    i, n = 0, len(keys)
-    while i < n:
-        if not short[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and short[j]:
-            j += 1
-        figs = [t for t in range(i, j) if _FIGURES_RE.search(keys[t]) and len(_LETTERS_RE.findall(keys[t])) <= 2]
-        if len(figs) >= FIGURE_LINES and len(figs) >= FIGURE_SHARE * (figs[-1] + 1 - i) \
-                and any(_MARKET_RE.search(keys[t]) for t in range(i, j)):
-            boxes.append((i, figs[-1]))
-        i = j
-    return boxes
-
-
 def _list_label(key: str) -> bool:
     """A label over a list of other stories, in one language or two ("lee también / read also")."""
     return _LIST_LABEL_RE.match(key) is not None or (
@@ -1859,9 +1523,9 @@ def _end_at_comments(lines: list[str], keys: list[str], klen: np.ndarray, keep: 
     from a press release's notes after its text ("Notes to editors", "Media contacts", "About
     Solvane Robotics", "Forward-Looking Statements"), once enough reporting is kept above it that
     it cannot be a count in the byline or the release's own first heading."""
-    heads = sorted([i for i in _lines_with(lowdoc, klen, _COMMENTS_HINTS)
+    heads = sorted([i for i in lines_with(lowdoc, klen, _COMMENTS_HINTS)
                     if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i])]
-                   + [i for i in _lines_with(lowdoc, klen, _NOTES_HINTS)
+                   + [i for i in lines_with(lowdoc, klen, _NOTES_HINTS)
                       if klen[i] < 80 and _NOTES_HEAD_RE.match(keys[i])]
                    + [i for i in np.flatnonzero(klen < 80).tolist() if keys[i].startswith("about ")
                       and _about_issuer(lines, keys, i)])
