@@ -13,6 +13,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -582,6 +583,39 @@ _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", 
                  "compensation", "commission", "get in touch", "with your")
 
 
+@dataclass
+class _Page:
+    """A page as refine() reads it: its lines, their lower-case keys and lengths, the base features and
+    the model's scores, and the masks worked out before the run of reporting is chosen, which the walks
+    from the run's ends over the lines around it read."""
+
+    lines: list[str]
+    keys: list[str]
+    klen: np.ndarray
+    base: np.ndarray
+    probs: np.ndarray
+    th: float
+    bad: np.ndarray  # chrome wherever it stands: captions, prompts, galleries, buttons, boxes (grows)
+    button: np.ndarray  # rows of shop buttons, among the lines the model might keep
+    dup: np.ndarray  # short lines printed twice: toggles, menus, repeated headlines
+    teasers: np.ndarray  # lines of a list of other stories (headline and blurb pairs)
+    teaser: np.ndarray  # lines shaped like a teaser's, in a list or not
+    label: np.ndarray  # a section's or a list's label
+    prose: np.ndarray  # sentences of some length, no label: paragraphs of reporting if anything is
+
+    def is_button(self, j: int) -> bool:
+        return bool(self.button[j]) or (self.klen[j] <= BOILER_CHARS and is_button_row(self.lines[j]))
+
+    def chrome(self, j: int) -> bool:
+        """A line no walk over a box between paragraphs stops at."""
+        return bool(self.bad[j]) or self.is_button(j) or is_boilerplate(self.lines[j])
+
+    def believed(self, t: int) -> bool:
+        """A paragraph of reporting the model believes at t (no box's line, no teaser's blurb)."""
+        return t < len(self.lines) and bool(self.prose[t]) and self.probs[t] >= self.th \
+            and not (self.bad[t] or self.dup[t] or self.teasers[t])
+
+
 def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray | None = None,
            keys: list[str] | None = None) -> np.ndarray:
     """Page-level structure on top of per-line scores.
@@ -699,20 +733,24 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for i in np.flatnonzero((klen <= BOILER_CHARS) & (probs >= GAP_TH)).tolist():
         button[i] = is_button_row(lines[i])
     bad |= button
-
-    def is_button(j: int) -> bool:
-        return bool(button[j]) or (klen[j] <= BOILER_CHARS and is_button_row(lines[j]))
-
-    def chrome(j: int) -> bool:
-        """A line no walk over a box between paragraphs stops at."""
-        return bool(bad[j]) or is_button(j) or is_boilerplate(lines[j])
+    # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
+    dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
+    # a block of teasers (headline + one-sentence blurb, source, age) is a list of other
+    # stories, however much each blurb reads like reporting: the run does not start or end in one
+    # (nor in the labels and lists of headlines between such blocks: "Trending on ...")
+    # (unless the teasers are the run: a guide's steps, each a heading and a one-line summary)
+    in_list = _teaser_blocks(lines, base)
+    teasers, blocks = in_list >= TEASER_PAIRS, in_list >= TEASER_BLOCK
+    words = np.exp(base[:, 1]) - 1
+    label = (base[:, 9] > 0) | (base[:, 10] > 0)
+    prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
+    pg = _Page(lines, keys, klen, base, probs, th, bad, button, dup, teasers, base[:, TEASER_COL] > 0, label, prose)
+    is_button = pg.is_button
     box, boxed = _continuation_boxes(lines, keys, klen, base, probs, th, bad, lowdoc)
     bad |= box
     # a link box between two paragraphs ("Read more:" / a headline, "Also read" / two headlines) weighs
     # nothing in the run of reporting, so the run reaches over it to the story's lead above
     bad |= _link_boxes(lines, keys, klen, base, probs, th)
-    # short lines printed twice (toggles, menus, repeated headlines) never anchor the run
-    dup = (np.array([counts[k] for k in keys]) > 1) & (klen < 120)
     lens = np.rint(np.expm1(base[:, 0]))
     # (nor do widgets, players and polls weigh against it: a story's last paragraphs under one stay in it)
     widget = find_widgets(lines, keys, klen, base, lowdoc, is_button)
@@ -726,12 +764,6 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             and find_dateline(lines[bs]) is None:
         bad[bs] = True
         bs += 2
-    # a block of teasers (headline + one-sentence blurb, source, age) is a list of other
-    # stories, however much each blurb reads like reporting: the run does not start or end in one
-    # (nor in the labels and lists of headlines between such blocks: "Trending on ...")
-    # (unless the teasers are the run: a guide's steps, each a heading and a one-line summary)
-    in_list = _teaser_blocks(lines, base)
-    teasers, blocks = in_list >= TEASER_PAIRS, in_list >= TEASER_BLOCK
     inside = slice(bs, be + 1)
     sentence = base[:, 2] > 0
     # the best run of reporting with the teasers left out, when it stands apart from the run [r0, r1]
@@ -765,9 +797,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # a section label ("Related stories") inside the run followed by teasers ends it; a
     # label ("More from us") followed by nothing but headlines to the run's end is a list
     # of other stories, none of which is reporting
-    teaser = base[:, TEASER_COL] > 0
-    words = np.exp(base[:, 1]) - 1
-    label = (base[:, 9] > 0) | (base[:, 10] > 0)
+    teaser = pg.teaser
     heads_only = (base[:, 2] == 0) & (base[:, 1] >= np.log1p(3))
     listed = np.zeros(n, dtype=bool)
     # a pulled quote's attribution under it ("Teresa Lindqvist, Jonesboro resident"; dropped, but
@@ -870,7 +900,6 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         far[i] = not (lines[i].endswith(":") and words[i] >= 5)
     keep &= ~outside | ((probs >= OUTSIDE_TH) & ~dup & ~teasers & ~(far & (base[:, 2] == 0)))
     keep |= ~outside & (probs >= IN_TH)
-    prose = (words >= 6.5) & (base[:, 2] > 0) & (base[:, 8] == 0) & (base[:, 9] == 0)
     keep |= ~outside & prose & (probs >= GAP_TH)
     # a paragraph kept apart from the run carries its neighbours the model believes with it (the rest of
     # that block of the story, under a widget the run stopped at)
@@ -895,10 +924,108 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # (and a wire's credit inside the run, however low the model scores it: "With files from Lindsey Oakes")
     for j in lines_with(lowdoc, klen, _CREDIT_HINTS):
         keep[j] |= bool(not outside[j] and klen[j] < 300 and _CREDIT_RE.search(lines[j]) and not (bad[j] or dup[j]))
-    def believed(t: int) -> bool:
-        """A paragraph of reporting the model believes at t (no box's line, no teaser's blurb)."""
-        return t < n and bool(prose[t]) and probs[t] >= th and not (bad[t] or dup[t] or teasers[t])
+    _walk_down(pg, be, boxed, keep, listed)
+    _walk_up(pg, bs, box, keep)
+    _live_entries(lines, keys, klen, base, bs, be, keep, prose & ~(bad | dup | teasers | listed))
+    keep &= ~(bad | listed)
+    # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
+    # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
+    # sits between the headline and the reporting, and must not let the run grow over it)
+    # (each short line the model might keep, or a gap might take in, is looked at once)
+    furniture = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero((klen <= BOILER_CHARS) & (keep | (probs >= FILL_TH))).tolist():
+        furniture[i] = _chrome_line(lines[i])
+    # a copyright notice with the wire's terms after it ("Copyright 2025 The Associated Press.
+    # All rights reserved. This material may not be published, broadcast...") is long, but chrome
+    for i in np.flatnonzero((klen > BOILER_CHARS) & keep).tolist():
+        furniture[i] = _NOTICE_RE.match(keys[i]) is not None or is_boilerplate(lines[i])
+    # and a writer's bio takes the name printed over it ("ELENA MARCHETTI" / "Marchetti covers ..."), and
+    # under the name, a bio naming the writer by first name only is one ("Priya Raman" / "Priya reports on ...")
+    # (looked for where either line is kept, or a gap may take the name in)
+    for i in np.flatnonzero((keep[:-1] | keep[1:] | (probs[:-1] >= FILL_TH)) & (klen[:-1] <= BOILER_CHARS)).tolist():
+        name = keys[i].split()
+        if len(name) <= NAME_WORDS and name_like(lines[i]) and keys[i + 1].split()[0] in name:
+            if is_boilerplate(lines[i + 1]):
+                furniture[i] = True
+            elif klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]):
+                furniture[i : i + 2] = True
+        # (or the name over the role, perhaps over the bio: "Cathal McIlwaine-Ross" / "Transport Correspondent"
+        # / "Cathal covers transport ...")
+        elif len(name) <= NAME_WORDS and name_like(lines[i]) and klen[i + 1] <= TITLE_CHARS \
+                and ROLE_LINE_RE.match(lines[i + 1]):
+            furniture[i : i + 2] = True
+            if i + 2 < n and klen[i + 2] <= BIO_CHARS and keys[i + 2].split()[0] in name \
+                    and _BIO_OPENING_RE.match(lines[i + 2]):
+                furniture[i + 2] = True
+        # (or the bio under a label, boilerplate's "About the author": "Sarah Whitcombe has reported on ...")
+        elif keys[i].startswith("about") and klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]) \
+                and is_boilerplate(lines[i]):
+            furniture[i : i + 2] = True
+    keep &= ~furniture
+    # the story's subheading under a box inside the run ("You've read 2 of 3 free articles" / ... / "Sign in" /
+    # "Parents push back" / its paragraphs): no gap between kept lines takes it in, the box is not kept
+    boxes = bad | furniture | listed
+    for j in range(bs + 1, min(be, n - 2)):
+        if not keep[j] and boxes[j - 1] and keep[j + 1] and keep[j + 2] and prose[j + 1] and prose[j + 2] \
+                and klen[j] <= SUBHEAD_CHARS and base[j, 2] == 0 and probs[j] >= GAP_TH \
+                and 2 <= len(keys[j].split()) <= SUBHEAD_WORDS and lines[j][:1].isupper() and not lines[j].isupper() \
+                and not (boxes[j] or dup[j] or teasers[j] or label[j] or is_button(j) or is_boilerplate(lines[j])
+                         or _PROMPT_RE.search(lines[j]) or label[j - 1] or _list_label(keys[j - 1])):
+            keep[j] = True
+    # a live page's entry: its time, its headline, perhaps its writer's name, its paragraphs ("9:31 p.m." /
+    # "Senate passes stopgap bill, 67-31" / "Elena Marchetti" / ...): the headline is the story's, the name is not
+    # (perhaps under a label, "Key Event", and over a byline, "By Tom Aldous")
+    for j in np.flatnonzero((klen[:-5] <= 20) & (base[:-5, 5] > 0)).tolist():
+        if not CLOCK_RE.match(keys[j]):
+            continue
+        top = j + 1 + int(klen[j + 1] <= 20 and is_boilerplate(lines[j + 1]))
+        names = [t for t in (top, top + 1, top + 2)  # (over the headline or under)
+                 if looks_like_person(lines[t]) or BYLINE_ONLY_RE.match(lines[t])][:1]
+        h = top + int(names == [top])
+        body = h + 1 + int(names == [h + 1])
+        # (printed twice when a list of the key events repeats it, each copy under its time)
+        listed_twice = dup[h] and all(_timed(keys, lines, t) for t, k in enumerate(keys) if k == keys[h])
+        if base[h, 2] == 0 and 3 <= words[h] <= 2 * SUBHEAD_WORDS and klen[h] <= 2 * SUBHEAD_CHARS \
+                and not (bad[h] or (dup[h] and not listed_twice) or boxes[h] or names == [h]) \
+                and keep[body] and prose[body]:
+            keep[h] = True
+            for t in names:
+                keep[t], boxes[t] = False, True
+    _fill_gaps(probs, keep, boxes)
+    # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
+    short = (words < 5) & (base[:, 2] == 0)
+    i = bs
+    while i <= be:
+        j = i
+        while j <= be and keep[j] and short[j]:
+            j += 1
+        if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
+            keep[i:j] = False
+        i = j + 1 if j == i else j
+    _end_at_comments(lines, keys, klen, keep, lowdoc)
+    # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
+    keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
+    # the agency's credit right under the story's last paragraph is the story's: "(ANSA).", "EFE", "With inputs
+    # from ONA" (not a label or a word of the page's own: "TAGS", "MORE")
+    kept = np.flatnonzero(keep)
+    t = int(kept[-1]) + 1 if len(kept) else n
+    if t < n and klen[t] <= 40 and not (bad[t] or dup[t]) and prose[t - 1] and not is_boilerplate(lines[t]) and (
+            (_AGENCY_CREDIT_RE.match(lines[t]) and not common_word(keys[t].strip("()."))
+             and not any(_PRICE_RE.search(lines[u]) for u in range(t + 1, min(n, t + 5))))  # (a ticker's quote box)
+            or _CREDIT_RE.search(lines[t])):
+        keep[t] = True
+    return keep
 
+
+def _walk_down(pg: _Page, be: int, boxed: dict[int, int], keep: np.ndarray, listed: np.ndarray) -> None:
+    """From the run's last line down: the story's last paragraphs, its closing credit, and the reporting
+    going on under a widget, a list's label, ad slots or a sign-up box, are kept; the boxes it steps over
+    are listed. The walk stops at the first line that is none of these."""
+    lines, keys, klen, base, probs, th = pg.lines, pg.keys, pg.klen, pg.base, pg.probs, pg.th
+    bad, dup, teasers, prose = pg.bad, pg.dup, pg.teasers, pg.prose
+    is_button, chrome = pg.is_button, pg.chrome
+    teaser, label, believed = pg.teaser, pg.label, pg.believed
+    n = len(lines)
     j = be + 1
     resumed = False  # the reporting went on under a widget: what the model believes there is kept
     while j < n:
@@ -1004,6 +1131,14 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 continue
             break
         j += 1
+
+
+def _walk_up(pg: _Page, bs: int, box: np.ndarray, keep: np.ndarray) -> None:
+    """From the run's first line up: the lead over a sign-up box, ad slots, a box the page says the story
+    continues under, or boxes of related articles is kept; the walk stops at the header."""
+    lines, keys, klen, base, probs, th = pg.lines, pg.keys, pg.klen, pg.base, pg.probs, pg.th
+    bad, dup, prose = pg.bad, pg.dup, pg.prose
+    is_button, chrome = pg.is_button, pg.chrome
     j = bs - 1
     while j >= 0:
         if is_button(j):
@@ -1048,95 +1183,6 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
                 continue
             break
         j -= 1
-    _live_entries(lines, keys, klen, base, bs, be, keep, prose & ~(bad | dup | teasers | listed))
-    keep &= ~(bad | listed)
-    # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
-    # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
-    # sits between the headline and the reporting, and must not let the run grow over it)
-    # (each short line the model might keep, or a gap might take in, is looked at once)
-    furniture = np.zeros(n, dtype=bool)
-    for i in np.flatnonzero((klen <= BOILER_CHARS) & (keep | (probs >= FILL_TH))).tolist():
-        furniture[i] = _chrome_line(lines[i])
-    # a copyright notice with the wire's terms after it ("Copyright 2025 The Associated Press.
-    # All rights reserved. This material may not be published, broadcast...") is long, but chrome
-    for i in np.flatnonzero((klen > BOILER_CHARS) & keep).tolist():
-        furniture[i] = _NOTICE_RE.match(keys[i]) is not None or is_boilerplate(lines[i])
-    # and a writer's bio takes the name printed over it ("ELENA MARCHETTI" / "Marchetti covers ..."), and
-    # under the name, a bio naming the writer by first name only is one ("Priya Raman" / "Priya reports on ...")
-    # (looked for where either line is kept, or a gap may take the name in)
-    for i in np.flatnonzero((keep[:-1] | keep[1:] | (probs[:-1] >= FILL_TH)) & (klen[:-1] <= BOILER_CHARS)).tolist():
-        name = keys[i].split()
-        if len(name) <= NAME_WORDS and name_like(lines[i]) and keys[i + 1].split()[0] in name:
-            if is_boilerplate(lines[i + 1]):
-                furniture[i] = True
-            elif klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]):
-                furniture[i : i + 2] = True
-        # (or the name over the role, perhaps over the bio: "Cathal McIlwaine-Ross" / "Transport Correspondent"
-        # / "Cathal covers transport ...")
-        elif len(name) <= NAME_WORDS and name_like(lines[i]) and klen[i + 1] <= TITLE_CHARS \
-                and ROLE_LINE_RE.match(lines[i + 1]):
-            furniture[i : i + 2] = True
-            if i + 2 < n and klen[i + 2] <= BIO_CHARS and keys[i + 2].split()[0] in name \
-                    and _BIO_OPENING_RE.match(lines[i + 2]):
-                furniture[i + 2] = True
-        # (or the bio under a label, boilerplate's "About the author": "Sarah Whitcombe has reported on ...")
-        elif keys[i].startswith("about") and klen[i + 1] <= BIO_CHARS and _BIO_OPENING_RE.match(lines[i + 1]) \
-                and is_boilerplate(lines[i]):
-            furniture[i : i + 2] = True
-    keep &= ~furniture
-    # the story's subheading under a box inside the run ("You've read 2 of 3 free articles" / ... / "Sign in" /
-    # "Parents push back" / its paragraphs): no gap between kept lines takes it in, the box is not kept
-    boxes = bad | furniture | listed
-    for j in range(bs + 1, min(be, n - 2)):
-        if not keep[j] and boxes[j - 1] and keep[j + 1] and keep[j + 2] and prose[j + 1] and prose[j + 2] \
-                and klen[j] <= SUBHEAD_CHARS and base[j, 2] == 0 and probs[j] >= GAP_TH \
-                and 2 <= len(keys[j].split()) <= SUBHEAD_WORDS and lines[j][:1].isupper() and not lines[j].isupper() \
-                and not (boxes[j] or dup[j] or teasers[j] or label[j] or is_button(j) or is_boilerplate(lines[j])
-                         or _PROMPT_RE.search(lines[j]) or label[j - 1] or _list_label(keys[j - 1])):
-            keep[j] = True
-    # a live page's entry: its time, its headline, perhaps its writer's name, its paragraphs ("9:31 p.m." /
-    # "Senate passes stopgap bill, 67-31" / "Elena Marchetti" / ...): the headline is the story's, the name is not
-    # (perhaps under a label, "Key Event", and over a byline, "By Tom Aldous")
-    for j in np.flatnonzero((klen[:-5] <= 20) & (base[:-5, 5] > 0)).tolist():
-        if not CLOCK_RE.match(keys[j]):
-            continue
-        top = j + 1 + int(klen[j + 1] <= 20 and is_boilerplate(lines[j + 1]))
-        names = [t for t in (top, top + 1, top + 2)  # (over the headline or under)
-                 if looks_like_person(lines[t]) or BYLINE_ONLY_RE.match(lines[t])][:1]
-        h = top + int(names == [top])
-        body = h + 1 + int(names == [h + 1])
-        # (printed twice when a list of the key events repeats it, each copy under its time)
-        listed_twice = dup[h] and all(_timed(keys, lines, t) for t, k in enumerate(keys) if k == keys[h])
-        if base[h, 2] == 0 and 3 <= words[h] <= 2 * SUBHEAD_WORDS and klen[h] <= 2 * SUBHEAD_CHARS \
-                and not (bad[h] or (dup[h] and not listed_twice) or boxes[h] or names == [h]) \
-                and keep[body] and prose[body]:
-            keep[h] = True
-            for t in names:
-                keep[t], boxes[t] = False, True
-    _fill_gaps(probs, keep, boxes)
-    # a stray lowercase fragment ("caught") marks a broken widget: drop its run of short lines
-    short = (words < 5) & (base[:, 2] == 0)
-    i = bs
-    while i <= be:
-        j = i
-        while j <= be and keep[j] and short[j]:
-            j += 1
-        if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
-            keep[i:j] = False
-        i = j + 1 if j == i else j
-    _end_at_comments(lines, keys, klen, keep, lowdoc)
-    # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
-    keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
-    # the agency's credit right under the story's last paragraph is the story's: "(ANSA).", "EFE", "With inputs
-    # from ONA" (not a label or a word of the page's own: "TAGS", "MORE")
-    kept = np.flatnonzero(keep)
-    t = int(kept[-1]) + 1 if len(kept) else n
-    if t < n and klen[t] <= 40 and not (bad[t] or dup[t]) and prose[t - 1] and not is_boilerplate(lines[t]) and (
-            (_AGENCY_CREDIT_RE.match(lines[t]) and not common_word(keys[t].strip("()."))
-             and not any(_PRICE_RE.search(lines[u]) for u in range(t + 1, min(n, t + 5))))  # (a ticker's quote box)
-            or _CREDIT_RE.search(lines[t])):
-        keep[t] = True
-    return keep
 
 
 def _link_boxes(lines: list[str], keys: list[str], klen: np.ndarray, base: np.ndarray, probs: np.ndarray,
