@@ -3449,3 +3449,74 @@ def test_a_paragraph_kept_apart_from_the_run_carries_the_neighbours_the_model_be
     scores = np.array([0.1, 0.95, 0.95, 0.95] + [0.25, 0.2, 0.1, 0.1, 0.1, 0.1, 0.15, 0.05, 0.02, 0.2]
                       + [0.55, 0.7][: len(STORY[3:])] + [0.1, 0.15])
     assert scored(lines, scores).paragraphs == STORY
+
+
+EMBEDS = [
+    ["jodiepryceofficial", "Verified", "View profile", "View this post on Instagram",
+     "A post shared by Jodie Pryce (@jodiepryceofficial)",
+     "Asked me at sunset, said yes before he finished the sentence. Forever starts now", "12,482 likes",
+     "View all 1,906 comments", "Add a comment..."],
+    ["Marine Mammal Rescue Aotearoa", "·", "Follow", "UPDATE 4.40pm: The pod is swimming strongly offshore. Thank you "
+     "to the 300+ people who turned up today, you were amazing.", "1.9K", "214 comments", "402 shares",
+     "View on Facebook"],
+    ["Skip Instagram post by pennockbakehouse", "pennockbakehouse", "Heartbroken. Two feet of water through the shop "
+     "overnight. We'll be closed for a while but we WILL be back.", "View more on Instagram",
+     "Instagram content may not be available if you have not consented to cookies.",
+     "End of Instagram post by pennockbakehouse"]]
+
+
+@pytest.mark.parametrize("post", EMBEDS)
+def test_a_post_embedded_with_the_platforms_own_lines_is_not_the_story_nor_its_end(post: list[str]) -> None:
+    """The account, the post, its counts and links as the platform prints them: none of it is reporting, and its
+    "214 comments" or "Add a comment..." is no comment thread's heading ending the story."""
+    lines = story_with(post)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, *[0.6 if len(t) > 80 else 0.2 for t in post], 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("post", EMBEDS)
+def test_the_story_goes_on_under_an_embedded_post_where_a_source_speaks(post: list[str]) -> None:
+    lines = story_with(post)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, *[0.6 if len(t) > 80 else 0.2 for t in post], 0.3, 0.35])
+    assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("byline", ["Exclusive by Callum Reddy", "Analysis by Mira Sen", "Words by Tom Hale"])
+def test_a_byline_with_its_kind_before_it_is_not_the_headline(byline: str) -> None:
+    text = page("Harlow Rovers complete club-record signing of striker Mateus Oyelaran", byline,
+                "Chief football correspondent", "Wednesday 31 January 2024 9:14pm GMT", *STORY, sep="\n")
+    assert clean_text(text).title == "Harlow Rovers complete club-record signing of striker Mateus Oyelaran"
+
+
+def test_an_item_of_a_numbered_list_of_other_stories_is_not_the_headline() -> None:
+    """The list's item names the same event in fewer words than the headline, over the byline and date."""
+    trending = ["Trending now", "1. Tornado watch issued for five states as storms roll east",
+                "2. Lottery jackpot climbs to $640 million after no winner", "3. Small plane lands on interstate",
+                "4. Judge blocks new voting map days before filing deadline",
+                "5. Measles case confirmed at Cedar Point airport", "6. Stock market rally continues for third day"]
+    headline = "Small plane makes emergency landing on interstate, clips pickup; no serious injuries"
+    story = ["FENNIMORE JUNCTION (CP) — A small plane made an emergency landing on Interstate 61 on Saturday "
+             "afternoon, clipping the back of a pickup truck before rolling to a stop on the shoulder.",
+             "The pilot, who was alone in the plane, reported a loss of engine power shortly after taking off "
+             "from Fennimore Junction Regional Airport, the state patrol said.",
+             "Neither the pilot nor the two people in the pickup were seriously hurt, a patrol spokesperson said."]
+    text = page(*trending, "Continental Press", headline, "Continental Press", "Sat, April 27, 2024 at 3:18 PM EDT",
+                "1 min read", *story, sep="\n")
+    assert clean_text(text).title == headline
+
+
+def test_a_list_with_each_items_post_embedded_under_it_keeps_its_items() -> None:
+    """Each brand's paragraph stands between one post's head and the next: no post's text, the list's own."""
+    items = [("Patagonia", "Patagonia has long paired its outdoor gear with campaigns for public lands, and it repairs "
+              "worn jackets for free at its stores."),
+             ("Allbirds", "Allbirds makes its sneakers from merino wool and sugarcane, and prints a carbon figure on "
+              "every product it sells."),
+             ("Veja", "Veja buys its rubber straight from tappers in the Amazon and pays them above the market price, "
+              "the company says.")]
+    lines = ["The best sustainable clothing brands", *STORY[:2]]
+    for name, text in items:
+        lines += [name, text, "View this post on Instagram", f"A post shared by {name} (@{name.lower()})"]
+    scores = np.array([0.2, 0.95, 0.95, *[0.6, 0.9, 0.2, 0.2] * len(items)])
+    kept = scored(lines, scores).paragraphs
+    assert [text for _, text in items if text in kept] == [text for _, text in items]
+    assert not any("Instagram" in p or "post shared" in p for p in kept)

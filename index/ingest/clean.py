@@ -79,7 +79,7 @@ from index.ingest.text_meta import (
     story_header,
 )
 from index.ingest.unwrap import logical_lines
-from index.ingest.widgets import find_widgets, handle_posts
+from index.ingest.widgets import EMBED_MARK_RE, find_widgets, handle_posts
 from index.model import Cleaned
 
 FAR_LINES = 10  # lines from the run of reporting beyond which only sentences are kept
@@ -823,9 +823,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     for j in np.flatnonzero(bad[bs + 1 : be] & (klen[bs + 1 : be] < 40)).tolist():
         j += bs + 1
         if _SLOT_RE.match(keys[j]) or (counts[keys[j]] > 1 and _MORE_LINK_RE.match(keys[j])) \
-                or _credit_only(lines[j]) or gallery[j] or box[j]:
-            continue  # an ad slot, a share bar, a photo's credit, each item's "Continue reading", a gallery:
-            # inside the reporting
+                or _credit_only(lines[j]) or gallery[j] or box[j] or widget[j]:
+            continue  # an ad slot, a share bar, a photo's credit, each item's "Continue reading", a gallery, an
+            # embedded post's counts ("214 comments"): inside the reporting
         if label[j] and heads_only[j + 1 : be + 1].all():
             listed[j : be + 1] = True
         rest = slice(j + 1, be + 1)
@@ -924,7 +924,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # (and a wire's credit inside the run, however low the model scores it: "With files from Lindsey Oakes")
     for j in lines_with(lowdoc, klen, _CREDIT_HINTS):
         keep[j] |= bool(not outside[j] and klen[j] < 300 and _CREDIT_RE.search(lines[j]) and not (bad[j] or dup[j]))
-    _walk_down(pg, be, boxed, keep, listed)
+    _walk_down(pg, be, boxed, widget, keep, listed)
     _walk_up(pg, bs, box, keep)
     _live_entries(lines, keys, klen, base, bs, be, keep, prose & ~(bad | dup | teasers | listed))
     keep &= ~(bad | listed)
@@ -1002,7 +1002,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if j - i >= 2 and any(" " not in lines[t] and lines[t][0].islower() for t in range(i, j)):
             keep[i:j] = False
         i = j + 1 if j == i else j
-    _end_at_comments(lines, keys, klen, keep, lowdoc)
+    _end_at_comments(lines, keys, klen, keep, lowdoc, widget)
     # a lone lowercase word is a widget fragment ("in", "caught") unless scored confidently
     keep &= ~((base[:, 1] < 0.8) & (base[:, 22] > 0) & (probs < OUTSIDE_TH))
     # the agency's credit right under the story's last paragraph is the story's: "(ANSA).", "EFE", "With inputs
@@ -1017,7 +1017,8 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     return keep
 
 
-def _walk_down(pg: _Page, be: int, boxed: dict[int, int], keep: np.ndarray, listed: np.ndarray) -> None:
+def _walk_down(pg: _Page, be: int, boxed: dict[int, int], widget: np.ndarray, keep: np.ndarray,
+               listed: np.ndarray) -> None:
     """From the run's last line down: the story's last paragraphs, its closing credit, and the reporting
     going on under a widget, a list's label, ad slots or a sign-up box, are kept; the boxes it steps over
     are listed. The walk stops at the first line that is none of these."""
@@ -1035,6 +1036,17 @@ def _walk_down(pg: _Page, be: int, boxed: dict[int, int], keep: np.ndarray, list
             listed[j:k] = True
             j, resumed = k, True
             continue
+        k = j
+        while k < n and k - j < BOX_MAX and (widget[k] or chrome(k)):
+            k += 1
+        if widget[j:k].any():
+            # a widget (a player, an embedded post), perhaps among chrome, with the story going on under it: a
+            # paragraph the model believes, or one with a source speaking in it, however low the model scores it
+            need = GAP_TH if k < n and REPORTED_RE.search(lines[k]) else th
+            if k < n and prose[k] and probs[k] >= need and not (bad[k] or dup[k] or teasers[k]):
+                listed[j:k] = True
+                j, resumed = k, True
+                continue
         if is_button(j):
             keep[j] = False
         elif _WORDY.search(lines[j]) is None:  # a rule ("___"), then perhaps the credit line
@@ -1314,7 +1326,8 @@ def _headline_shaped(line: str, row: np.ndarray, *, labelled: bool = False) -> b
     # Find Myself Again'")
     return bool((row[2] == 0 or (labelled and (line.endswith("?") or _title_case_headline(row))))
                 and 3 <= words <= (LONG_HEADLINE_WORDS if labelled else 16) and row[9] == 0
-                and row[10] == 0 and (labelled or (row[21] == 0 and not _NUMBERED_RE.match(line))))
+                and row[10] == 0 and (labelled or (row[21] == 0 and not _NUMBERED_RE.match(line)))
+                and not EMBED_MARK_RE.match(line.lower()))  # (nor a platform's line: "End of Instagram post by ...")
 
 
 def _abbreviated_headline(line: str, row: np.ndarray) -> bool:
@@ -1564,11 +1577,13 @@ def _fill_gaps(probs: np.ndarray, keep: np.ndarray, chrome: np.ndarray) -> None:
                     keep[j] = True
 
 
-def _end_at_comments(lines: list[str], keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str) -> None:
+def _end_at_comments(lines: list[str], keys: list[str], klen: np.ndarray, keep: np.ndarray, lowdoc: str,
+                     widget: np.ndarray) -> None:
     """Drop everything from a comment thread's heading on ("14 Comments", "Leave a Reply"), or
     from a press release's notes after its text ("Notes to editors", "Media contacts", "About
     Solvane Robotics", "Forward-Looking Statements"), once enough reporting is kept above it that
-    it cannot be a count in the byline or the release's own first heading."""
+    it cannot be a count in the byline or the release's own first heading (nor a widget's: an embedded
+    post's "214 comments" or "Add a comment...")."""
     heads = sorted([i for i in lines_with(lowdoc, klen, _COMMENTS_HINTS)
                     if klen[i] < 300 and _COMMENTS_HEAD_RE.match(keys[i])]
                    + [i for i in lines_with(lowdoc, klen, _NOTES_HINTS)
@@ -1576,6 +1591,8 @@ def _end_at_comments(lines: list[str], keys: list[str], klen: np.ndarray, keep: 
                    + [i for i in np.flatnonzero(klen < 80).tolist() if keys[i].startswith("about ")
                       and _about_issuer(lines, keys, i)])
     for i in heads:
+        if widget[i]:
+            continue
         kept = np.flatnonzero(keep[:i])
         if len(kept) >= _COMMENTS_AFTER[0] and sum(len(keys[k].split()) for k in kept) >= _COMMENTS_AFTER[1]:
             keep[i:] = False

@@ -230,7 +230,8 @@ _NOT_HEADLINE_RE = re.compile(
 # the day." is a sentence: its words are not capitalised names); scrapes glue "ByAnn Lee"; the
 # piece's kind may come first: "An Analysis by Friederike Osterkamp", "Commentary by Ann Lee"
 BYLINE_ONLY_RE = re.compile(
-    r"^(?:(?:An?\s+)?(?i:analysis|commentary|column|essay|opinion|review|interview|guest essay)\s+)?"
+    r"^(?:(?:An?\s+)?(?i:analysis|commentary|column|essay|opinion|review|interview|guest essay|exclusive|words"
+    r"|report|reporting|story|feature|investigation)\s+)?"
     r"[Bb][Yy]:?(?:\s+|(?=[A-Z][a-z]))[A-Z][\w.'’-]*(?:\s*(?:,|&|\band\b|\s)\s*[A-Z0-9][\w.'’-]*){0,5}\s*$")
 _YEAR = re.compile(r"\d{2}")  # every date DATE_RE reads has two digits in a row
 # "November 25, 20251:12 PM GMT": a scrape glues the time to the year
@@ -431,6 +432,9 @@ def find_title(lines: list[str], first_body: int, keep: np.ndarray) -> int | Non
                                       or (j + 1 < len(lines) and DURATION_RE.match(lines[j + 1].strip())))]
     # (nor an agency's or an outlet's name whose initials the page prints too: "Agence Mondiale de Presse"
     # over the headline or under the picture, "PHOTO: AMP")
+    # (nor an item of a numbered list of other stories, "Trending now" / "1. Tornado watch ..." / ... / "5. Small
+    # plane lands on interstate": the item over it or under it has the number before or after its own)
+    cands = [j for j in cands if not _numbered_item(lines, j)]
     initials = set(_INITIALS_RE.findall("\n".join(lines)))
     cands = [j for j in cands if not _initialled_name(lines[j], initials)]
     # (nor a row of a review's or an event's box of facts: "Venue: Lantern Theatre" / "Box office: 0117 496 0831")
@@ -796,6 +800,19 @@ _DESK_BYLINE_RE = re.compile(r"(?i)^[\w.'’ -]{2,60}\swith\s+(?:agencies|wires)
                              r"|^From\s+(?:[Oo]ur\s+)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s+[A-Z][\w.'’ -]{2,30}$"
                              r"|(?-i:^(?:[A-Z][\w&'’.-]*\s){0,4}(?:News\s+Service|News\s+Desk|Web\s+Desk|Online\s+Desk"
                              r"|Bureau)$)")
+
+
+def _numbered_item(lines: list[str], j: int) -> bool:
+    """An item of a numbered list: "5. Small plane lands on interstate" between "4. ..." and "6. ..."."""
+    m = _ITEM_NUMBER_RE.match(lines[j])
+    if m is None:
+        return False
+    number = int(m.group(1))
+    return any(0 <= t < len(lines) and (n := _ITEM_NUMBER_RE.match(lines[t])) is not None
+               and int(n.group(1)) == number + step for t, step in ((j - 1, -1), (j + 1, 1)))
+
+
+_ITEM_NUMBER_RE = re.compile(r"^(\d{1,2})[.)]\s+\S")
 
 
 def _is_byline(s: str) -> bool:

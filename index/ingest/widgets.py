@@ -44,6 +44,24 @@ POLL_MAX = 8  # lines of a poll, label to button, at most
 RULES_MAX = 8  # lines of the rules for comments, label to link, at most
 HANDLE_CHARS = 45  # characters of a social account's handle, at most
 CONTACT_CHARS = 90  # characters of a line of a box of numbers to call, at most
+EMBED_GAP = 2  # lines of a post's own text between two of the lines a platform prints round it, at most
+EMBED_MARK_CHARS = 80  # characters of such a platform's line, at most
+_PLATFORMS = r"(?:instagram|facebook|x|twitter|tiktok|youtube|threads|bluesky|linkedin|reddit)"
+# The lines only a platform prints round a post embedded in a story ("View this post on Instagram", "A post
+# shared by ...", "Skip X post by ...", "View on Facebook", "End of Instagram post by ...", "Allow X content?")
+EMBED_MARK_RE = re.compile(
+    rf"^(?:(?:view|see)\s+(?:this\s+post\s+|more\s+)?on\s+{_PLATFORMS}|(?:skip|end\s+of)\s+{_PLATFORMS}\s+"
+    rf"(?:post|content|video)|allow\s+{_PLATFORMS}\s+content\??|a\s+post\s+shared\s+by\b|embed\s+from\s+{_PLATFORMS}"
+    r"|view\s+profile$)")
+_EMBED_HEAD_RE = re.compile(rf"^(?:view\s+this\s+post\s+on|skip\s+{_PLATFORMS}|embed\s+from)\b")
+_EMBED_END_RE = re.compile(rf"^(?:(?:view|see)\s+(?:more\s+)?on\s+{_PLATFORMS}|end\s+of\s+{_PLATFORMS})\b")
+# ... and the lines it shares with other widgets: the platform's name, counts, a verified mark, a follow button
+_EMBED_ROW_RE = re.compile(
+    r"^(?:verified|follow|·|add\s+a\s+comment\W*|accept\s+and\s+continue|view\s+all\s+[\d,.]+k?\s+comments"
+    r"|instagram|facebook|twitter|tiktok|threads|bluesky|reddit|read\s+[\d,.]+k?\s+replies"
+    r"|[\d,.]+[km]?(?:\s+(?:likes|reactions|comments|shares|retweets|reposts|replies|upvotes|points|views))?)$")
+# an account's name on the platform over them: "jodiepryceofficial", "@pennockbakehouse"
+_ACCOUNT_RE = re.compile(r"^@?[a-z0-9._]{3,30}$")
 # A sponsor's name over its slot in a newsletter
 _SPONSOR_HINTS = ("presented by", "together with", "sponsored", "brought to you")
 _SPONSOR_RE = re.compile(r"^(?:presented\s+by|together\s+with|sponsored\s+by|brought\s+to\s+you\s+by"
@@ -117,6 +135,7 @@ def find_widgets(lines: list[str], keys: list[str], klen: np.ndarray, base: np.n
         if j and klen[j] <= 100 and EMBED_SIGNATURE_RE.match(lines[j]):
             listed[j - 1] = True
     listed |= handle_posts(lines, keys, klen, base, lowdoc, n)  # (the named ones once the run is known)
+    listed |= _embedded_posts(keys, klen)
     # a poll: its label, the question, the answers and the button ("Quick Poll" / "How much snow are you
     # expecting?" / "Less than 6 inches" / ... / "Vote")
     for j in lines_with(lowdoc, klen, ("poll", "your say")):
@@ -335,3 +354,38 @@ def _figure_boxes(keys: list[str], klen: np.ndarray, base: np.ndarray) -> list[t
             boxes.append((i, figs[-1]))
         i = j
     return boxes
+
+
+def _embedded_posts(keys: list[str], klen: np.ndarray) -> np.ndarray:
+    """A post embedded from a social network, as the platform prints it round the post's text: the account
+    ("jodiepryceofficial" / "Verified" / "View profile"), "View this post on Instagram", the text, its counts
+    ("12,482 likes") and links ("View all 1,906 comments"); or a broadcaster's consent box round it ("Skip X post
+    by ..." / "Allow X content?" / ... / "End of X post by ..."). Lines of the platform's own one or more, the
+    rows it shares with other widgets around them, and the post's text between them (two lines at most)."""
+    n = len(keys)
+    listed = np.zeros(n, dtype=bool)
+    short = np.flatnonzero(klen <= EMBED_MARK_CHARS).tolist()
+    marks = [j for j in short if EMBED_MARK_RE.match(keys[j]) or _EMBED_ROW_RE.match(keys[j])]
+    groups: list[list[int]] = []
+    for j in marks:
+        # (a post's text stands inside its embed, not before the next one's head nor after its end: a list of
+        # brands, each a name and a paragraph over its account's post, "View this post on Instagram" / "A post
+        # shared by Patagonia (@patagonia)", keeps its names and paragraphs)
+        gap = j - groups[-1][-1] - 1 if groups else EMBED_GAP + 1
+        if gap <= EMBED_GAP and not (gap and (_EMBED_HEAD_RE.match(keys[j]) or _EMBED_END_RE.match(keys[j - gap - 1]))):
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+    for group in groups:
+        own = [j for j in group if EMBED_MARK_RE.match(keys[j])]
+        if not own or (len(group) < 2 and not keys[own[0]].startswith(("skip", "end of", "a post", "allow"))):
+            continue
+        a, b = group[0], group[-1]
+        # (the account's name over the first: a handle, or a page's name over its "·" / "Follow")
+        # (perhaps over its display name: "envagency.ts" / "Tanjung Seri Environment Agency" / "View profile")
+        if a and klen[a - 1] <= 60 and (_ACCOUNT_RE.match(keys[a - 1]) or keys[a] in ("·", "follow", "verified")):
+            a -= 1
+        elif a > 1 and klen[a - 1] <= 60 and _ACCOUNT_RE.match(keys[a - 2]):
+            a -= 2
+        listed[a : b + 1] = True
+    return listed
