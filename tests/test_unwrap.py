@@ -73,3 +73,31 @@ def test_text_with_a_paragraph_per_line_passes_through_line_for_line() -> None:
     lines, owners = logical_lines(raw)
     assert lines == [s for s in raw if s]
     assert [o[0] for o in owners] == [i for i, s in enumerate(raw) if s]
+
+
+SPLIT = [["The walkout, organised by the", "Maritime and Port Workers Union,",
+          "began at the 6pm shift change on Wednesday and is due to last 48 hours."],
+         ["The Prairie Rivers School Division board voted", "6-3", "on Tuesday to close the school in June."],
+         ["Motorists should expect road closures from Sunday as the", "Trinidad and Tobago Police Service",
+          "rolls out its Carnival traffic plan."]]
+
+
+@pytest.mark.parametrize("pieces", SPLIT)
+def test_a_paragraph_broken_at_its_links_is_one_paragraph_again(pieces: list[str]) -> None:
+    """A renderer that breaks a line at each inline link prints the pieces apart; each alone reads like chrome."""
+    lines = [*MENU, HEAD, "By Ann Lee", "March 4, 2024", *STORY[:2], *pieces, *STORY[2:], *FOOTER]
+    joined, owners = logical_lines(lines)
+    assert " ".join(pieces) in joined
+    assert [len(o) for o in owners].count(len(pieces)) == 1
+    assert " ".join(pieces) in clean_text("\n".join(lines)).paragraphs
+
+
+@pytest.mark.parametrize("lines", [
+    ["Already a subscriber? Sign in", "A Ballinmore farmer whose cattle escaped onto the N82 was fined €1,500."],
+    ["1. Farmer fined €1,500 after cattle wandered onto the N82", "2.", "New nursing home gets green light", "3."],
+    ["Terms and", "conditions", "Privacy"],
+    ["How we chose the best movers in New York", "moveBuddha's team analyzed 133 movers and ranked them."],
+    ["Dear reader,", "For over four decades, The Herald has reported on the city without fear or favour."]])
+def test_lines_that_do_not_go_on_with_a_sentence_stay_apart(lines: list[str]) -> None:
+    """A prompt over the lead, a list's numbers, menu words, a heading over a paragraph, a greeting."""
+    assert logical_lines(lines)[0] == lines

@@ -5,6 +5,11 @@ A dump wrapped at a fixed width splits every paragraph over several lines, each 
 looks like a fragment (short, no full stop, opening in lower case), so the reporting scores
 like chrome. Joining the wrapped lines back first lets the same model and rules work
 unchanged; text that is not wrapped passes through line for line.
+
+A cruder renderer breaks a paragraph at each inline link or bold name instead ("The walkout,
+organised by the" / "Maritime and Port Workers Union," / "began at 6pm on Wednesday."). Such
+pieces are joined too, when each stops mid-sentence and the last ends one: chrome's short
+lines never end a sentence however they are chained.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ _MID_SENTENCE = frozenset(
     "their its our your my this these those than".split())
 _LIST_MARK = re.compile(r"^(?:[-*•·▪+]|\d{1,3}[.)]|\[\d+\])\s")
 _SPLIT_WORD = re.compile(r"[^\W\d_]-$")  # "three-" at the end of a line, "day" on the next
+SPLIT_PIECES = 6  # pieces of a paragraph a renderer broke at its links, at most
+SPLIT_WORDS = 10  # words of such a paragraph, at least
+LINK_WORDS = 8  # words of a link's text in capitals that such a paragraph goes on through, at most
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…")
+_PARAGRAPH_END = (".", "!", "?", '"', "”", "’", "…")
 
 
 def wrap_width(raw: list[str]) -> int | None:
@@ -51,7 +61,8 @@ def logical_lines(raw: list[str], *, unwrap: bool = True) -> tuple[list[str], li
     if width is None:
         stripped = [s.strip() for s in raw]
         idx = [i for i, s in enumerate(stripped) if s]
-        return [stripped[i] for i in idx], [[i] for i in idx]
+        lines, owners = [stripped[i] for i in idx], [[i] for i in idx]
+        return _join_split(lines, owners) if unwrap else (lines, owners)
     lines: list[str] = []
     owners: list[list[int]] = []
     prev = 0  # width of the previous raw line (0 after a blank one)
@@ -91,3 +102,42 @@ def _wrapped_after(prev: int, before: str, spans: int, line: str, width: int) ->
     ends_here = len(line) < width - FULL_SLACK and s.endswith((".", "!", "?", '"', "”"))
     last = before.rsplit(maxsplit=1)[-1].lower()
     return spans > 1 or ends_here or "," in before or last in _MID_SENTENCE or len(before.split()) > HEADLINE_WORDS
+
+
+
+def _join_split(lines: list[str], owners: list[list[int]]) -> tuple[list[str], list[list[int]]]:
+    """Pieces of a paragraph a renderer broke at its inline links, joined: each piece but the last
+    stops mid-sentence (on a comma or a word such as "the", or the next goes on in lower case),
+    and the last ends the sentence."""
+    out: list[str] = []
+    outs: list[list[int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j, text = i, lines[i]
+        while j + 1 < n and j - i + 1 < SPLIT_PIECES and _goes_on(text, lines[j + 1]):
+            j += 1
+            text = f"{text} {lines[j]}" if lines[j][:1] not in ",;.:" else text + lines[j]
+        if j > i and text.endswith(_PARAGRAPH_END) and len(text.split()) >= SPLIT_WORDS:
+            out.append(text)
+            outs.append([k for t in range(i, j + 1) for k in owners[t]])
+            i = j + 1
+        else:
+            out.append(lines[i])
+            outs.append(owners[i])
+            i += 1
+    return out, outs
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence `before` stopped in the middle of: in lower case, or a
+    link's few words in capitals ("Maritime and Port Workers Union,") after a comma or a word such as
+    "the", or a figure ("6-3") the sentence goes on past; not a sentence of its own ("Sign in" / "A farmer
+    whose cattle escaped ..."), nor a list's next number ("... crash" / "2.")."""
+    if before.endswith(_SENTENCE_END) or _LIST_MARK.match(line) or len(before.split()) < 2:
+        return False
+    if line[:1] in ",;" or (line.split()[0].islower() and (before[-1:].islower() or before[-1:] in ",0123456789")):
+        return True  # (not a heading over a paragraph opening on a brand: "How we chose ..." / "moveBuddha's team ...")
+    if line[:1].isdigit():
+        return len(before.split()) >= 3 and not line.endswith(_SENTENCE_END)
+    last = before.rsplit(maxsplit=1)[-1].lower()
+    return (before.endswith(",") or last in _MID_SENTENCE) and len(line.split()) <= LINK_WORDS
