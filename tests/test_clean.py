@@ -3520,3 +3520,31 @@ def test_a_list_with_each_items_post_embedded_under_it_keeps_its_items() -> None
     kept = scored(lines, scores).paragraphs
     assert [text for _, text in items if text in kept] == [text for _, text in items]
     assert not any("Instagram" in p or "post shared" in p for p in kept)
+
+
+LIST = ["Officials said the deal would fund, among other things:", "• disaster relief for 14 states hit by storms;",
+        "• a 3% raise for federal workers from October;", "• repairs to 40 veterans' hospitals."]
+
+
+def test_a_list_the_story_introduces_is_the_storys_however_low_its_items_score() -> None:
+    lines = story_with(LIST)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.45, 0.12, 0.1, 0.15, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], *LIST, *STORY[3:]]
+
+
+def test_a_list_the_story_introduces_under_a_box_of_links_is_not_the_boxs() -> None:
+    """"Related articles" over headlines, then a paragraph of the story and the list it introduces: the box ends
+    at the paragraph, not at the list's last item."""
+    box = ["RELATED ARTICLES", "Port posts record profit on log exports", "Port plans automated cranes by 2027",
+           "Union files dispute over fatigue rules"]
+    lines = ["Budget deal clears Congress after weeks of talks", *STORY[:2], *box, STORY[2], *LIST, *STORY[3:]]
+    scores = np.array([0.2, 0.95, 0.95, 0.02, 0.3, 0.4, 0.5, 0.86, 0.91, 0.15, 0.11, 0.29, 0.68, 0.95])
+    assert scored(lines, scores).paragraphs == [*STORY[:3], *LIST, *STORY[3:]]
+
+
+def test_a_short_label_over_points_introduces_nothing() -> None:
+    """"Key points:" over its points is a box, not a sentence of the story introducing a list."""
+    box = ["Key points:", "• Congress passed the deal on Tuesday", "• Agencies are funded to September"]
+    lines = story_with(box)
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.3, 0.2, 0.2, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY

@@ -98,6 +98,8 @@ LABEL_TAIL = 4  # lines under a label inside the run, none two paragraphs in a r
 TEASER_PROB = 0.8  # ...unless the model is confident those lines are reporting (one-sentence news paragraphs)
 BOILER_CHARS = 90  # longer lines are never a whole-line label or button
 FILL_GAP, FILL_TH = 2, 0.3  # lines between kept ones taken in when the model gives them this much
+INTRO_WORDS = 5  # words of a sentence introducing a list of the story's, at least
+ITEM_CHARS = 300  # characters of an item of such a list, at most
 SHORT_PAGE = 12  # non-blank lines of a page too short to have a run of reporting to find
 PULLED_RATIO = 1.5  # a paragraph is this much longer than a quote pulled out of it, at least
 PULLED_SIGNED_CHARS = 15  # ... or this long, signed by its speaker under it
@@ -195,6 +197,8 @@ _ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.m|\bU\.[SK]|\b(?:Inc|Corp|Ltd|Co|
 # a section's own "More" label, which _list_label does not read ("More Free Agency")
 _MORE_SECTION_RE = re.compile(r"^More\s+(?:[A-Z][\w&'’-]*\s?){1,3}$")
 _QUOTE_MARKS = "\"'‘’“”"
+# an item of a list: "• four container ships ...", "2. 19 stations"
+_ITEM_RE = re.compile(r"^(?:[-*•·▪–+]|\d{1,2}[.)])\s+\S")
 _TOPICS_RE = re.compile(r"^(?:tags?|topics?|categories|filed under|related topics|(?:read )?more about"
                         r"|more on (?:these|this) topics?|explore more on (?:these|this) topics?)\W*$")
 # a list of the story's sources under its label closes it too ("Sources" / "Ramanathan-Cole P, et al. ...")
@@ -754,7 +758,9 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     lens = np.rint(np.expm1(base[:, 0]))
     # (nor do widgets, players and polls weigh against it: a story's last paragraphs under one stay in it)
     widget = find_widgets(lines, keys, klen, base, lowdoc, is_button)
-    best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | widget))
+    # (nor does a list the story introduces: "He said the walkout would affect:" / "• four container ships ...")
+    items = _introduced_items(lines, keys, klen, probs)
+    best, bs, be = max_run((probs - th) * np.sqrt(lens + 1) * ~(bad | dup | widget | items))
     if be < 0 or best <= 0:
         return keep & ~bad & ~dup
     # the lead picture's caption over its credit opens the run ("Riders wait at a stage along Moi
@@ -833,7 +839,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
         if count >= TEASER_PAIRS and end <= be and _reads_on(lines[end]) and probs[end] >= th and not bad[end]:
             continue  # a box of other stories with the story going on under it: an inline list
         # (what follows the label is judged without the ad slots and sign-up boxes among it)
-        under = np.flatnonzero(~bad[rest]) + j + 1
+        under = np.flatnonzero(~(bad | items)[rest]) + j + 1
         if listed[j] or (len(under) and teaser[under].mean() >= TEASER_CUT and probs[under].mean() < TEASER_PROB) \
                 or count >= TEASER_PAIRS:
             be = j - 1
@@ -927,6 +933,13 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     _walk_down(pg, be, boxed, widget, keep, listed)
     _walk_up(pg, bs, box, keep)
     _live_entries(lines, keys, klen, base, bs, be, keep, prose & ~(bad | dup | teasers | listed))
+    # a list the story introduces is the story's where the line introducing it is kept or inside the run
+    for j in np.flatnonzero(items).tolist():
+        t = j - 1
+        while items[t]:
+            t -= 1
+        if keep[t] or not (outside[t] or bad[t] or dup[t]):
+            keep[t] = keep[j] = True
     keep &= ~(bad | listed)
     # the HTML path's whole-line boilerplate (buttons, labels, lone dates) and bare bylines are
     # chrome in a scrape too; they only drop lines here, never move the run (a lone date line
@@ -1015,6 +1028,28 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
             or _CREDIT_RE.search(lines[t])):
         keep[t] = True
     return keep
+
+
+def _introduced_items(lines: list[str], keys: list[str], klen: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """The items of a list a sentence of the story introduces ("The new fares on the main routes are:" /
+    "• Kipsanga – Mauche: Sh250, up from Sh200" / ...): two marked items or more under a sentence of some
+    words ending on a colon that the model half-believes (a box's label is a few words, "Key points:")."""
+    n = len(lines)
+    items = np.zeros(n, dtype=bool)
+    for j in np.flatnonzero((klen[:-2] <= 400) & (probs[:-2] >= GAP_TH)).tolist():
+        if not _introduces(keys[j]):
+            continue
+        k = j + 1
+        while k < n and klen[k] <= ITEM_CHARS and _ITEM_RE.match(lines[k]):
+            k += 1
+        if k - j > 2:
+            items[j + 1 : k] = True
+    return items
+
+
+def _introduces(line: str) -> bool:
+    """A sentence of some words ending on a colon: what introduces a list, or a quote."""
+    return line.endswith(":") and len(line.split()) >= INTRO_WORDS
 
 
 def _walk_down(pg: _Page, be: int, boxed: dict[int, int], widget: np.ndarray, keep: np.ndarray,
@@ -1397,11 +1432,14 @@ def _list_end(lines: list[str], base: np.ndarray, j: int, last: int, *, ads: boo
     k = j + 1
     while k <= last and k - j <= INLINE_MAX:
         # (a headline in title case may close on a full stop: "Airlines Posted Record Traffic. Complaints Rose, Too.")
-        if not (base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k]) or _title_case_headline(base[k])
+        # (no headline introduces a list: "He said the walkout would affect:" is the story going on)
+        if _introduces(lines[k]) or not (
+                base[k, 2] == 0 or _DATED_HEADLINE_RE.search(lines[k]) or _title_case_headline(base[k])
                 or _abbreviated_headline(lines[k], base[k]) or _TEASER_SHAPE_RE.search(lines[k])
                 or (ads and len(lines[k].split()) <= AD_HEADLINE_WORDS)
                 or (k > j + 1 and k < last and _blurb(base[k]) and all(
-                    _headline_shaped(lines[t], base[t]) and not _credit_only(lines[t]) for t in (k - 1, k + 1)))):
+                    _headline_shaped(lines[t], base[t]) and not (_credit_only(lines[t]) or _introduces(lines[t]))
+                    for t in (k - 1, k + 1)))):
             break  # (a one-sentence blurb between two of its headlines is one of its items; a
             # caption over its credit is not)
         k += 1
