@@ -3548,3 +3548,35 @@ def test_a_short_label_over_points_introduces_nothing() -> None:
     lines = story_with(box)
     scores = np.array([0.2, 0.95, 0.95, 0.95, 0.3, 0.2, 0.2, 0.95, 0.95])
     assert scored(lines, scores).paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "Publicité", "Anzeige", "PUBLICIDAD", "Pubblicità", "REKLAMA", "ΔΙΑΦΗΜΙΣΗ", "広告", "광고", "Quảng cáo", "Mainos",
+    "Continua após a publicidade", "Artiklen fortsætter under annoncen", "Lesen Sie auch", "Leggi anche", "Läs också",
+    "Czytaj także", "관련기사", "Bài liên quan", "Lue myös", "Noticia relacionada",
+    "Baca Juga: Harga Beras di Batuampar Naik Lagi, Pedagang Keluhkan Pasokan"])
+def test_an_english_storys_chrome_in_its_sites_language_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("meta", ["Temps de lecture : 4 min", "Aktualisiert am 12.04.2024, 14:05 Uhr",
+                                  "Von Jan-Ole Brinkmann und Katrin Wehner", "Atualizado há 2 horas",
+                                  "Offentliggjort 2. november 2023 kl. 07:30", "Χρόνος ανάγνωσης: 3 λεπτά"])
+def test_a_header_line_in_the_sites_language_is_not_the_headline(meta: str) -> None:
+    text = page("Actualités", "Tram line C: Vaurenne council backs €412 million extension", "Par Claire Dubois", meta,
+                *STORY, sep="\n")
+    assert clean_text(text).title == "Tram line C: Vaurenne council backs €412 million extension"
+
+
+@pytest.mark.parametrize("headline", ["Di Maio resigns as foreign minister after coalition vote",
+                                      "Par Three Hole Flooded Again as River Breaks Its Banks"])
+def test_an_english_headline_opening_like_a_foreign_byline_is_still_a_headline(headline: str) -> None:
+    assert clean_text(page(headline, "By Ann Lee", *STORY, sep="\n")).title == headline
+
+
+@pytest.mark.parametrize("credit", ["Fotoğraf: Ekonomi Postası Arşiv", "Kuva: Jari Laaksonen", "（撮影・瀬戸内新報）"])
+def test_a_caption_over_its_credit_in_the_sites_language_is_not_the_story(credit: str) -> None:
+    caption = "Workers leave the plant at the end of the morning shift. The factory opened in 1987."
+    lines = story_with([caption, credit])
+    scores = np.array([0.2, 0.95, 0.95, 0.95, 0.7, 0.2, 0.95, 0.95])
+    assert scored(lines, scores).paragraphs == STORY

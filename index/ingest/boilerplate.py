@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from index.ingest.foreign_chrome import FOREIGN_LABEL_RE, FOREIGN_LINK_RE
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a date standing alone is a byline remnant, not reporting
 _DATE = (
@@ -367,6 +369,7 @@ _PREFIX = re.compile(
 _WIDGET = re.compile(r"(?i)^(?:just\s+watched|enlarge\s+this\s+image|toggle\s+caption|hide\s+caption"
                      r"|(?:image|media)\s+caption|story\s+highlights)\b|\breplay\s+more\s+videos\s*(?:\.{3}|…)?\s*must\s+watch\b")
 _WIDGET_MAX = 400
+_FOREIGN_MAX = 200  # characters of a label in another language, with the headline glued to it
 
 # Lines that are chrome wherever the words sit in them (short lines only): a prompt to comment,
 # an affiliate disclosure, an author's bio box, a clip's title with its running time
@@ -545,6 +548,9 @@ def _chrome(text: str) -> bool:
     if not text:
         return True
     if _EXACT.match(text):
+        return True
+    # (an English story's chrome in its site's own language: "Publicité", "Lesen Sie auch", "Baca Juga: ...")
+    if len(text) <= _FOREIGN_MAX and (FOREIGN_LABEL_RE.match(text) or FOREIGN_LINK_RE.match(text)):
         return True
     if len(text) <= _WIDGET_MAX and _WIDGET.search(text):
         return True

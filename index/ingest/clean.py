@@ -23,6 +23,8 @@ from index.ingest.boilerplate import (
     is_button_row,
     is_stamp,
 )
+from index.ingest.foreign_chrome import ADS as FOREIGN_ADS
+from index.ingest.foreign_chrome import FOREIGN_CREDIT_HINTS, FOREIGN_CREDIT_RE, READ_ALSO
 from index.ingest.line_shapes import (
     BOX_MAX,
     FIELD_RE,
@@ -264,7 +266,7 @@ _PROMPT_WORD_RE = re.compile(r"cookies?|password|newsletters?|log ?in|subscribe|
 _CONTINUES_RE = re.compile(r"\b(?:story|article|content|page|text)\s+continues\s+(?:below|after|under)\b"
                            r"|^continues\s+below\W*$|\bcontinue\s+reading\s+below\b|^article\s+content$")
 _SLOT_RE = re.compile(r"^[\W_]*(?:advertisements?(?: \d{1,2})?|ads?|sponsored|share(?: this(?: article| story)?)?|print"
-                      r"|e-?mail|tweet|view comments|\d+ comments?)[\W_]*$")
+                      r"|e-?mail|tweet|view comments|\d+ comments?|" + FOREIGN_ADS + r")[\W_]*$")
 # A widget of paid links: "Sponsored Stories", "Around the Web"
 _ADS_LABELS = (r"(?:sponsored|promoted|partner|paid) (?:stories|content|links|posts)|around the web"
                r"|from (?:our|the) partners")
@@ -288,8 +290,7 @@ _LIST_LABEL_RE = re.compile(
     r"|trending(?: now)?|(?:editor|staff)(?:[’']?s|s[’'])? picks|don[’']t miss"
     # the same labels on English pages of Spanish, French and Portuguese papers
     r"|(?:tambi[ée]n )?te puede interesar|lo m[áa]s le[íi]do|(?:[àa] )?lire aussi|vous aimerez aussi|leia tamb[ée]m"
-    r"|mais lidas"
-    r"|" + _ADS_LABELS + ")"
+    r"|mais lidas|" + READ_ALSO + r"|" + _ADS_LABELS + ")"
     # "Trending on KBN News", "Most read on the Courier", "Trending in Calder"
     r"(?: (?:on|at|from|in) .{1,30})?[\W_]*$"
 )
@@ -573,7 +574,7 @@ def _chrome_words(s: str) -> bool:
 # substrings every match of the regex above contains: most lines skip the regex (speed)
 _CAPTION_HINTS = ("getty", "photo", "foto", "submitted", "handout", "image", "credit", "shutterstock", "/",
                   "supplied", "picture", "illustration", "graphic", " for ", "provided by", "courtesy", " — ", " – ",
-                  ", 20", ", 19", "inset:")
+                  ", 20", ", 19", "inset:", *FOREIGN_CREDIT_HINTS)
 _PROMPT_HINTS = ("cookie", "password", "newsletter", "sign", "log", "subscrib", "support", "inbox",
                  "email", "privacy", "terms", "app key", "before you", "unlock", "free", "funded", "made possible",
                  "underwritten", "paid for", "rely on", "relies on", "hear from you", "newsroom", "republish",
@@ -718,7 +719,7 @@ def refine(lines: list[str], probs: np.ndarray, th: float, *, base: np.ndarray |
     # Court on Tuesday" / "(Image: Northumbria Police)")
     for i in sorted(cap | lines_with(lowdoc, klen, (", the ", " for "))):
         if 0 < i and klen[i] <= CREDIT_CHARS and ("/" in lines[i] or _NAME_CREDIT_RE.match(lines[i])
-                                                  or _for_credit(lines[i])) \
+                                                  or _for_credit(lines[i]) or FOREIGN_CREDIT_RE.match(lines[i])) \
                 and _credit_only(lines[i]) and _caption_shaped(lines[i - 1]):
             bad[i - 1 : i + 1] = True
         elif 0 < i and klen[i] <= CREDIT_CHARS and keys[i].startswith("(") and _LABELLED_CREDIT_RE.match(keys[i]) \
@@ -1522,7 +1523,7 @@ def _credit_only(line: str) -> bool:
     "Andrew Vance/Maritime Press", "Cole Jansen, The Continental Sports"."""
     return len(line.split()) <= CREDIT_WORDS and bool(
         CAPTION_RE.search(line) or CREDIT_LINE_RE.match(line) or _NAME_CREDIT_RE.match(line)
-        or _OUTLET_CREDIT_RE.match(line) or _for_credit(line))
+        or _OUTLET_CREDIT_RE.match(line) or _for_credit(line) or FOREIGN_CREDIT_RE.match(line))
 
 
 def _for_credit(line: str) -> bool:

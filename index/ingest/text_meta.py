@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from index.ingest.boilerplate import ROLE_GRADES, ROLE_NOUNS, is_boilerplate, is_stamp
+from index.ingest.foreign_chrome import FOREIGN_META_RE
 from index.ingest.lines import BOILER_LINE_RE, BYLINE_RE, DATE_RE, STRONG_CHROME_RE, load_model
 
 HEADER_SPAN = 25
@@ -392,8 +393,8 @@ def headline_like(s: str) -> bool:
         return False
     if words[0] in _FRAGMENT_STARTS:
         return False  # the tail of a line cut in two: "and Department for Environment, Water and ..."
-    if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s):
-        return False
+    if BOILER_LINE_RE.match(s) or BYLINE_RE.match(s) or _UPDATED_RE.match(s) or FOREIGN_META_RE.match(s):
+        return False  # (or in the site's own language: "Aktualisiert am 12.04.2024", "Temps de lecture : 4 min")
     # (a scrape glues a date to its neighbours: "Updated onFebruary 16, 2026", "February 22, 2026February 22, 2026")
     dated = DATE_RE.search(s) or DATE_RE.search(_GLUED_RE.sub(" ", _unglue_dates(s)))
     if (dated and len(s) < 60) or date_line(s) or author_line(s):
@@ -664,7 +665,7 @@ def _caption_or_credit(lines: list[str], j: int) -> bool:
 
 def _meta_line(s: str) -> bool:
     """A line of the header under a headline: a byline, a date or time stamp, a share bar."""
-    return _byline_or_date(s) or bool(_SHARE_RE.match(s))
+    return _byline_or_date(s) or bool(_SHARE_RE.match(s) or FOREIGN_META_RE.match(s))
 
 
 def _under_header(s: str) -> bool:
